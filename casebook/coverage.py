@@ -1,0 +1,86 @@
+"""Tidy frames: which paragraph carries which theme, and how much of a text that covers.
+
+Coverage follows NVivo's "% coverage": a section's coverage of a theme is the
+share of its words that stand in paragraphs coded with the theme. A paragraph
+may carry several themes, so a section's shares can add up past 100%; the
+uncoded share is the part in paragraphs that carry none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from casebook.model import Case, Codebook
+from casebook.tagging import code_paragraph
+
+PARAGRAPH_COLUMNS = [
+    "case", "section", "section_title", "position", "anchor", "words", "text",
+    "themes", "pinned", "scores", "evidence",
+]  # fmt: skip
+
+
+def paragraph_table(cases: Iterable[Case], codebook: Codebook) -> pd.DataFrame:
+    """One row per paragraph: its themes (pins applied), scores and evidence."""
+    rows = []
+    for case in cases:
+        for section in case.sections:
+            for paragraph in section.paragraphs:
+                codings = code_paragraph(paragraph, codebook)
+                computed = [t for t in codebook.ids if codings[t].coded]
+                pinned = [t for t in codebook.ids if t in paragraph.pinned]
+                rows.append({
+                    "case": case.slug, "section": section.slug,
+                    "section_title": section.title, "position": paragraph.position,
+                    "anchor": paragraph.anchor, "words": paragraph.words,
+                    "text": paragraph.text, "themes": pinned or computed,
+                    "pinned": bool(pinned),
+                    "scores": {t: codings[t].score for t in codebook.ids},
+                    "evidence": {t: list(codings[t].evidence) for t in codebook.ids},
+                })  # fmt: skip
+    return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+
+
+def coverage_by_theme(paragraphs: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """One row per theme for a whole text: coded words, paragraphs, coverage 0–1."""
+    total = int(paragraphs["words"].sum())
+    rows = []
+    for theme in codebook.ids:
+        mask = paragraphs["themes"].map(lambda themes, t=theme: t in themes)
+        coded = int(paragraphs.loc[mask, "words"].sum())
+        rows.append({
+            "theme": theme, "coded_words": coded, "paragraphs": int(mask.sum()),
+            "total_words": total, "coverage": coded / total if total else 0.0,
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def coverage_by_section(paragraphs: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """One row per (section, theme), sections in reading order: as :func:`coverage_by_theme`."""
+    frames = [
+        coverage_by_theme(group, codebook).assign(section=section)
+        for section, group in paragraphs.groupby("section", sort=False)
+    ]
+    columns = ["section", "theme", "coded_words", "paragraphs", "total_words", "coverage"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
+
+
+def uncoded_share(paragraphs: pd.DataFrame) -> float:
+    """Share of words in paragraphs that carry no theme."""
+    total = paragraphs["words"].sum()
+    if not total:
+        return 0.0
+    return float(paragraphs.loc[paragraphs["themes"].map(len) == 0, "words"].sum() / total)
+
+
+def section_tags(section_coverage: pd.DataFrame, threshold: float) -> dict[str, list[str]]:
+    """The themes each section is tagged with: coverage at or above the threshold."""
+    tags: dict[str, list[str]] = {}
+    for row in section_coverage.itertuples(index=False):
+        tags.setdefault(row.section, [])
+        if row.coverage >= threshold:
+            tags[row.section].append(row.theme)
+    return tags

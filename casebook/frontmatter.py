@@ -1,0 +1,52 @@
+"""Split a Markdown file into its YAML front matter and its body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from casebook import yamltext
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+class FrontMatterError(ValueError):
+    """Front matter that is missing or not valid YAML, with its 1-based line."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: dict
+    body: str
+    body_line: int  # the file line on which the body starts
+
+
+def parse(text: str) -> Document:
+    """Parse ``---``-fenced YAML front matter followed by Markdown."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise FrontMatterError("missing front matter (the file must start with '---')", 1)
+    try:
+        meta = yamltext.load(match.group("meta"), first_line=2)
+    except yaml.YAMLError as error:
+        message = f"front matter is not valid YAML: {yamltext.error_text(error)}"
+        raise FrontMatterError(message, yamltext.error_line(error, 2)) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError("front matter must be a mapping of keys to values", 2)
+    body_line = match.group(0).count("\n") + 1
+    return Document(meta=meta, body=text[match.end() :], body_line=body_line)
+
+
+def render(meta: dict, body: str) -> str:
+    """The inverse of :func:`parse`, with keys in the given order."""
+    head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000).strip()
+    return f"---\n{head}\n---\n\n{body.strip()}\n"

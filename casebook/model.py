@@ -1,0 +1,121 @@
+"""The content model: what the loader returns and what the pages see.
+
+Everything is a frozen dataclass so that cached content cannot be changed by
+a page by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One code of the codebook."""
+
+    id: str
+    label: str
+    colour: str
+    definition: str
+    terms: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    strong_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The numbers that turn evidence into labels (set in the codebook)."""
+
+    paragraph_min_score: float = 2.0
+    section_tag_threshold: float = 0.25
+
+
+@dataclass(frozen=True)
+class Codebook:
+    themes: tuple[Theme, ...]
+    rules: Rules = field(default_factory=Rules)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(theme.id for theme in self.themes)
+
+    def theme(self, theme_id: str) -> Theme:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise KeyError(theme_id)
+
+    @property
+    def colours(self) -> dict[str, str]:
+        return {theme.id: theme.colour for theme in self.themes}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One body paragraph, as written in its section file.
+
+    ``position`` counts from 1 within the section; ``line`` is where the
+    paragraph starts in its file; ``pinned`` holds theme ids an editor fixed
+    by hand (empty when the computed tags apply).
+    """
+
+    section: str
+    position: int
+    text: str
+    line: int = 0
+    pinned: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.section}-p{self.position}"
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    order: int
+    paragraphs: tuple[Paragraph, ...]
+    parent: str | None = None
+    path: str = ""
+    short_title: str | None = None
+
+    @property
+    def nav_title(self) -> str:
+        return self.short_title or self.title
+
+    @property
+    def words(self) -> int:
+        return sum(paragraph.words for paragraph in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Case:
+    slug: str
+    title: str
+    sections: tuple[Section, ...]
+    source_url: str = ""
+    notice: str = ""
+    author: str = ""
+    published: str = ""
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(p for section in self.sections for p in section.paragraphs)
+
+    @property
+    def words(self) -> int:
+        return sum(section.words for section in self.sections)
+
+    def section(self, slug: str) -> Section:
+        for section in self.sections:
+            if section.slug == slug:
+                return section
+        raise KeyError(slug)
+
+    def children(self, slug: str) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.parent == slug)

@@ -1,0 +1,138 @@
+"""Code paragraphs with themes by a rule a reader can check by hand.
+
+The rule, in full:
+
+1. Text is split into lower-case words (hyphens and apostrophes split too, so
+   "capacity-building" reads as "capacity building").
+2. A codebook term is one word or a phrase. Each word matches itself in the
+   singular or the plural ("actor" matches "actors", "authority" matches
+   "authorities"); a word ending in ``*`` matches any ending ("insurgen*" matches
+   insurgent, insurgents, insurgency). Phrases match words in sequence.
+3. Within one theme the longest match wins and no word counts twice. Words
+   inside one of the theme's ``exclude`` phrases do not count.
+4. Each match adds 1 to the theme's score. A match of one of the theme's
+   ``strong_terms`` (words that name the theme outright, such as
+   "insurgency" or "humanitarian aid") adds ``paragraph_min_score``, and so
+   does a match that is an item of an explicit list ("military, political, humanitarian, and development
+   activities") adds the codebook's ``paragraph_min_score`` instead: naming a
+   theme in such a list states that the paragraph covers it.
+5. A paragraph is coded with a theme when its score reaches
+   ``paragraph_min_score``: one passing mention is not a theme.
+
+The matched words are kept as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casebook.model import Codebook, Paragraph, Theme
+
+_WORD = re.compile(r"[a-z0-9]+")
+_LIST_ITEM = r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}"
+# "a, b, and c" (serial comma) or "a, b, c and d": a bare "a, b and c" is too often a clause.
+_LIST = re.compile(
+    rf"\b{_LIST_ITEM}(?:(?:, {_LIST_ITEM})+, |(?:, {_LIST_ITEM}){{2,}} )(?:and|or) {_LIST_ITEM}"
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Coding:
+    """What the rule found for one theme in one paragraph."""
+
+    theme: str
+    score: float
+    coded: bool
+    evidence: tuple[str, ...]
+
+
+def words(text: str) -> list[Word]:
+    lowered = text.lower().replace("’", "'")
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(lowered)]
+
+
+def singular(word: str) -> str:
+    """Strip a plural ending; the only inflection rule besides ``*``."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return singular(word) == singular(pattern)
+
+
+def find_term(term: str, text_words: list[Word]) -> list[tuple[int, int]]:
+    """Every (first, last+1) word span where ``term`` occurs."""
+    parts = term.lower().replace("-", " ").split()
+    spans = []
+    for i in range(len(text_words) - len(parts) + 1):
+        if all(_word_matches(p, text_words[i + k].text) for k, p in enumerate(parts)):
+            spans.append((i, i + len(parts)))
+    return spans
+
+
+def _theme_spans(theme: Theme, text_words: list[Word]) -> list[tuple[int, int, bool]]:
+    """Non-overlapping (first, last+1, strong) matches: longest first, strong on a tie."""
+    taken = {i for t in theme.exclude for a, b in find_term(t, text_words) for i in range(a, b)}
+    candidates = [
+        (*span, strong)
+        for terms, strong in ((theme.terms, False), (theme.strong_terms, True))
+        for term in terms
+        for span in find_term(term, text_words)
+    ]
+    candidates.sort(key=lambda span: (span[0] - span[1], span[0], not span[2]))
+    chosen = []
+    for a, b, strong in candidates:
+        if not taken.intersection(range(a, b)):
+            chosen.append((a, b, strong))
+            taken.update(range(a, b))
+    return sorted(chosen)
+
+
+def list_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of explicit lists of three or more short items."""
+    lowered = text.lower().replace("’", "'")
+    return [(m.start(), m.end()) for m in _LIST.finditer(lowered)]
+
+
+def code_theme(theme: Theme, text: str, min_score: float) -> Coding:
+    text_words = words(text)
+    lists = list_ranges(text)
+    score, evidence = 0.0, []
+    for a, b, strong in _theme_spans(theme, text_words):
+        start, end = text_words[a].start, text_words[b - 1].end
+        in_list = any(lo <= start and end <= hi for lo, hi in lists)
+        score += min_score if strong or in_list else 1
+        surface = text[start:end]
+        if surface.lower() not in (e.lower() for e in evidence):
+            evidence.append(surface)
+    return Coding(theme.id, score, score >= min_score, tuple(evidence))
+
+
+def code_paragraph(paragraph: Paragraph, codebook: Codebook) -> dict[str, Coding]:
+    """The rule's coding of one paragraph, theme by theme (pins not applied)."""
+    min_score = codebook.rules.paragraph_min_score
+    return {theme.id: code_theme(theme, paragraph.text, min_score) for theme in codebook.themes}
+
+
+def paragraph_themes(paragraph: Paragraph, codebook: Codebook) -> tuple[str, ...]:
+    """The themes a paragraph carries: its pins if it has any, else the rule's."""
+    if paragraph.pinned:
+        return tuple(t for t in codebook.ids if t in paragraph.pinned)
+    codings = code_paragraph(paragraph, codebook)
+    return tuple(t for t in codebook.ids if codings[t].coded)

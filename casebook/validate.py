@@ -1,0 +1,83 @@
+"""Schema checks for content files. Each check appends to a list and goes on.
+
+Messages name the key, what was expected and, where it helps, a hint; the
+caller adds the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casebook.problems import did_you_mean
+from casebook.yamltext import LineDict
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+THEME_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Paths the dashboard uses for its own pages; a section may not take them.
+RESERVED_SLUGS = frozenset({"home", "about", "search", "facts", "claims", "compare"})
+
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", list: "a list"}
+
+SECTION_KEYS = ("title", "slug", "order", "parent", "short_title")
+CASE_KEYS = ("title", "source_url", "notice", "source_file", "author", "published")
+THEME_KEYS = ("id", "label", "colour", "definition", "terms", "strong_terms", "exclude")
+RULE_KEYS = ("paragraph_min_score", "section_tag_threshold")
+
+
+def unknown_keys(mapping: LineDict, allowed: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(line, message) for each key the schema does not know."""
+    found = []
+    for key in mapping:
+        if key not in allowed:
+            hint = did_you_mean(str(key), allowed) or f" (expected one of: {', '.join(allowed)})"
+            found.append((mapping.line_of(key), f"unknown key '{key}'{hint}"))
+    return found
+
+
+def field(mapping: LineDict, key: str, kind: type, required: bool = True):
+    """(value, message): the value if it has the right type, else a message."""
+    if key not in mapping or mapping[key] is None:
+        return None, (f"missing '{key}'" if required else None)
+    value = mapping[key]
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        got = type(value).__name__
+        return None, f"'{key}' must be {_TYPE_NAMES[kind]}, not {got} ({value!r})"
+    if kind is str and not value.strip():
+        return None, f"'{key}' is empty"
+    return value, None
+
+
+def text_list(mapping: LineDict, key: str, required: bool = True):
+    """(tuple of strings, message) for a list of non-empty strings."""
+    value, message = field(mapping, key, list, required)
+    if value is None:
+        return (), message
+    if not value and required:
+        return (), f"'{key}' is an empty list"
+    bad = [item for item in value if not isinstance(item, str) or not item.strip()]
+    if bad:
+        return (), f"'{key}' must hold only non-empty text, found {bad[0]!r}"
+    return tuple(item.strip() for item in value), None
+
+
+def slug_problem(slug: str) -> str | None:
+    if not SLUG.match(slug):
+        return f"slug '{slug}' must be lower-case letters and digits joined by hyphens"
+    if slug in RESERVED_SLUGS or slug.startswith("theme-"):
+        return f"slug '{slug}' is taken by a dashboard page; choose another"
+    return None
+
+
+def theme_id_problem(theme_id: str) -> str | None:
+    if not THEME_ID.match(theme_id):
+        return f"theme id '{theme_id}' must be lower-case letters and digits (hyphens allowed)"
+    return None
+
+
+def colour_problem(colour: str) -> str | None:
+    if not COLOUR.match(colour):
+        return f"colour '{colour}' must be a hex colour like '#0072B2'"
+    return None
