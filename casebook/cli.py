@@ -29,9 +29,8 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args) -> int:
     content = load_content(args.content)
     count = sum(len(case.paragraphs) for case in content.cases)
-    print(
-        f"ok: {len(content.cases)} case(s), {count} paragraphs, {len(content.codebook.themes)} themes"
-    )
+    themes = len(content.codebook.themes)
+    print(f"ok: {len(content.cases)} case(s), {count} paragraphs, {themes} themes")
     return 0
 
 

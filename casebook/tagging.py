@@ -10,12 +10,11 @@ The rule, in full:
    insurgent, insurgents, insurgency). Phrases match words in sequence.
 3. Within one theme the longest match wins and no word counts twice. Words
    inside one of the theme's ``exclude`` phrases do not count.
-4. Each match adds 1 to the theme's score. A match of one of the theme's
-   ``strong_terms`` (words that name the theme outright, such as
-   "insurgency" or "humanitarian aid") adds ``paragraph_min_score``, and so
-   does a match that is an item of an explicit list ("military, political, humanitarian, and development
-   activities") adds the codebook's ``paragraph_min_score`` instead: naming a
-   theme in such a list states that the paragraph covers it.
+4. Each match adds 1 to the theme's score. Two kinds of match add
+   ``paragraph_min_score`` instead, since each states the theme outright: a
+   match of one of the theme's ``strong_terms`` ("insurgency", "humanitarian
+   aid"), and a match that is an item of an explicit list ("military,
+   political, humanitarian, and development activities").
 5. A paragraph is coded with a theme when its score reaches
    ``paragraph_min_score``: one passing mention is not a theme.
 
