@@ -1,0 +1,41 @@
+"""The theme filter: which paragraphs a reader asked to see."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+MATCH_MODES = ("any", "all")
+
+
+def matches(themes: Iterable[str], selected: Sequence[str], mode: str = "any") -> bool:
+    """Whether a paragraph with ``themes`` passes the filter; no selection passes all."""
+    if not selected:
+        return True
+    carried = set(themes)
+    if mode == "all":
+        return set(selected) <= carried
+    return bool(carried.intersection(selected))
+
+
+def matching(paragraphs: pd.DataFrame, selected: Sequence[str], mode: str = "any") -> pd.Series:
+    """A boolean mask over a paragraph table."""
+    return paragraphs["themes"].map(lambda themes: matches(themes, selected, mode)).astype(bool)
+
+
+def clean_selection(values: Iterable[str], known: Sequence[str]) -> list[str]:
+    """Known theme ids only, each once, in codebook order."""
+    wanted = set(values)
+    return [theme for theme in known if theme in wanted]
+
+
+def describe(selected: Sequence[str], mode: str, labels: dict[str, str]) -> str:
+    """A short sentence naming the filter, for captions and exports."""
+    if not selected:
+        return "all paragraphs"
+    names = [labels.get(theme, theme) for theme in selected]
+    if len(names) == 1:
+        return f"paragraphs coded {names[0]}"
+    joined = ", ".join(names[:-1]) + (" and " if mode == "all" else " or ") + names[-1]
+    return f"paragraphs coded {joined}"

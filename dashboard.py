@@ -1,0 +1,38 @@
+"""casebook: read a case study by theme. Run with `streamlit run dashboard.py`.
+
+The entry file is the frame around every page: page setup, the theme filter
+(bound to the URL, so a link reproduces the view), the share link and the
+router. Pages live in pages/; the logic lives in the casebook package.
+"""
+
+import streamlit as st
+
+from casebook import ui
+from casebook.filtering import MATCH_MODES
+
+st.set_page_config(page_title="casebook", page_icon="📘", layout="wide")
+ui.render_style()
+
+content = ui.load()
+case = ui.current_case(content)
+
+st.sidebar.multiselect(
+    "Themes",
+    content.codebook.ids,
+    key=ui.FILTER_KEY,
+    bind="query-params",
+    placeholder="All themes",
+    help="Show the paragraphs coded with these themes. The choice is kept in the page URL.",
+)
+st.sidebar.radio(
+    "Match",
+    MATCH_MODES,
+    key=ui.MATCH_KEY,
+    bind="query-params",
+    horizontal=True,
+    help="With several themes: show paragraphs that carry any of them, or all of them.",
+)
+
+page = st.navigation(ui.navigation(case), expanded=True)
+ui.render_share_link(page, content.codebook)
+ui.run_page(page)

@@ -1,0 +1,55 @@
+"""Overview: the case at a glance, its coverage by theme, and a way into each section."""
+
+import streamlit as st
+
+from casebook import charts, filtering, ui
+
+content = ui.load()
+codebook = content.codebook
+case = ui.current_case(content)
+data = ui.tables(case)
+selected, mode = ui.selected_themes(codebook), ui.match_mode()
+shown = selected or list(codebook.ids)
+labels = {t.id: t.label for t in codebook.themes}
+
+st.title(case.title)
+ui.render_provenance(case)
+
+mask = filtering.matching(data.paragraphs, selected, mode)
+counts = st.columns(4)
+counts[0].metric("Sections", len(case.sections))
+counts[1].metric("Paragraphs", len(case.paragraphs))
+counts[2].metric("Words", f"{case.words:,}")
+counts[3].metric(
+    "Matching the filter",
+    f"{int(mask.sum())} paragraphs" if selected else "no filter",
+    help=f"Showing {filtering.describe(selected, mode, labels)}.",
+)
+
+left, right = st.columns([2, 3], gap="large")
+with left:
+    st.subheader("Coverage by theme")
+    themes = data.themes[data.themes["theme"].isin(shown)]
+    figure = charts.theme_coverage_figure(themes, codebook, uncoded=data.uncoded)
+    st.plotly_chart(
+        figure, key="theme-coverage", alt="Share of the case's words coded with each theme"
+    )
+    st.caption(ui.COVERAGE_NOTE)
+with right:
+    st.subheader("Sections × themes")
+    grid = data.sections[data.sections["theme"].isin(shown)]
+    titles = {s.slug: s.nav_title for s in case.sections}
+    figure = charts.coverage_heatmap_figure(grid, titles, codebook)
+    st.plotly_chart(figure, key="section-heatmap", alt="Coverage of each theme in each section")
+
+st.subheader("Sections")
+ui.render_section_index(case, data, codebook, selected, mode)
+
+st.download_button(
+    "Download all paragraphs (CSV)",
+    data=ui.paragraphs_csv(case),
+    file_name=f"{case.slug}-paragraphs.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    help="One row per paragraph: section, position, text, themes, scores and evidence.",
+)

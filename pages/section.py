@@ -1,0 +1,42 @@
+"""One section of the case: its themes, its coverage, and its text with the evidence."""
+
+import streamlit as st
+
+from casebook import charts, filtering, ui
+
+content = ui.load()
+codebook = content.codebook
+case = ui.current_case(content)
+section = ui.current_section(case)
+data = ui.tables(case)
+selected, mode = ui.selected_themes(codebook), ui.match_mode()
+labels = {t.id: t.label for t in codebook.themes}
+rows = data.paragraphs[data.paragraphs["section"] == section.slug]
+
+if section.parent:
+    ui.render_parent_link(case, section)
+st.title(section.title)
+
+text, side = st.columns([3, 1], gap="large")
+with side:
+    st.caption("Section themes")
+    ui.render_badges(data.tags.get(section.slug, []), codebook)
+    own = data.sections[data.sections["section"] == section.slug]
+    figure = charts.theme_coverage_figure(own, codebook)
+    st.plotly_chart(figure, key="section-coverage", alt=f"Theme coverage of {section.title}")
+    st.caption(
+        f"{section.words} words in {len(section.paragraphs)} paragraphs. "
+        f"A section carries a theme from {codebook.rules.section_tag_threshold:.0%} coverage."
+    )
+    ui.render_legend()
+with text:
+    if selected:
+        hits = int(filtering.matching(rows, selected, mode).sum())
+        st.caption(
+            f"Highlighting {filtering.describe(selected, mode, labels)}: "
+            f"{hits} of {len(rows)} here. The others are folded; one click shows them."
+        )
+    ui.render_paragraphs(rows, codebook, selected, mode)
+
+st.divider()
+ui.render_prev_next(case, section)
