@@ -41,7 +41,7 @@ def theme_coverage_figure(
     frame: pd.DataFrame, codebook: Codebook, uncoded: float | None = None
 ) -> go.Figure:
     """Horizontal bars: coverage of each theme in ``frame`` (plus the uncoded share)."""
-    labels = [codebook.theme(t).label for t in frame["theme"]]
+    labels = [plain(codebook.theme(t).label) for t in frame["theme"]]
     colours = [codebook.theme(t).colour for t in frame["theme"]]
     values = list(frame["coverage"])
     hover = [
@@ -85,7 +85,7 @@ def coverage_heatmap_figure(
         values = [float(column.loc[s, "coverage"]) for s in sections]
         figure.add_trace(
             go.Scatter(
-                x=[theme.label] * len(sections),
+                x=[plain(theme.label)] * len(sections),
                 y=[plain(titles[s]) for s in sections],
                 mode="markers+text",
                 marker={

@@ -18,7 +18,8 @@ import yaml
 from casebook import frontmatter
 from casebook.loader import PIN
 
-_NOTICE = re.compile(r"\bAI\b.*\b(assist|generat|produc|creat)", re.IGNORECASE)
+_AI = re.compile(r"\bAI\b")
+_NOTICE_VERB = re.compile(r"\b(assist|generat|produc|creat|writ)", re.IGNORECASE)
 _SEE_ALSO = re.compile(r"^see also\b", re.IGNORECASE)
 _FOOTER = re.compile(r"^(similar|related) posts\b", re.IGNORECASE)
 _END_PUNCTUATION = (".", "!", "?", ":", ";", ",", "…")
@@ -52,6 +53,11 @@ def is_heading(line: str) -> bool:
     return 0 < len(words) <= 14 and not line.rstrip().endswith(_END_PUNCTUATION)
 
 
+def is_notice(line: str) -> bool:
+    """A short line saying that AI helped write the text."""
+    return bool(_AI.search(line) and _NOTICE_VERB.search(line)) and len(line.split()) <= 40
+
+
 def classify(text: str) -> list[Block]:
     """Label each non-empty line of the article; everything after a footer is dropped."""
     blocks: list[Block] = []
@@ -65,7 +71,7 @@ def classify(text: str) -> list[Block]:
             blocks.append(Block(line, "title"))
         elif _SEE_ALSO.match(line):
             blocks.append(Block(line, "boilerplate"))
-        elif _NOTICE.search(line) and len(line.split()) <= 40 and len(blocks) <= 2:
+        elif is_notice(line) and len(blocks) <= 2:
             blocks.append(Block(line, "notice"))
         else:
             blocks.append(Block(line, "heading" if is_heading(line) else "paragraph"))

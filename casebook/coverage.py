@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from casebook.model import Case, Codebook
-from casebook.tagging import code_paragraph
+from casebook.tagging import code_paragraph, paragraph_themes
 
 PARAGRAPH_COLUMNS = [
     "case", "section", "section_title", "position", "anchor", "words", "text",
@@ -28,14 +28,13 @@ def paragraph_table(cases: Iterable[Case], codebook: Codebook) -> pd.DataFrame:
         for section in case.sections:
             for paragraph in section.paragraphs:
                 codings = code_paragraph(paragraph, codebook)
-                computed = [t for t in codebook.ids if codings[t].coded]
-                pinned = [t for t in codebook.ids if t in paragraph.pinned]
                 rows.append({
                     "case": case.slug, "section": section.slug,
                     "section_title": section.title, "position": paragraph.position,
                     "anchor": paragraph.anchor, "words": paragraph.words,
-                    "text": paragraph.text, "themes": pinned or computed,
-                    "pinned": bool(pinned),
+                    "text": paragraph.text,
+                    "themes": list(paragraph_themes(paragraph, codebook, codings)),
+                    "pinned": bool(paragraph.pinned),
                     "scores": {t: codings[t].score for t in codebook.ids},
                     "evidence": {t: list(codings[t].evidence) for t in codebook.ids},
                 })  # fmt: skip

@@ -67,7 +67,7 @@ def paragraph(
 def md_escape(text: str) -> str:
     """Text shown literally inside Markdown (no emphasis, links or HTML)."""
     out = escape(text, quote=False)
-    for char in "\\`*_{}[]()#+-.!|~>":
+    for char in "\\`*_{}[]()#+-.!|~>$":
         out = out.replace(char, "\\" + char)
     return out
 

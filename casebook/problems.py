@@ -35,5 +35,5 @@ def did_you_mean(value: str, known: list[str] | tuple[str, ...]) -> str:
 def unknown_theme(theme_id: str, known: tuple[str, ...]) -> str:
     hint = did_you_mean(theme_id, known)
     if not hint:
-        hint = f" (known: {', '.join(known)})"
+        hint = f" (known: {', '.join(dict.fromkeys(known))})"
     return f"unknown theme '{theme_id}'{hint}"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from casebook.model import Codebook, Paragraph, Theme
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, accented ones included
 _LIST_ITEM = r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}"
 # "a, b, and c" (serial comma) or "a, b, c and d": a bare "a, b and c" is too often a clause.
 _LIST = re.compile(
@@ -54,12 +54,13 @@ class Coding:
 
 
 def words(text: str) -> list[Word]:
-    lowered = text.lower().replace("’", "'")
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(lowered)]
+    """Lower-cased words with their places in ``text`` (matched on the text itself,
+    since lower-casing can change a string's length)."""
+    return [Word(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 def singular(word: str) -> str:
-    """Strip a plural ending; the only inflection rule besides ``*``."""
+    """The usual singular of a plural ending (authorities → authority, actors → actor)."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
@@ -69,15 +70,23 @@ def singular(word: str) -> str:
     return word
 
 
+def forms(word: str) -> set[str]:
+    """The word and the singulars it may stand for (crises → crisis as well as crise)."""
+    found = {word, singular(word)}
+    if len(word) > 5 and word.endswith(("ises", "yses")):
+        found.add(word[:-2] + "is")
+    return found
+
+
 def _word_matches(pattern: str, word: str) -> bool:
     if pattern.endswith("*"):
         return word.startswith(pattern[:-1])
-    return singular(word) == singular(pattern)
+    return bool(forms(word) & forms(pattern))
 
 
 def find_term(term: str, text_words: list[Word]) -> list[tuple[int, int]]:
     """Every (first, last+1) word span where ``term`` occurs."""
-    parts = term.lower().replace("-", " ").split()
+    parts = term.casefold().replace("-", " ").split()
     spans = []
     for i in range(len(text_words) - len(parts) + 1):
         if all(_word_matches(p, text_words[i + k].text) for k, p in enumerate(parts)):
@@ -105,8 +114,18 @@ def _theme_spans(theme: Theme, text_words: list[Word]) -> list[tuple[int, int, b
 
 def list_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of explicit lists of three or more short items."""
-    lowered = text.lower().replace("’", "'")
-    return [(m.start(), m.end()) for m in _LIST.finditer(lowered)]
+    return [(m.start(), m.end()) for m in _LIST.finditer(text.lower())]
+
+
+def is_list_item(text: str, start: int, end: int, lists: list[tuple[int, int]]) -> bool:
+    """Whether text[start:end] is an item of a list: inside one, and next to its
+    separators (just before a comma, or just after ", " or "and "/"or ").
+    "It coordinated military, political, and humanitarian work" lists the last three
+    words before "work", not "coordinated"."""
+    if not any(lo <= start and end <= hi for lo, hi in lists):
+        return False
+    before = text[max(0, start - 4) : start].lower()
+    return text[end : end + 1] == "," or before.endswith((", ", "and ", " or "))
 
 
 def code_theme(theme: Theme, text: str, min_score: float) -> Coding:
@@ -115,8 +134,7 @@ def code_theme(theme: Theme, text: str, min_score: float) -> Coding:
     score, evidence = 0.0, []
     for a, b, strong in _theme_spans(theme, text_words):
         start, end = text_words[a].start, text_words[b - 1].end
-        in_list = any(lo <= start and end <= hi for lo, hi in lists)
-        score += min_score if strong or in_list else 1
+        score += min_score if strong or is_list_item(text, start, end, lists) else 1
         surface = text[start:end]
         if surface.lower() not in (e.lower() for e in evidence):
             evidence.append(surface)
@@ -129,9 +147,11 @@ def code_paragraph(paragraph: Paragraph, codebook: Codebook) -> dict[str, Coding
     return {theme.id: code_theme(theme, paragraph.text, min_score) for theme in codebook.themes}
 
 
-def paragraph_themes(paragraph: Paragraph, codebook: Codebook) -> tuple[str, ...]:
+def paragraph_themes(
+    paragraph: Paragraph, codebook: Codebook, codings: dict[str, Coding] | None = None
+) -> tuple[str, ...]:
     """The themes a paragraph carries: its pins if it has any, else the rule's."""
     if paragraph.pinned:
         return tuple(t for t in codebook.ids if t in paragraph.pinned)
-    codings = code_paragraph(paragraph, codebook)
+    codings = codings or code_paragraph(paragraph, codebook)
     return tuple(t for t in codebook.ids if codings[t].coded)

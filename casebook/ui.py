@@ -6,6 +6,7 @@ This is the only module of the package that imports Streamlit. Pages and
 
 from __future__ import annotations
 
+import os
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,8 @@ from casebook.model import Case, Codebook, Section
 from casebook.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT_DIR = ROOT / "content"
+# CASEBOOK_CONTENT points the app at another content folder (tests, other deployments).
+CONTENT_ENV = "CASEBOOK_CONTENT"
 OVERVIEW_URL = "home"  # the default page; served at /
 ABOUT_URL = "about"
 FILTER_KEY, MATCH_KEY = "theme", "match"
@@ -65,8 +67,13 @@ def _tables(root: str, signature: tuple, case_slug: str) -> CaseTables:
     )
 
 
-def load(root: Path = CONTENT_DIR) -> Content:
+def content_dir() -> Path:
+    return Path(os.environ.get(CONTENT_ENV) or ROOT / "content")
+
+
+def load() -> Content:
     """The content, or a list of its problems in place of the app (then stop)."""
+    root = content_dir()
     try:
         return _load(str(root), _signature(root))
     except ContentError as error:
@@ -75,7 +82,8 @@ def load(root: Path = CONTENT_DIR) -> Content:
         raise  # unreachable: st.stop() ends the run
 
 
-def tables(case: Case, root: Path = CONTENT_DIR) -> CaseTables:
+def tables(case: Case) -> CaseTables:
+    root = content_dir()
     return _tables(str(root), _signature(root), case.slug)
 
 

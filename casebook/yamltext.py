@@ -13,8 +13,10 @@ import yaml
 class LineDict(dict):
     """A dict with ``line`` (where the mapping starts) and ``key_lines``."""
 
-    line: int = 1
-    key_lines: dict
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = 1
+        self.key_lines: dict = {}
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)

@@ -1,0 +1,139 @@
+"""Real-browser tests: the app served by `streamlit run`, driven by Playwright in Debian's Chromium.
+
+Never `playwright install`: the browser is /usr/bin/chromium (apt package chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "e2e" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            raise pytest.UsageError("CI must install Debian's chromium for the browser tests")
+        skip = pytest.mark.skip(reason="no /usr/bin/chromium (apt-get install chromium)")
+        for item in items:
+            if "e2e" in str(item.fspath):
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("streamlit did not become healthy in time")
+
+
+def start_app() -> tuple[str, subprocess.Popen]:
+    """Start `streamlit run dashboard.py` on a free loopback port; return its URL and process."""
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process)
+    except RuntimeError:
+        process.kill()
+        raise
+    return url, process
+
+
+def stop_app(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(browser):
+    """The dashboard for the whole test session, after one visit to its home page.
+
+    The first visit matters: until some session has run dashboard.py, Streamlit is in its
+    legacy pages/ mode, and a first deep link shows a spurious "Page not found" dialog over
+    the right page (see test_first_deep_link_after_start in test_shared_links.py).
+    """
+    url, process = start_app()
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url)
+        wait_for_app(page)
+        context.close()
+        yield url
+    finally:
+        stop_app(process)
+
+
+def wait_for_app(page, seconds: float = 30) -> None:
+    """Wait until the script has run and the page shows its heading."""
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=seconds * 1000
+    )
+    page.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=seconds * 1000)
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=seconds * 1000
+    )
+    page.wait_for_timeout(300)
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=seconds * 1000
+    )
+
+
+def chips(page) -> list[str]:
+    """The themes chosen in the sidebar filter, as the reader sees them."""
+    group = page.get_by_test_id("stSidebar").get_by_role("group", name="Selected values")
+    return [
+        tag.get_attribute("aria-label") or tag.inner_text()
+        for tag in group.locator("[data-tag]").all()
+    ]

@@ -1,0 +1,165 @@
+"""Every page in Streamlit's AppTest, with and without a theme filter in the URL."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from casebook import coverage
+from casebook.loader import load_content
+from tests.conftest import BROKEN, CONTENT
+
+CODEBOOK = load_content(CONTENT).codebook
+CASE = load_content(CONTENT).case("minusma")
+SLUGS = [section.slug for section in CASE.sections]
+
+
+def open_app(page: str | None = None, **query) -> AppTest:
+    """Run dashboard.py as the browser would for /<page>?<query>.
+
+    AppTest can switch only by file, and every section shares pages/section.py, so a
+    section is chosen by its page hash, which Streamlit derives from the URL path.
+    """
+    at = AppTest.from_file("../dashboard.py", default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at._page_hash = calc_hash(page)  # noqa: SLF001 - the only way to target a shared page file
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(element.value for element in at.markdown)
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize(
+    "query", [{}, {"theme": ["security"]}, {"theme": ["security", "political"], "match": "all"}]
+)
+@pytest.mark.parametrize("page", [None, "about", *SLUGS])
+def test_every_page_renders_without_exception(page, query):
+    at = open_app(page, **query)
+    assert at.title, "every page has a title"
+
+
+def test_overview_shows_counts_charts_and_links():
+    at = open_app()
+    assert at.title[0].value == CASE.title
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Sections"] == "13"
+    assert metrics["Paragraphs"] == "51"
+    assert metrics["Words"] == f"{CASE.words:,}"
+    bars, grid = charts(at)
+    assert bars["data"][0]["y"] == [
+        "Security",
+        "Political",
+        "Humanitarian",
+        "Partnerships",
+        "Uncoded",
+    ]
+    assert {trace["x"][0] for trace in grid["data"]} == {
+        "Security",
+        "Political",
+        "Humanitarian",
+        "Partnerships",
+    }
+    links = [link.proto.label for link in at.get("page_link")]
+    assert [label.removeprefix("↳ ") for label in links] == [s.title for s in CASE.sections]
+    assert "troopdeploy.com/case-study-un-mission-in-mali" in at.info[0].value
+    assert "AI assistance" in at.info[0].value
+
+
+def test_overview_follows_the_filter():
+    at = open_app(theme=["humanitarian"])
+    bars, grid = charts(at)
+    assert bars["data"][0]["y"] == ["Humanitarian", "Uncoded"]
+    assert [trace["x"][0] for trace in grid["data"]] == ["Humanitarian"]
+    metrics = {m.label: m.value for m in at.metric}
+    table = coverage.paragraph_table([CASE], CODEBOOK)
+    expected = int(table["themes"].map(lambda themes: "humanitarian" in themes).sum())
+    assert metrics["Matching the filter"] == f"{expected} paragraphs"
+    folded = [e for e in at.expander if "no paragraph matching the filter" in e.label]
+    assert len(folded) == 1
+
+
+def test_section_page_marks_themes_and_folds_what_does_not_match():
+    at = open_app("security-improvements", theme=["partnerships"])
+    assert at.title[0].value == "Security Improvements and Threat Reduction"
+    text = markdown(at)
+    assert text.count('class="cb-para cb-match"') == 2
+    assert 'id="security-improvements-p3"' in text
+    (folded,) = [e for e in at.expander if "outside the filter" in e.label]
+    assert folded.label == "2 paragraphs outside the filter"
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert labels == [
+        "Part of: Impact and Outcomes of the Mission in Mali",
+        "Previous: Impact and outcomes",
+        "Next: Political stability",
+    ]
+
+
+def test_section_page_without_filter_shows_every_paragraph_unfolded():
+    at = open_app("introduction")
+    text = markdown(at)
+    assert text.count('class="cb-para"') == 2
+    assert not [e for e in at.expander if "outside the filter" in e.label]
+    assert len(at.get("popover")) == 2  # one Evidence button per paragraph
+
+
+def test_share_link_carries_the_filter():
+    at = open_app("lessons-learned", theme=["security", "political"], match="all")
+    (link,) = [c.value for c in at.sidebar.code]
+    assert link == "/lessons-learned?theme=security&theme=political&match=all"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["bogus"],
+        ["<script>alert(1)</script>"],
+        ["x" * 5000],
+        ["security"] * 50,
+        ["security", "securty"],
+    ],
+)
+def test_bad_theme_values_in_the_url_are_dropped_not_rendered(values):
+    at = open_app("introduction", theme=values)
+    selected = at.sidebar.multiselect(key="theme").value
+    assert set(selected) <= {"security"}
+    assert "<script>" not in markdown(at)
+    assert "x" * 100 not in markdown(at)
+
+
+def test_bad_match_value_falls_back_to_any():
+    at = open_app(theme=["security", "political"], match="<b>both</b>")
+    assert at.sidebar.radio(key="match").value == "any"
+
+
+def test_about_page_explains_the_rule_and_lists_the_codebook():
+    at = open_app("about")
+    text = markdown(at)
+    assert "A paragraph is **coded** with a theme when the score reaches **2**" in text
+    codebook = load_content(CONTENT).codebook
+    for theme in codebook.themes:
+        assert f"`{theme.id}`" in text
+
+
+def test_broken_content_shows_the_problems_instead_of_a_traceback(tiny_copy, monkeypatch):
+    shutil.copy(BROKEN / "unknown_pin.md", tiny_copy / "demo/01-opening.md")
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
+    at = AppTest.from_file("../dashboard.py", default_timeout=30).run()
+    assert not at.exception
+    assert "The content has 1 problem" in at.error[0].value
+    assert at.code[0].value == (
+        "content/demo/01-opening.md:7: unknown theme 'securty' (did you mean 'security'?)"
+    )

@@ -1,0 +1,46 @@
+"""Rules of the codebase's shape that a test can hold."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from casebook import ui
+from casebook.loader import load_content
+from tests.conftest import CONTENT, ROOT
+
+UI_BOUNDARY = {"ui.py"}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_core_modules_never_import_streamlit():
+    core = [p for p in (ROOT / "casebook").glob("*.py") if p.name not in UI_BOUNDARY]
+    assert len(core) > 10
+    offenders = [p.name for p in core if "streamlit" in imported_modules(p)]
+    assert offenders == []
+
+
+def legacy_page_name(path: Path) -> str:
+    """The URL name Streamlit's legacy pages/ mode would give a file (see streamlit_notes §1.3)."""
+    stem = re.sub(r"^[0-9]+[_ -]*", "", path.stem)
+    return re.sub(r"[_ ]+", "_", stem)
+
+
+def test_no_page_url_collides_with_a_legacy_page_file_name():
+    """A url_path equal to a pages/ file's legacy name runs that page without its frame."""
+    legacy = {legacy_page_name(p) for p in (ROOT / "pages").glob("*.py")}
+    case = load_content(CONTENT).case("minusma")
+    url_paths = {ui.OVERVIEW_URL, ui.ABOUT_URL, *(s.slug for s in case.sections)}
+    assert legacy.isdisjoint(url_paths)
+    assert legacy == {"overview", "section", "about_case"}

@@ -1,0 +1,136 @@
+"""Paragraph rows as JSON Lines and CSV (casebook/export.py), exact and round-tripped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from casebook.coverage import paragraph_table
+from casebook.export import EXPORT_COLUMNS, to_csv, to_jsonl
+from casebook.model import Case, Codebook, Paragraph, Section, Theme
+
+# The shared sample texts: a quote and a comma for CSV, non-ASCII for JSON.
+QUOTED = 'Security troops said "no", twice.'
+CURLY = "Elections in Gao’s north."
+TITLE = "Côte, “intro”"
+
+CODEBOOK = Codebook(
+    themes=(
+        Theme("security", "Security", "#0072B2", "Armed violence.", ("security", "troop*")),
+        Theme("political", "Political", "#D55E00", "Governance.", ("election*",)),
+    )
+)
+CASE = Case(
+    slug="mali",
+    title="Mali",
+    sections=(
+        Section(
+            slug="intro",
+            title=TITLE,
+            order=1,
+            paragraphs=(
+                Paragraph("intro", 1, QUOTED),
+                Paragraph("intro", 2, CURLY, pinned=("political",)),
+            ),
+        ),
+    ),
+)
+
+# What each row holds: security 2 (Security, troops) codes row 1; row 2 scores political 1
+# (Elections), below the threshold, but carries political by its pin.
+RECORDS = [
+    {
+        "case": "mali", "section": "intro", "section_title": TITLE, "position": 1,
+        "text": QUOTED, "themes": ["security"],
+        "scores": {"security": 2.0, "political": 0.0},
+        "evidence": {"security": ["Security", "troops"], "political": []},
+    },
+    {
+        "case": "mali", "section": "intro", "section_title": TITLE, "position": 2,
+        "text": CURLY, "themes": ["political"],
+        "scores": {"security": 0.0, "political": 1.0},
+        "evidence": {"security": [], "political": ["Elections"]},
+    },
+]  # fmt: skip
+
+EXPECTED_JSONL = (
+    '{"case": "mali", "section": "intro", "section_title": "Côte, “intro”", "position": 1, '
+    '"text": "Security troops said \\"no\\", twice.", "themes": ["security"], '
+    '"scores": {"security": 2.0, "political": 0.0}, '
+    '"evidence": {"security": ["Security", "troops"], "political": []}}\n'
+    '{"case": "mali", "section": "intro", "section_title": "Côte, “intro”", "position": 2, '
+    '"text": "Elections in Gao’s north.", "themes": ["political"], '
+    '"scores": {"security": 0.0, "political": 1.0}, '
+    '"evidence": {"security": [], "political": ["Elections"]}}\n'
+)
+
+# Cells with a comma or a quote are quoted, inner quotes doubled; JSON cells hold JSON.
+EXPECTED_CSV = (
+    "case,section,section_title,position,text,themes,scores,evidence\n"
+    'mali,intro,"Côte, “intro”",1,"Security troops said ""no"", twice.",'
+    '"[""security""]","{""security"": 2.0, ""political"": 0.0}",'
+    '"{""security"": [""Security"", ""troops""], ""political"": []}"\n'
+    'mali,intro,"Côte, “intro”",2,Elections in Gao’s north.,'
+    '"[""political""]","{""security"": 0.0, ""political"": 1.0}",'
+    '"{""security"": [], ""political"": [""Elections""]}"\n'
+)
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return paragraph_table([CASE], CODEBOOK)
+
+
+def test_export_columns():
+    assert EXPORT_COLUMNS == [
+        "case", "section", "section_title", "position", "text", "themes", "scores", "evidence",
+    ]  # fmt: skip
+
+
+def test_to_jsonl_exact(frame):
+    assert to_jsonl(frame) == EXPECTED_JSONL
+
+
+def test_to_jsonl_round_trip(frame):
+    lines = to_jsonl(frame).splitlines()
+    assert [json.loads(line) for line in lines] == RECORDS
+
+
+def test_to_jsonl_keeps_non_ascii(frame):
+    text = to_jsonl(frame)
+    assert ("Côte" in text, "\\u" in text) == (True, False)
+
+
+def test_to_csv_exact(frame):
+    assert to_csv(frame) == EXPECTED_CSV
+
+
+def test_to_csv_round_trip(frame):
+    rows = list(csv.DictReader(io.StringIO(to_csv(frame))))
+    for row in rows:
+        row["position"] = int(row["position"])
+        for column in ("themes", "scores", "evidence"):
+            row[column] = json.loads(row[column])
+    assert rows == RECORDS
+
+
+def test_exports_leave_the_frame_unchanged(frame):
+    before = frame.copy()
+    to_csv(frame)
+    to_jsonl(frame)
+    pd.testing.assert_frame_equal(frame, before)
+
+
+@pytest.mark.parametrize(
+    ("export", "empty"),
+    [
+        (to_jsonl, ""),
+        (to_csv, "case,section,section_title,position,text,themes,scores,evidence\n"),
+    ],
+)
+def test_exports_of_no_rows(export, empty):
+    assert export(paragraph_table([], CODEBOOK)) == empty

@@ -1,0 +1,196 @@
+"""HTML and Markdown fragments (casebook/markup.py): exact output, every dynamic value escaped."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from casebook.markup import badge, badges, evidence_markdown, md_escape, paragraph
+from casebook.model import Codebook, Rules, Theme
+
+# The shared sample texts: article text a hostile or careless source might hold.
+PLAIN = "Troops patrolled the region."
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+QUOTED_ANCHOR = 'intro-p1" onmouseover="alert(1)'
+
+SECURITY = Theme("security", "Security", "#0072B2", "Armed violence.", ("security",))
+POLITICAL = Theme("political", "Political", "#D55E00", "Governance.", ("election*",))
+MARKED = Theme("marked", '<b>Bold</b> & "Co"', "#009E73", "A label with markup.", ("aid",))
+BAD_COLOUR = Theme("bad", "Bad", "red;background:url(x)", "An unvalidated colour.", ("x",))
+CODEBOOK = Codebook(
+    themes=(SECURITY, POLITICAL, MARKED, BAD_COLOUR),
+    rules=Rules(paragraph_min_score=2.0),
+)
+
+COMPUTED_BADGE = (
+    '<span class="cb-badge" style="border-color:#0072B2;color:#0072B2"'
+    ' title="Security: coded by the tagging rule">Security</span>'
+)
+PINNED_BADGE = (
+    '<span class="cb-badge" style="background:#0072B2;border-color:#0072B2;color:#ffffff"'
+    ' title="Security: pinned by an editor">📌 Security</span>'
+)
+
+
+# --- badges -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("pinned", "html"), [(False, COMPUTED_BADGE), (True, PINNED_BADGE)])
+def test_badge(pinned, html):
+    assert badge(SECURITY, pinned) == html
+
+
+def test_pinned_and_computed_badges_differ():
+    computed, pinned = badge(SECURITY), badge(SECURITY, pinned=True)
+    assert ("📌" in computed, "background:#0072B2" in computed) == (False, False)
+    assert ("📌" in pinned, "background:#0072B2" in pinned) == (True, True)
+
+
+def test_badge_escapes_its_label_in_text_and_title():
+    html = badge(MARKED)
+    label = "&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;Co&quot;"
+    assert html == (
+        '<span class="cb-badge" style="border-color:#009E73;color:#009E73"'
+        f' title="{label}: coded by the tagging rule">{label}</span>'
+    )
+    assert "<b>" not in html
+
+
+def test_badge_falls_back_to_grey_for_a_colour_that_is_not_hex():
+    html = badge(BAD_COLOUR, pinned=True)
+    assert 'style="background:#777777;border-color:#777777;color:#ffffff"' in html
+    assert "url(" not in html
+
+
+@pytest.mark.parametrize(
+    ("theme_ids", "pinned", "html"),
+    [
+        ([], False, ""),
+        (["security"], False, COMPUTED_BADGE),
+        (["security"], True, PINNED_BADGE),
+        (["unknown", "security", "gone"], False, COMPUTED_BADGE),  # unknown ids are skipped
+        (["political", "security"], False, badge(POLITICAL) + COMPUTED_BADGE),  # given order
+    ],
+)
+def test_badges(theme_ids, pinned, html):
+    assert badges(theme_ids, CODEBOOK, pinned) == html
+
+
+# --- paragraph --------------------------------------------------------------------------
+
+
+def test_paragraph_exact_html():
+    html = paragraph(PLAIN, "intro-p1", ["political", "security"], CODEBOOK, highlight=True)
+    assert html == (
+        '<div class="cb-para cb-match" id="intro-p1" style="border-left-color:#D55E00">'
+        f"<div>{badge(POLITICAL)}{COMPUTED_BADGE}</div><p>{PLAIN}</p></div>"
+    )
+
+
+def test_paragraph_without_themes():
+    assert paragraph(PLAIN, "intro-p2", [], CODEBOOK) == (
+        '<div class="cb-para" id="intro-p2" style="border-left-color:rgba(128,128,128,0.25)">'
+        f'<div><span class="cb-muted">no theme</span></div><p>{PLAIN}</p></div>'
+    )
+
+
+def test_pinned_paragraph_has_pinned_badges():
+    html = paragraph(PLAIN, "intro-p1", ["security"], CODEBOOK, pinned=True)
+    assert f"<div>{PINNED_BADGE}</div>" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped", "raw"),
+    [
+        (SCRIPT, "&lt;script&gt;alert(1)&lt;/script&gt;", "<script"),
+        (IMG, "&lt;img src=x onerror=alert(1)&gt;", "<img"),
+        ('Say "no" & <leave>', "Say &quot;no&quot; &amp; &lt;leave&gt;", "<leave>"),
+    ],
+)
+def test_paragraph_text_is_escaped(text, escaped, raw):
+    html = paragraph(text, "intro-p1", ["security"], CODEBOOK)
+    assert f"<p>{escaped}</p>" in html
+    assert raw not in html
+
+
+def test_paragraph_anchor_with_a_quote_is_escaped():
+    html = paragraph(PLAIN, QUOTED_ANCHOR, [], CODEBOOK)
+    assert 'id="intro-p1&quot; onmouseover=&quot;alert(1)"' in html
+    assert 'onmouseover="' not in html
+
+
+def test_paragraph_theme_label_with_markup_is_escaped():
+    html = paragraph(PLAIN, "intro-p1", ["marked"], CODEBOOK)
+    assert ">&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;Co&quot;</span>" in html
+    assert "<b>" not in html
+
+
+def test_paragraph_rule_takes_a_safe_colour():
+    html = paragraph(PLAIN, "intro-p1", ["bad"], CODEBOOK)
+    assert 'style="border-left-color:#777777"' in html
+    assert "url(" not in html
+
+
+# --- md_escape --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("", ""),
+        ("plain words", "plain words"),
+        ("[a link](http://x.org)", r"\[a link\]\(http://x\.org\)"),
+        ("![img](x)", r"\!\[img\]\(x\)"),
+        ("*strong* and _em_", r"\*strong\* and \_em\_"),
+        ("<b>bold</b>", "&lt;b&gt;bold&lt;/b&gt;"),
+        ("<script>alert(1)</script>", r"&lt;script&gt;alert\(1\)&lt;/script&gt;"),
+        ("R&D", "R&amp;D"),
+        ("`code`", r"\`code\`"),
+        ("# heading", r"\# heading"),
+        ("1. item", r"1\. item"),
+        ("- item + item", r"\- item \+ item"),
+        ("a | b ~ c", r"a \| b \~ c"),
+        ("{x}", r"\{x\}"),
+        ("back\\slash", "back\\\\slash"),  # the backslash first, so no escape is undone
+        ('"quoted"', '"quoted"'),  # quotes are harmless in Markdown text
+    ],
+)
+def test_md_escape(text, escaped):
+    assert md_escape(text) == escaped
+
+
+def test_md_escape_neutralises_latex_dollars():
+    assert md_escape("between $a$ and $b$") == r"between \$a\$ and \$b\$"
+
+
+# --- evidence_markdown ------------------------------------------------------------------
+
+
+def row(pinned, themes, scores, evidence):
+    return SimpleNamespace(pinned=pinned, themes=themes, scores=scores, evidence=evidence)
+
+
+def test_evidence_markdown_for_a_computed_row():
+    scores = {"security": 3.0, "political": 1.0, "marked": 0.0, "bad": 2.0}
+    evidence = {"security": ["Troops", "patrolled"], "political": ["vote"], "marked": [],
+                "bad": ["x_y"]}  # fmt: skip
+    assert evidence_markdown(row(False, ["security", "bad"], scores, evidence), CODEBOOK) == (
+        "- **Security**: score 3, coded. Troops, patrolled\n"
+        "- **Political**: score 1, below threshold. vote\n"
+        '- **&lt;b&gt;Bold&lt;/b&gt; &amp; "Co"**: score 0, below threshold. no terms found\n'
+        "- **Bad**: score 2, coded. x\\_y\n"
+        "\nA theme is coded at score 2 or more (see About)."
+    )
+
+
+def test_evidence_markdown_for_a_pinned_row():
+    scores = {"security": 0.5, "political": 0.0, "marked": 0.0, "bad": 0.0}
+    evidence = {"security": ["troops"], "political": [], "marked": [], "bad": []}
+    text = evidence_markdown(row(True, ["political", "marked"], scores, evidence), CODEBOOK)
+    assert text.splitlines()[:2] == [
+        '📌 **Pinned by an editor:** Political, &lt;b&gt;Bold&lt;/b&gt; &amp; "Co". '
+        "The rule's findings:",
+        "- **Security**: score 0.5, below threshold. troops",
+    ]

@@ -1,0 +1,402 @@
+"""The tagging rule (casebook/tagging.py), checked case by case against hand-counted scores.
+
+Each theme below is built for the one behaviour a row checks, so every score can be counted
+by eye: a plain match adds 1, a strong match or a match inside an explicit list adds
+``paragraph_min_score`` (2 unless a row says otherwise).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casebook.model import Codebook, Paragraph, Rules, Theme
+from casebook.tagging import (
+    code_paragraph,
+    code_theme,
+    find_term,
+    list_ranges,
+    paragraph_themes,
+    singular,
+    words,
+)
+
+# The shared sample texts.
+PASSING = "The mission spoke of security once."
+TWICE = "Security troops guarded the polls."
+SERIAL_LIST = "It coordinated military, political, humanitarian, and development activities."
+PLAIN_LIST = "It coordinated military, political, humanitarian and development activities."
+BARE_AND = "It coordinated military, political and humanitarian activities."
+PAIR = "It coordinated military and political activities."
+
+
+def theme(*terms: str, strong: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Theme:
+    return Theme(
+        id="t",
+        label="T",
+        colour="#0072B2",
+        definition="A theme for one test.",
+        terms=terms,
+        exclude=exclude,
+        strong_terms=strong,
+    )
+
+
+SECURITY = Theme(
+    id="security",
+    label="Security",
+    colour="#0072B2",
+    definition="Armed violence and the means to contain it.",
+    terms=("security", "troop*", "military"),
+    exclude=("security council",),
+    strong_terms=("insurgen*",),
+)
+POLITICAL = Theme(
+    id="political",
+    label="Political",
+    colour="#D55E00",
+    definition="Governance and the political settlement.",
+    terms=("political", "election*", "dialogue"),
+)
+HUMANITARIAN = Theme(
+    id="humanitarian",
+    label="Humanitarian",
+    colour="#009E73",
+    definition="Relief for people.",
+    terms=("humanitarian", "aid"),
+)
+DEVELOPMENT = Theme(
+    id="development",
+    label="Development",
+    colour="#CC79A7",
+    definition="Growth and infrastructure.",
+    terms=("development",),
+)
+CODEBOOK = Codebook(
+    themes=(SECURITY, POLITICAL, HUMANITARIAN, DEVELOPMENT),
+    rules=Rules(paragraph_min_score=2.0, section_tag_threshold=0.25),
+)
+
+
+def para(text: str, pinned: tuple[str, ...] = ()) -> Paragraph:
+    return Paragraph(section="s", position=1, text=text, line=3, pinned=pinned)
+
+
+# --- words and singular -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("Capacity-building", [("capacity", 0, 8), ("building", 9, 17)]),
+        ("The State’s role", [("the", 0, 3), ("state", 4, 9), ("s", 10, 11), ("role", 12, 16)]),
+        ("UN, 2013!", [("un", 0, 2), ("2013", 4, 8)]),
+    ],
+)
+def test_words_are_lower_case_with_offsets(text, expected):
+    assert [(w.text, w.start, w.end) for w in words(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("actors", "actor"),
+        ("authorities", "authority"),
+        ("processes", "process"),
+        ("churches", "church"),
+        ("wishes", "wish"),
+        ("boxes", "box"),
+        ("forces", "force"),
+        ("actor", "actor"),
+        ("process", "process"),  # "ss" is not a plural ending
+        ("status", "status"),  # nor "us"
+        ("crisis", "crisis"),  # nor "is"
+        ("its", "its"),  # three letters: too short to strip
+        ("ties", "tie"),  # four letters: "ies" is left alone, the "s" goes
+    ],
+)
+def test_singular(word, expected):
+    assert singular(word) == expected
+
+
+# --- find_term: spans in word positions -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "spans"),
+    [
+        ("actor", "Actors and one actor", [(0, 1), (3, 4)]),
+        ("insurgen*", "insurgent insurgents insurgency insurrection", [(0, 1), (1, 2), (2, 3)]),
+        ("peace process", "the peace process and the process of peace", [(1, 3)]),
+        ("capacity-building", "capacity building", [(0, 2)]),
+        ("capacity building", "capacity-building", [(0, 2)]),
+        ("aid", "they said", []),
+        ("security", "", []),
+    ],
+)
+def test_find_term(term, text, spans):
+    assert find_term(term, words(text)) == spans
+
+
+# --- code_theme: score, coded and evidence ----------------------------------------------
+
+CODE_THEME_CASES = [
+    # (case, theme, text, score, coded, evidence)
+    ("singular term matches plural", theme("actor"), "Local actors met.", 1.0, False, ("actors",)),
+    ("plural term matches singular", theme("actors"), "One actor met.", 1.0, False, ("actor",)),
+    ("y matches ies", theme("authority"), "The authorities met.", 1.0, False, ("authorities",)),
+    ("ies matches y", theme("authorities"), "State authority.", 1.0, False, ("authority",)),
+    # insurgent + insurgents + insurgency = 1 + 1 + 1
+    (
+        "star matches any ending",
+        theme("insurgen*"),
+        "An insurgent told insurgents of the insurgency.",
+        3.0,
+        True,
+        ("insurgent", "insurgents", "insurgency"),
+    ),
+    ("star needs its prefix", theme("insurgen*"), "An insurrection.", 0.0, False, ()),
+    ("phrase", theme("peace process"), "The peace process held.", 1.0, False, ("peace process",)),
+    (
+        "phrase words must be adjacent",
+        theme("peace process"),
+        "Peace came; the process held.",
+        0.0,
+        False,
+        (),
+    ),
+    (
+        "phrase with a plural last word",
+        theme("peace agreement"),
+        "Two peace agreements.",
+        1.0,
+        False,
+        ("peace agreements",),
+    ),
+    (
+        "hyphen in the text splits",
+        theme("capacity building"),
+        "Capacity-building for police.",
+        1.0,
+        False,
+        ("Capacity-building",),
+    ),
+    (
+        "hyphen in the term splits",
+        theme("capacity-building"),
+        "Capacity building for police.",
+        1.0,
+        False,
+        ("Capacity building",),
+    ),
+    # SECURITY + Security + security = 3; evidence keeps the first spelling only
+    (
+        "case-insensitive, evidence once",
+        theme("security"),
+        "SECURITY, Security and security.",
+        3.0,
+        True,
+        ("SECURITY",),
+    ),
+    ("whole words only", theme("aid"), "They said it.", 0.0, False, ()),
+    # "peacekeeping troops" (1) wins over "troop*" inside it; nothing else is left
+    (
+        "longest match wins",
+        theme("troop*", "peacekeeping troops"),
+        "Peacekeeping troops arrived.",
+        1.0,
+        False,
+        ("Peacekeeping troops",),
+    ),
+    # "security forces" (1) + the second "security" (1); the first is not counted twice
+    (
+        "no word counts twice",
+        theme("security", "security forces"),
+        "Security forces brought security.",
+        2.0,
+        True,
+        ("Security forces", "security"),
+    ),
+    # only the last "security" counts: the first is inside the excluded phrase
+    (
+        "exclude phrase",
+        theme("security", exclude=("security council",)),
+        "The Security Council debated security.",
+        1.0,
+        False,
+        ("security",),
+    ),
+    (
+        "exclude phrase alone",
+        theme("security", exclude=("security council",)),
+        "The Security Council met twice.",
+        0.0,
+        False,
+        (),
+    ),
+    # "food security" is excluded, so the longer "food" + "security" spans cannot be used
+    (
+        "exclude beats a term inside it",
+        theme("food", "security", exclude=("food security",)),
+        "Food security and food.",
+        1.0,
+        False,
+        ("food",),
+    ),
+    (
+        "strong term adds min score",
+        theme(strong=("insurgency",)),
+        "An insurgency.",
+        2.0,
+        True,
+        ("insurgency",),
+    ),
+    # the same span as a plain and a strong term counts once, as strong: 2, not 1 + 2
+    (
+        "strong wins a tie",
+        theme("displaced", strong=("displaced",)),
+        "Displaced families.",
+        2.0,
+        True,
+        ("Displaced",),
+    ),
+    # "armed group" strong (2) + "security" plain (1)
+    (
+        "strong plus plain",
+        theme("security", strong=("armed group",)),
+        "An armed group threatened security.",
+        3.0,
+        True,
+        ("armed group", "security"),
+    ),
+    ("passing mention is not coded", theme("security"), PASSING, 1.0, False, ("security",)),
+    (
+        "two mentions are coded",
+        theme("security", "troop*"),
+        TWICE,
+        2.0,
+        True,
+        ("Security", "troops"),
+    ),
+    ("empty text", theme("security"), "", 0.0, False, ()),
+]
+
+
+@pytest.mark.parametrize(
+    ("the_theme", "text", "score", "coded", "evidence"),
+    [case[1:] for case in CODE_THEME_CASES],
+    ids=[case[0] for case in CODE_THEME_CASES],
+)
+def test_code_theme(the_theme, text, score, coded, evidence):
+    coding = code_theme(the_theme, text, min_score=2.0)
+    assert (coding.theme, coding.score, coding.coded, coding.evidence) == (
+        "t",
+        score,
+        coded,
+        evidence,
+    )
+
+
+@pytest.mark.parametrize(
+    ("min_score", "text", "score", "coded"),
+    [
+        (1.0, PASSING, 1.0, True),  # one mention reaches a min score of 1
+        (3.0, TWICE, 2.0, False),  # two plain mentions fall short of 3
+        (3.0, "An insurgency.", 3.0, True),  # a strong match adds the min score itself: 3
+        (3.0, "An insurgency and troops.", 4.0, True),  # 3 + 1
+    ],
+)
+def test_min_score_sets_the_threshold_and_the_strong_weight(min_score, text, score, coded):
+    coding = code_theme(theme("security", "troop*", strong=("insurgen*",)), text, min_score)
+    assert (coding.score, coding.coded) == (score, coded)
+
+
+# --- the explicit-list rule -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # an item is up to three words, so the first one reaches back over "It coordinated"
+        (
+            SERIAL_LIST,
+            ["It coordinated military, political, humanitarian, and development activities"],
+        ),
+        (
+            PLAIN_LIST,
+            ["It coordinated military, political, humanitarian and development activities"],
+        ),
+        ("Aid, food, or water.", ["Aid, food, or water"]),
+        (BARE_AND, []),
+        (PAIR, []),
+        ("", []),
+    ],
+)
+def test_list_ranges(text, listed):
+    assert [text[start:end] for start, end in list_ranges(text)] == listed
+
+
+def test_list_ranges_are_character_offsets():
+    assert list_ranges("So: aid, food, or water.") == [(4, 23)]  # "aid" at 4, "water" ends at 23
+
+
+LIST_CASES = [
+    # (case, text, scores for security, political, humanitarian, development)
+    ("serial comma: each item coded", SERIAL_LIST, (2.0, 2.0, 2.0, 2.0)),
+    ("a, b, c and d: each item coded", PLAIN_LIST, (2.0, 2.0, 2.0, 2.0)),
+    # "humanitarian" follows "or " and is a list item (2); "aid" inside the item counts 1
+    ("or works like and", "Military, political, or humanitarian aid.", (2.0, 2.0, 3.0, 0.0)),
+    (
+        "a verb before the first item is not an item",
+        "It coordinated military, political, and humanitarian work.",
+        (2.0, 2.0, 2.0, 0.0),
+    ),
+    ("bare a, b and c is no list", BARE_AND, (1.0, 1.0, 1.0, 0.0)),
+    ("two items are no list", PAIR, (1.0, 1.0, 0.0, 0.0)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"), [c[1:] for c in LIST_CASES], ids=[c[0] for c in LIST_CASES]
+)
+def test_list_items_add_min_score(text, scores):
+    codings = code_paragraph(para(text), CODEBOOK)
+    assert tuple(c.score for c in codings.values()) == scores
+    assert tuple(c.coded for c in codings.values()) == tuple(s >= 2.0 for s in scores)
+
+
+# --- code_paragraph and paragraph_themes ------------------------------------------------
+
+
+def test_code_paragraph_codes_every_theme_in_codebook_order():
+    codings = code_paragraph(para(TWICE), CODEBOOK)
+    assert list(codings) == ["security", "political", "humanitarian", "development"]
+    assert [(c.theme, c.score, c.coded, c.evidence) for c in codings.values()] == [
+        ("security", 2.0, True, ("Security", "troops")),
+        ("political", 0.0, False, ()),
+        ("humanitarian", 0.0, False, ()),
+        ("development", 0.0, False, ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pinned", "themes"),
+    [
+        (PASSING, (), ()),
+        (TWICE, (), ("security",)),
+        (SERIAL_LIST, (), ("security", "political", "humanitarian", "development")),
+        # a pin overrides the rule both ways: drops security, adds humanitarian
+        (TWICE, ("humanitarian",), ("humanitarian",)),
+        (PASSING, ("security",), ("security",)),
+        # pinned ids come back in codebook order
+        ("", ("development", "security"), ("security", "development")),
+        ("", (), ()),
+    ],
+)
+def test_paragraph_themes(text, pinned, themes):
+    assert paragraph_themes(para(text, pinned), CODEBOOK) == themes
+
+
+def test_evidence_is_the_matched_words_after_a_dotted_capital_i():
+    coding = code_theme(theme("security"), "İdlib needs security.", min_score=2.0)
+    assert coding.evidence == ("security",)
