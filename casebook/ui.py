@@ -240,6 +240,17 @@ def render_provenance(case: Case) -> None:
     st.info("  \n".join(lines), icon=":material/info:")
 
 
+def render_source_line(case: Case) -> None:
+    """A reminder of where the text comes from, for readers who arrive by a deep link."""
+    source = f" ([source]({case.source_url}))" if case.source_url.startswith("https://") else ""
+    note = (
+        " The article says it was written with AI assistance: cross-check it."
+        if case.notice
+        else ""
+    )
+    st.caption(f"From *{markup.md_escape(case.title)}*{source}.{note}")
+
+
 def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selected, mode):
     """Each section's name as a link to its page, with its tags and what matches the filter."""
     mask = filtering.matching(data.paragraphs, selected, mode)

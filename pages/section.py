@@ -40,3 +40,4 @@ with text:
 
 st.divider()
 ui.render_prev_next(case, section)
+ui.render_source_line(case)
