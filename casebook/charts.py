@@ -67,9 +67,21 @@ def theme_coverage_figure(
     return _layout(figure, height=60 + 38 * len(labels))
 
 
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
 def _rgba(colour: str, alpha: float) -> str:
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = _rgb(colour)
     return f"rgba({red},{green},{blue},{alpha:.2f})"
+
+
+def shade(colour: str, share: float) -> str:
+    """The theme colour mixed with white: 0 is nearly white, 1 the full colour. Opaque, so
+    a cell reads the same on a light or a dark page."""
+    weight = 0.06 + 0.94 * share
+    mixed = (round(255 + (part - 255) * weight) for part in _rgb(colour))
+    return "rgb({},{},{})".format(*mixed)
 
 
 def coverage_heatmap_figure(
@@ -91,7 +103,7 @@ def coverage_heatmap_figure(
                 marker={
                     "symbol": "square",
                     "size": 34,
-                    "color": [_rgba(theme.colour, 0.06 + 0.94 * v) for v in values],
+                    "color": [shade(theme.colour, v) for v in values],
                     "line": {"width": 1, "color": _rgba(theme.colour, 0.5)},
                 },
                 text=_percent(values),

@@ -269,9 +269,8 @@ def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selec
 
 
 def _section_row(section: Section, data: CaseTables, codebook: Codebook, hits) -> None:
-    link, tags, count = st.columns([3, 3, 2], vertical_alignment="center")
-    prefix = "↳ " if section.parent else ""
-    link.page_link(section_page(section), label=f"{prefix}{section.title}")
+    link, tags, count = st.columns([5, 3, 2], vertical_alignment="center")
+    link.page_link(section_page(section), label=section.title)
     with tags:
         tagged = data.tags.get(section.slug, [])
         if tagged:
@@ -320,6 +319,15 @@ def render_parent_link(case: Case, section: Section) -> None:
     st.page_link(
         section_page(parent), label=f"Part of: {parent.title}", icon=":material/north_west:"
     )
+
+
+def render_children(case: Case, section: Section) -> None:
+    """Links to a section's sub-sections, so the parent page leads into them."""
+    children = case.children(section.slug)
+    if children:
+        st.caption("Sub-sections")
+        for child in children:
+            st.page_link(section_page(child), label=child.title)
 
 
 def render_prev_next(case: Case, section: Section) -> None:

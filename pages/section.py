@@ -37,6 +37,7 @@ with text:
             f"{hits} of {len(rows)} here. The others are folded; one click shows them."
         )
     ui.render_paragraphs(rows, codebook, selected, mode)
+    ui.render_children(case, section)
 
 st.divider()
 ui.render_prev_next(case, section)

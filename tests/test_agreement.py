@@ -39,6 +39,6 @@ def test_rule_agrees_with_the_hand_coding_of_the_article():
     )
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    codebook, table, hand = bench.load_pairs()
-    micro = agreement(list(table["themes"]), hand, codebook.ids)[-1]
+    codebook, _table, rule, hand = bench.load_pairs()
+    micro = agreement(rule, hand, codebook.ids)[-1]  # the rule alone: pins cannot help it
     assert micro.f1 >= 0.85

@@ -74,7 +74,7 @@ def test_overview_shows_counts_charts_and_links():
         "Partnerships",
     }
     links = [link.proto.label for link in at.get("page_link")]
-    assert [label.removeprefix("↳ ") for label in links] == [s.title for s in CASE.sections]
+    assert links == [s.title for s in CASE.sections]
     assert "troopdeploy.com/case-study-un-mission-in-mali" in at.info[0].value
     assert "AI assistance" in at.info[0].value
 
@@ -105,6 +105,24 @@ def test_section_page_marks_themes_and_folds_what_does_not_match():
         "Part of: Impact and Outcomes of the Mission in Mali",
         "Previous: Impact and outcomes",
         "Next: Political stability",
+    ]
+
+
+def test_pinned_themes_look_different_from_computed_ones():
+    text = markdown(open_app("malian-authorities"))
+    pinned = text.count("📌 Partnerships</span>")
+    assert pinned == 2  # the editor pinned the first two paragraphs
+    assert text.count('title="Political: coded by the tagging rule"') >= 1
+
+
+def test_parent_section_links_to_its_sub_sections():
+    at = open_app("international-collaboration")
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert labels == [
+        "Partnerships with Regional and International Actors",
+        "Role of Malian Government and Local Authorities",
+        "Previous: Lessons learned",
+        "Next: Regional and international partners",
     ]
 
 
