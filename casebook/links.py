@@ -1,0 +1,26 @@
+"""Links between views. Relative hrefs, so they work under a proxy's sub-path too."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+FILTER_KEY, MATCH_KEY = "theme", "match"
+
+
+def view_query(selected: list[str], mode: str, extra: dict[str, str] | None = None) -> str:
+    """The query string of a view: the theme filter (and any/all when it matters), then extras."""
+    pairs = [(FILTER_KEY, theme) for theme in selected]
+    if mode != "any" and len(selected) > 1:
+        pairs.append((MATCH_KEY, mode))
+    pairs.extend((key, value) for key, value in (extra or {}).items() if value)
+    return urlencode(pairs)
+
+
+def href(url_path: str, query: str = "", anchor: str = "") -> str:
+    """A relative link to a page of the app: 'lessons-learned?theme=security#lessons-learned-p2'."""
+    target = quote(url_path) or "./"
+    if query:
+        target += f"?{query}"
+    if anchor:
+        target += f"#{quote(anchor)}"
+    return target

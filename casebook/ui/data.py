@@ -1,0 +1,93 @@
+"""Cached content and frames, loaded once per change of the content files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from casebook import coverage, export
+from casebook.loader import Content, load_content
+from casebook.model import Case
+from casebook.problems import ContentError
+
+ROOT = Path(__file__).resolve().parents[2]
+# CASEBOOK_CONTENT points the app at another content folder (tests, other deployments).
+CONTENT_ENV = "CASEBOOK_CONTENT"
+
+
+@dataclass(frozen=True)
+class CaseTables:
+    """Everything derived from one case that the pages draw on."""
+
+    paragraphs: pd.DataFrame
+    sections: pd.DataFrame  # coverage_by_section
+    themes: pd.DataFrame  # coverage_by_theme for the whole case
+    uncoded: float
+    tags: dict[str, list[str]]
+
+
+def _signature(root: Path) -> tuple:
+    """Names and modification times of the content files: edits refresh the cache."""
+    files = sorted(p for p in root.rglob("*") if p.suffix in {".md", ".yaml"})
+    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _load(root: str, signature: tuple) -> Content:
+    return load_content(root)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _tables(root: str, signature: tuple, case_slug: str) -> CaseTables:
+    content = _load(root, signature)
+    codebook = content.codebook
+    paragraphs = coverage.paragraph_table([content.case(case_slug)], codebook)
+    sections = coverage.coverage_by_section(paragraphs, codebook)
+    return CaseTables(
+        paragraphs=paragraphs,
+        sections=sections,
+        themes=coverage.coverage_by_theme(paragraphs, codebook),
+        uncoded=coverage.uncoded_share(paragraphs),
+        tags=coverage.section_tags(sections, codebook.rules.section_tag_threshold),
+    )
+
+
+def content_dir() -> Path:
+    return Path(os.environ.get(CONTENT_ENV) or ROOT / "content")
+
+
+def load() -> Content:
+    """The content, or a list of its problems in place of the app (then stop)."""
+    root = content_dir()
+    try:
+        return _load(str(root), _signature(root))
+    except ContentError as error:
+        render_problems(error)
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+
+
+def tables(case: Case) -> CaseTables:
+    root = content_dir()
+    return _tables(str(root), _signature(root), case.slug)
+
+
+def current_case(content: Content) -> Case:
+    return content.cases[0]
+
+
+def render_problems(error: ContentError) -> None:
+    count = len(error.problems)
+    st.error(
+        f"The content has {count} problem{'s' if count != 1 else ''}, so the case cannot be "
+        "shown. Fix these files (or run `python -m casebook check`) and reload."
+    )
+    st.code("\n".join(str(p) for p in error.problems), language=None)
+
+
+def paragraphs_csv(case: Case) -> str:
+    return export.to_csv(tables(case).paragraphs)

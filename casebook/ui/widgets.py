@@ -1,0 +1,200 @@
+"""Widgets shared by the pages: paragraphs with their themes, provenance, navigation links."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from casebook import filtering, links, markup
+from casebook.model import Case, Codebook, Section
+from casebook.ui.data import CaseTables
+from casebook.ui.routes import match_mode, section_page, selected_themes
+
+COVERAGE_NOTE = (
+    "Coverage is the share of words in paragraphs coded with a theme. A paragraph can carry "
+    "several themes, so the shares can add up to more than 100%. *Uncoded* is the share in "
+    "paragraphs with no theme."
+)
+
+
+METHOD = """\
+Every paragraph is read against each theme of the codebook by one rule, the same for
+every theme and every case:
+
+1. The text is split into lower-case words. A codebook term (a word or a phrase) matches
+   its words in sequence; each word also matches its plural, and a term ending in `*`
+   matches any ending (`insurgen*`: insurgent, insurgents, insurgency).
+2. Within a theme the longest match wins and no word counts twice; words inside the
+   theme's *exclude* phrases ("Security Council") do not count.
+3. Each match adds 1 to the theme's score. A *strong term*, one that names the theme
+   outright ("insurgency", "humanitarian aid"), adds {min_score:g}; so does a term that is
+   an item of an explicit list ("military, political, humanitarian, and development
+   activities"), since the list states that the paragraph covers each item.
+4. A paragraph is **coded** with a theme when the score reaches **{min_score:g}**: one
+   passing mention is not a theme.
+
+The matched words are kept: every paragraph's *Evidence* button shows each theme's score
+and the words behind it. An editor can **pin** a paragraph's themes in its content file
+(a line `<!-- themes: security political -->` just above it); pinned themes are shown
+solid with a 📌, computed ones outlined.
+"""
+
+
+def render_style() -> None:
+    st.markdown(markup.STYLE, unsafe_allow_html=True)
+
+
+def render_badges(theme_ids: list[str], codebook: Codebook, pinned: bool = False) -> None:
+    if theme_ids:
+        st.markdown(markup.badges(theme_ids, codebook, pinned), unsafe_allow_html=True)
+    else:
+        st.caption("No theme reaches the tagging threshold here.")
+
+
+def render_evidence(row, codebook: Codebook) -> None:
+    with st.popover("Evidence", icon=":material/manage_search:"):
+        st.markdown(markup.evidence_markdown(row, codebook))
+
+
+def render_paragraph(row, codebook: Codebook, highlight: bool) -> None:
+    html = markup.paragraph(row.text, row.anchor, row.themes, codebook, row.pinned, highlight)
+    st.markdown(html, unsafe_allow_html=True)
+    render_evidence(row, codebook)
+
+
+def render_paragraphs(rows: pd.DataFrame, codebook: Codebook, selected, mode) -> None:
+    """The text in order; with a filter, matching paragraphs stand out and runs of
+    the others fold into an expander that one click opens."""
+    mask = filtering.matching(rows, selected, mode)
+    folded: list = []
+
+    def flush() -> None:
+        if folded:
+            label = f"{len(folded)} paragraph{'s' if len(folded) > 1 else ''} outside the filter"
+            with st.expander(label, icon=":material/unfold_more:"):
+                for hidden in folded:
+                    render_paragraph(hidden, codebook, highlight=False)
+            folded.clear()
+
+    for row, keep in zip(rows.itertuples(index=False), mask, strict=True):
+        if keep:
+            flush()
+            render_paragraph(row, codebook, highlight=bool(selected))
+        else:
+            folded.append(row)
+    flush()
+
+
+def render_provenance(case: Case) -> None:
+    """Where the text comes from, and the article's own warning, always in view."""
+    lines = []
+    if case.notice:
+        lines.append(f"**The article's notice:** {markup.md_escape(case.notice)}")
+    if case.source_url.startswith(("https://", "http://")):
+        lines.append(f"**Source:** [{markup.md_escape(case.source_url)}]({case.source_url})")
+    lines.append(
+        "Themes and coverage here are computed from the text by a stated rule (see About); "
+        "they describe what the article says, not what happened."
+    )
+    st.info("  \n".join(lines), icon=":material/info:")
+
+
+def render_source_line(case: Case) -> None:
+    """A reminder of where the text comes from, for readers who arrive by a deep link."""
+    source = f" ([source]({case.source_url}))" if case.source_url.startswith("https://") else ""
+    note = (
+        " The article says it was written with AI assistance: cross-check it."
+        if case.notice
+        else ""
+    )
+    st.caption(f"From *{markup.md_escape(case.title)}*{source}.{note}")
+
+
+def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selected, mode):
+    """Each section's name as a link to its page, with its tags and what matches the filter."""
+    mask = filtering.matching(data.paragraphs, selected, mode)
+    matches = data.paragraphs[mask].groupby("section").size()
+    without = []
+    for section in case.sections:
+        hits = int(matches.get(section.slug, 0))
+        if selected and not hits:
+            without.append(section)
+            continue
+        _section_row(section, data, codebook, hits if selected else None)
+    if without:
+        with st.expander(f"{len(without)} sections with no paragraph matching the filter"):
+            for section in without:
+                _section_row(section, data, codebook, 0)
+
+
+def _section_row(section: Section, data: CaseTables, codebook: Codebook, hits) -> None:
+    link, tags, count = st.columns([5, 3, 2], vertical_alignment="center")
+    link.page_link(section_page(section), label=section.title)
+    with tags:
+        tagged = data.tags.get(section.slug, [])
+        if tagged:
+            st.markdown(markup.badges(tagged, codebook), unsafe_allow_html=True)
+    total = len(section.paragraphs)
+    text = f"{total} paragraphs" if hits is None else f"{hits} of {total} paragraphs match"
+    count.caption(text)
+
+
+def render_legend() -> None:
+    st.caption(
+        "Badges: outlined = coded by the rule; solid with 📌 = pinned by an editor. "
+        "The *Evidence* button under a paragraph shows why."
+    )
+
+
+def render_parent_link(case: Case, section: Section) -> None:
+    parent = case.section(section.parent)
+    st.page_link(
+        section_page(parent), label=f"Part of: {parent.title}", icon=":material/north_west:"
+    )
+
+
+def render_children(case: Case, section: Section) -> None:
+    """Links to a section's sub-sections, so the parent page leads into them."""
+    children = case.children(section.slug)
+    if children:
+        st.caption("Sub-sections")
+        for child in children:
+            st.page_link(section_page(child), label=child.title)
+
+
+def render_prev_next(case: Case, section: Section) -> None:
+    index = case.sections.index(section)
+    before, after = st.columns(2)
+    if index > 0:
+        previous = case.sections[index - 1]
+        before.page_link(
+            section_page(previous),
+            label=f"Previous: {previous.nav_title}",
+            icon=":material/arrow_back:",
+        )
+    if index + 1 < len(case.sections):
+        following = case.sections[index + 1]
+        after.page_link(
+            section_page(following),
+            label=f"Next: {following.nav_title}",
+            icon=":material/arrow_forward:",
+        )
+
+
+def render_codebook(codebook: Codebook) -> None:
+    for theme in codebook.themes:
+        st.markdown(markup.badges([theme.id], codebook), unsafe_allow_html=True)
+        st.markdown(f"`{theme.id}` — {markup.md_escape(theme.definition)}")
+        terms = ", ".join(f"`{t}`" for t in theme.terms)
+        strong = ", ".join(f"`{t}`" for t in theme.strong_terms) or "none"
+        st.caption(f"Strong terms: {strong}  \nTerms: {terms}")
+        if theme.exclude:
+            st.caption("Excluded phrases: " + ", ".join(f"`{t}`" for t in theme.exclude))
+
+
+def render_share_link(page: st.Page, codebook: Codebook) -> None:
+    """The full URL of the current view, with a copy button (st.code has one)."""
+    base = st.context.url or f"/{page.url_path}"
+    query = links.view_query(selected_themes(codebook), match_mode())
+    st.sidebar.caption("Link to this view")
+    st.sidebar.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
