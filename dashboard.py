@@ -1,8 +1,9 @@
 """casebook: read a case study by theme. Run with `streamlit run dashboard.py`.
 
 The entry file is the frame around every page: page setup, the theme filter
-(bound to the URL, so a link reproduces the view), the share link and the
-router. Pages live in pages/; the logic lives in the casebook package.
+(bound to the URL, so a link reproduces the view), the router, and the link to
+and citation of the current view. Pages live in pages/; the logic lives in the
+casebook package.
 """
 
 import streamlit as st
@@ -33,6 +34,9 @@ st.sidebar.radio(
     help="With several themes: show paragraphs that carry any of them, or all of them.",
 )
 
-page = st.navigation(ui.navigation(case), expanded=True)
-ui.render_share_link(page, content.codebook)
-ui.run_page(page)
+page = st.navigation(ui.navigation(case, content.codebook), expanded=True)
+view_box = st.sidebar.container()
+page_params = ui.run_page(page)
+view = ui.view_url(content.codebook, page.url_path, page_params)
+ui.render_share_link(view_box, view)
+ui.render_cite(view_box, case, view)

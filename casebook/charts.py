@@ -114,3 +114,154 @@ def coverage_heatmap_figure(
     figure.update_yaxes(autorange="reversed", showgrid=False)
     figure.update_xaxes(side="top", showgrid=False)
     return _layout(figure, height=70 + 38 * len(sections))
+
+
+def theme_by_section_figure(
+    section_coverage: pd.DataFrame, theme_id: str, titles: dict[str, str], codebook: Codebook
+) -> go.Figure:
+    """One theme's coverage in each section, in reading order, in the theme's colour."""
+    theme = codebook.theme(theme_id)
+    rows = section_coverage[section_coverage["theme"] == theme_id]
+    values = list(rows["coverage"])
+    bars = go.Bar(
+        x=values,
+        y=[plain(titles[s]) for s in rows["section"]],
+        orientation="h",
+        marker={"color": theme.colour},
+        text=_percent(values),
+        textposition="auto",
+        hovertext=[
+            f"{plain(titles[r.section])}: {r.coded_words} of {r.total_words} words"
+            for r in rows.itertuples(index=False)
+        ],
+        hoverinfo="text",
+    )
+    figure = go.Figure(bars)
+    figure.update_xaxes(
+        range=[0, 1], tickformat=".0%", title_text=f"share of words coded {plain(theme.label)}"
+    )
+    figure.update_yaxes(autorange="reversed")
+    return _layout(figure, height=60 + 28 * len(values))
+
+
+def _first_words(text: str, count: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:count]) + (" …" if len(parts) > count else "")
+
+
+def codeline_figure(
+    paragraphs: pd.DataFrame, titles: dict[str, str], codebook: Codebook, themes: Sequence[str]
+) -> go.Figure:
+    """Paragraphs in reading order along x, one row per theme, a cell where a paragraph
+    is coded (NVivo's coding stripes). Each point carries the paragraph's anchor."""
+    figure = go.Figure()
+    index = list(range(1, len(paragraphs) + 1))
+    for theme_id in themes:
+        theme = codebook.theme(theme_id)
+        coded = [theme_id in t for t in paragraphs["themes"]]
+        rows = [
+            (i, r)
+            for i, r, c in zip(index, paragraphs.itertuples(index=False), coded, strict=True)
+            if c
+        ]
+        figure.add_trace(
+            go.Scatter(
+                x=[i for i, _ in rows],
+                y=[plain(theme.label)] * len(rows),
+                mode="markers",
+                marker={"symbol": "square", "size": 13, "color": theme.colour},
+                customdata=[[r.section, r.anchor] for _, r in rows],
+                hovertext=[
+                    f"¶{i} · {plain(titles[r.section])}<br>{plain(_first_words(r.text))}"
+                    for i, r in rows
+                ],
+                hoverinfo="text",
+                name=plain(theme.label),
+            )
+        )
+    starts = [
+        i
+        for i, (a, b) in enumerate(
+            zip([None, *paragraphs["section"]], paragraphs["section"], strict=False), 1
+        )
+        if a != b
+    ]
+    for start in starts[1:]:
+        figure.add_vline(x=start - 0.5, line_width=1, line_color="rgba(128,128,128,0.35)")
+    figure.update_xaxes(
+        range=[0.3, len(index) + 0.7], title_text="paragraphs in reading order", dtick=5
+    )
+    figure.update_yaxes(autorange="reversed", showgrid=False)
+    return _layout(figure, height=70 + 34 * len(themes))
+
+
+def cooccurrence_figure(
+    matrix: pd.DataFrame, codebook: Codebook, themes: Sequence[str]
+) -> go.Figure:
+    """Theme × theme: paragraphs coded with both (cell text), shaded by Jaccard."""
+    labels = [plain(codebook.theme(t).label) for t in themes]
+    grid = matrix.set_index(["theme", "other"])
+    jaccard = [[float(grid.loc[(a, b), "jaccard"]) for b in themes] for a in themes]
+    text = [
+        [f"{int(grid.loc[(a, b), 'both'])} · J {grid.loc[(a, b), 'jaccard']:.2f}" for b in themes]
+        for a in themes
+    ]
+    heat = go.Heatmap(
+        z=jaccard,
+        x=labels,
+        y=labels,
+        zmin=0,
+        zmax=1,
+        colorscale="Cividis",
+        text=text,
+        texttemplate="%{text}",
+        hovertemplate="%{y} and %{x}: %{text}<extra></extra>",
+        colorbar={"title": {"text": "Jaccard"}},
+    )
+    figure = go.Figure(heat)
+    figure.update_yaxes(autorange="reversed")
+    return _layout(figure, height=120 + 60 * len(themes))
+
+
+def compare_figure(
+    first: pd.DataFrame, second: pd.DataFrame, names: tuple[str, str], codebook: Codebook
+) -> go.Figure:
+    """Two sections' coverage by theme side by side: theme colours, the second hatched."""
+    figure = go.Figure()
+    for frame, name, pattern in ((first, names[0], ""), (second, names[1], "/")):
+        labels = [plain(codebook.theme(t).label) for t in frame["theme"]]
+        figure.add_trace(
+            go.Bar(
+                x=labels,
+                y=list(frame["coverage"]),
+                name=plain(name),
+                marker={
+                    "color": [codebook.theme(t).colour for t in frame["theme"]],
+                    "pattern": {"shape": pattern, "fgcolor": "#ffffff"},
+                    "line": {"width": 1, "color": "#555555"},
+                },
+                text=_percent(frame["coverage"]),
+                textposition="outside",
+            )
+        )
+    figure.update_yaxes(range=[0, 1.1], tickformat=".0%", title_text="share of words")
+    _layout(figure, height=340, barmode="group")
+    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
+    return figure
+
+
+def hits_figure(per_section: pd.DataFrame) -> go.Figure:
+    """Search hits per section, in reading order (one neutral colour: hits have no theme)."""
+    bars = go.Bar(
+        x=list(per_section["hits"]),
+        y=[plain(t) for t in per_section["section_title"]],
+        orientation="h",
+        marker={"color": "#555555"},
+        text=list(per_section["hits"]),
+        textposition="auto",
+        hovertemplate="%{y}: %{x} hits<extra></extra>",
+    )
+    figure = go.Figure(bars)
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(title_text="hits", dtick=1)
+    return _layout(figure, height=60 + 26 * len(per_section))

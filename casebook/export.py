@@ -32,3 +32,22 @@ def to_csv(frame: pd.DataFrame) -> str:
     for column in _JSON_COLUMNS:
         flat[column] = flat[column].map(lambda value: json.dumps(value, ensure_ascii=False))
     return flat.to_csv(index=False, lineterminator="\n")
+
+
+def to_markdown(
+    frame: pd.DataFrame, title: str, header: dict[str, str], labels: dict[str, str]
+) -> str:
+    """The paragraphs of a view as a Markdown document, grouped by section, with a header
+    that says what it is (case, source, filter, date, permalink)."""
+    lines = [f"# {title}", ""]
+    lines += [f"- **{name}:** {value}" for name, value in header.items() if value]
+    section = None
+    for row in frame.itertuples(index=False):
+        if row.section != section:
+            section = row.section
+            lines += ["", f"## {row.section_title}", ""]
+        themes = ", ".join(labels.get(t, t) for t in row.themes) or "no theme"
+        lines += [row.text, "", f"*¶{row.position} · {themes}*", ""]
+    if section is None:
+        lines += ["", "*No paragraph matches this view.*"]
+    return "\n".join(lines).rstrip() + "\n"

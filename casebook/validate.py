@@ -15,7 +15,9 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 THEME_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Paths the dashboard uses for its own pages; a section may not take them.
-RESERVED_SLUGS = frozenset({"home", "about", "search", "facts", "claims", "compare"})
+RESERVED_SLUGS = frozenset(
+    {"home", "about", "search", "facts", "claims", "compare", "co-occurrence", "compare-sections"}
+)
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", list: "a list"}
 

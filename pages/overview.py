@@ -42,14 +42,19 @@ with right:
     figure = charts.coverage_heatmap_figure(grid, titles, codebook)
     st.plotly_chart(figure, key="section-heatmap", alt="Coverage of each theme in each section")
 
+st.subheader("Codeline")
+st.caption(
+    "Every paragraph in reading order, one row per theme, marked where it is coded; "
+    "thin lines separate sections. Click a mark to open that paragraph."
+)
+ui.render_codeline(data.paragraphs, case, codebook, shown)
+
 st.subheader("Sections")
 ui.render_section_index(case, data, codebook, selected, mode)
 
-st.download_button(
-    "Download all paragraphs (CSV)",
-    data=ui.paragraphs_csv(case),
-    file_name=f"{case.slug}-paragraphs.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    help="One row per paragraph: section, position, text, themes, scores and evidence.",
+st.subheader("Take it with you")
+view = filtering.describe(selected, mode, labels)
+st.caption(f"The {view} ({int(mask.sum())}), as a table or as text.")
+ui.render_exports(
+    data.paragraphs[mask], case, codebook, view, ui.current_view_url(codebook), "paragraphs"
 )

@@ -36,7 +36,8 @@ with text:
             f"Highlighting {filtering.describe(selected, mode, labels)}: "
             f"{hits} of {len(rows)} here. The others are folded; one click shows them."
         )
-    ui.render_paragraphs(rows, codebook, selected, mode)
+    target = ui.target_anchor(list(rows["anchor"]))
+    ui.render_paragraphs(rows, codebook, selected, mode, target)
     ui.render_children(case, section)
 
 st.divider()

@@ -43,10 +43,13 @@ def charts(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
+EXPLORE = ["search", "co-occurrence", "compare-sections", *(f"theme-{t}" for t in CODEBOOK.ids)]
+
+
 @pytest.mark.parametrize(
     "query", [{}, {"theme": ["security"]}, {"theme": ["security", "political"], "match": "all"}]
 )
-@pytest.mark.parametrize("page", [None, "about", *SLUGS])
+@pytest.mark.parametrize("page", [None, "about", *SLUGS, *EXPLORE])
 def test_every_page_renders_without_exception(page, query):
     at = open_app(page, **query)
     assert at.title, "every page has a title"
@@ -59,7 +62,8 @@ def test_overview_shows_counts_charts_and_links():
     assert metrics["Sections"] == "13"
     assert metrics["Paragraphs"] == "51"
     assert metrics["Words"] == f"{CASE.words:,}"
-    bars, grid = charts(at)
+    bars, grid, codeline = charts(at)
+    assert len(codeline["data"]) == 4
     assert bars["data"][0]["y"] == [
         "Security",
         "Political",
@@ -81,7 +85,8 @@ def test_overview_shows_counts_charts_and_links():
 
 def test_overview_follows_the_filter():
     at = open_app(theme=["humanitarian"])
-    bars, grid = charts(at)
+    bars, grid, codeline = charts(at)
+    assert [trace["name"] for trace in codeline["data"]] == ["Humanitarian"]
     assert bars["data"][0]["y"] == ["Humanitarian", "Uncoded"]
     assert [trace["x"][0] for trace in grid["data"]] == ["Humanitarian"]
     metrics = {m.label: m.value for m in at.metric}
@@ -136,7 +141,7 @@ def test_section_page_without_filter_shows_every_paragraph_unfolded():
 
 def test_share_link_carries_the_filter():
     at = open_app("lessons-learned", theme=["security", "political"], match="all")
-    (link,) = [c.value for c in at.sidebar.code]
+    link = at.sidebar.code[0].value
     assert link == "/lessons-learned?theme=security&theme=political&match=all"
 
 

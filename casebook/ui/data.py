@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from casebook import coverage, export
+from casebook import coverage
 from casebook.loader import Content, load_content
 from casebook.model import Case
 from casebook.problems import ContentError
@@ -87,7 +87,3 @@ def render_problems(error: ContentError) -> None:
         "shown. Fix these files (or run `python -m casebook check`) and reload."
     )
     st.code("\n".join(str(p) for p in error.problems), language=None)
-
-
-def paragraphs_csv(case: Case) -> str:
-    return export.to_csv(tables(case).paragraphs)

@@ -8,7 +8,13 @@ import streamlit as st
 from casebook import filtering, links, markup
 from casebook.model import Case, Codebook, Section
 from casebook.ui.data import CaseTables
-from casebook.ui.routes import match_mode, section_page, selected_themes
+from casebook.ui.routes import (
+    current_url_path,
+    current_view_params,
+    match_mode,
+    section_page,
+    selected_themes,
+)
 
 COVERAGE_NOTE = (
     "Coverage is the share of words in paragraphs coded with a theme. A paragraph can carry "
@@ -56,16 +62,21 @@ def render_evidence(row, codebook: Codebook) -> None:
         st.markdown(markup.evidence_markdown(row, codebook))
 
 
-def render_paragraph(row, codebook: Codebook, highlight: bool) -> None:
-    html = markup.paragraph(row.text, row.anchor, row.themes, codebook, row.pinned, highlight)
+def render_paragraph(row, codebook: Codebook, highlight: bool, target: bool = False) -> None:
+    html = markup.paragraph(
+        row.text, row.anchor, row.themes, codebook, row.pinned, highlight, target
+    )
     st.markdown(html, unsafe_allow_html=True)
     render_evidence(row, codebook)
 
 
-def render_paragraphs(rows: pd.DataFrame, codebook: Codebook, selected, mode) -> None:
+def render_paragraphs(
+    rows: pd.DataFrame, codebook: Codebook, selected, mode, target: str = ""
+) -> None:
     """The text in order; with a filter, matching paragraphs stand out and runs of
-    the others fold into an expander that one click opens."""
-    mask = filtering.matching(rows, selected, mode)
+    the others fold into an expander that one click opens. The paragraph a link
+    pointed at (``target``) is never folded and is marked."""
+    mask = filtering.matching(rows, selected, mode) | (rows["anchor"] == target)
     folded: list = []
 
     def flush() -> None:
@@ -79,10 +90,13 @@ def render_paragraphs(rows: pd.DataFrame, codebook: Codebook, selected, mode) ->
     for row, keep in zip(rows.itertuples(index=False), mask, strict=True):
         if keep:
             flush()
-            render_paragraph(row, codebook, highlight=bool(selected))
+            matched = bool(selected) and filtering.matches(row.themes, selected, mode)
+            render_paragraph(row, codebook, highlight=matched, target=row.anchor == target)
         else:
             folded.append(row)
     flush()
+    if target:
+        st.html(markup.SCROLL_TO_FRAGMENT, unsafe_allow_javascript=True)
 
 
 def render_provenance(case: Case) -> None:
@@ -192,9 +206,19 @@ def render_codebook(codebook: Codebook) -> None:
             st.caption("Excluded phrases: " + ", ".join(f"`{t}`" for t in theme.exclude))
 
 
-def render_share_link(page: st.Page, codebook: Codebook) -> None:
-    """The full URL of the current view, with a copy button (st.code has one)."""
-    base = st.context.url or f"/{page.url_path}"
-    query = links.view_query(selected_themes(codebook), match_mode())
-    st.sidebar.caption("Link to this view")
-    st.sidebar.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
+def view_url(codebook: Codebook, url_path: str, extras: dict[str, str] | None = None) -> str:
+    """The full URL of a view: page, theme filter and the page's own parameters."""
+    base = st.context.url or f"/{url_path}"
+    query = links.view_query(selected_themes(codebook), match_mode(), extras)
+    return f"{base}?{query}" if query else base
+
+
+def current_view_url(codebook: Codebook) -> str:
+    """The URL of the view being drawn (for exports and citations inside a page)."""
+    return view_url(codebook, current_url_path(), current_view_params())
+
+
+def render_share_link(box, url: str) -> None:
+    """The link to the current view, with a copy button (st.code has one)."""
+    box.caption("Link to this view")
+    box.code(url, language=None, wrap_lines=True)

@@ -1,0 +1,102 @@
+"""Full-text search with keyword-in-context results.
+
+A query is words and "quoted phrases", matched as the codebook's terms are:
+case-insensitive whole words, plurals included, ``*`` for any ending
+(``insurgen*``). A paragraph matches when it holds every term. Each hit is shown
+as a keyword-in-context line: a few words either side of the match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from casebook.tagging import find_term, words
+
+MAX_QUERY = 200  # characters; longer queries are cut, not refused
+CONTEXT_WORDS = 6
+_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
+_KEEP = re.compile(r"[^\w*]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match in one paragraph, split for display: before, match, after."""
+
+    before: str
+    match: str
+    after: str
+
+
+def parse_query(query: str) -> list[str]:
+    """Terms of a query, lower-case, punctuation dropped; quoted text stays one phrase."""
+    terms = []
+    for phrase, word in _TERM.findall(query[:MAX_QUERY]):
+        term = " ".join(_KEEP.sub(" ", (phrase or word).casefold()).split())
+        if term.strip("* ") and term not in terms:
+            terms.append(term)
+    return terms
+
+
+def find_hits(text: str, terms: list[str], context: int = CONTEXT_WORDS) -> list[Hit]:
+    """Keyword-in-context lines for every match of every term, in reading order;
+    none unless the text holds all the terms."""
+    text_words = words(text)
+    spans = [(term, find_term(term, text_words)) for term in terms]
+    if not terms or not all(found for _, found in spans):
+        return []
+    hits = []
+    for a, b in _merged(sorted(span for _, found in spans for span in found)):
+        start, end = text_words[a].start, text_words[b - 1].end
+        left = text_words[max(0, a - context)].start
+        right = text_words[min(len(text_words), b + context) - 1].end
+        before = ("… " if a - context > 0 else "") + text[left:start]
+        after = text[end:right] + (" …" if b + context < len(text_words) else "")
+        hits.append(Hit(before, text[start:end], after))
+    return hits
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Touching or overlapping spans as one ("G5" and "Sahel" read as "G5 Sahel")."""
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def search(paragraphs: pd.DataFrame, query: str) -> pd.DataFrame:
+    """One row per matching paragraph (reading order) with its hits."""
+    terms = parse_query(query)
+    rows = []
+    for row in paragraphs.itertuples(index=False):
+        hits = find_hits(row.text, terms)
+        if hits:
+            rows.append({**row._asdict(), "hits": hits})
+    return pd.DataFrame(rows, columns=[*paragraphs.columns, "hits"])
+
+
+def hits_by_section(results: pd.DataFrame) -> pd.DataFrame:
+    """Matching paragraphs and hits per section, in reading order."""
+    if results.empty:
+        return pd.DataFrame(columns=["section", "section_title", "paragraphs", "hits"])
+    grouped = results.groupby(["section", "section_title"], sort=False)
+    counts = grouped.agg(paragraphs=("anchor", "size"), hits=("hits", lambda h: sum(map(len, h))))
+    return counts.reset_index()
+
+
+def suggestions(query: str) -> list[str]:
+    """What to try when nothing matched."""
+    terms = parse_query(query)
+    tips = []
+    if len(terms) > 1:
+        tips.append("use fewer words: a paragraph must hold every one of them")
+    if any(" " in term for term in terms):
+        tips.append("drop the quotes: a quoted phrase must appear word for word")
+    tips.append("end a word with * to find every ending: insurgen* finds insurgent and insurgency")
+    tips.append("clear the theme filter in the sidebar: it narrows the search too")
+    return tips

@@ -1,0 +1,115 @@
+"""Widgets for exploring across sections: passages with a way back, exports, citations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from casebook import charts, cite, export, filtering, links, markup
+from casebook.model import Case, Codebook
+from casebook.ui.routes import TARGET_KEY, match_mode, selected_themes
+
+
+def paragraph_href(row, codebook: Codebook) -> str:
+    """A link to a paragraph in its section, scrolled to and marked, filter kept."""
+    query = links.view_query(selected_themes(codebook), match_mode(), {TARGET_KEY: row.anchor})
+    return links.href(row.section, query, row.anchor)
+
+
+def render_passages(rows: pd.DataFrame, codebook: Codebook, with_hits: bool = False) -> None:
+    """Paragraphs shown away from their sections, each with a link to it in context."""
+    for row in rows.itertuples(index=False):
+        body = markup.kwic(row.hits) if with_hits else markup.text_block(row.text)
+        marks = markup.badges(row.themes, codebook, row.pinned)
+        heading = f"{row.section_title} · ¶{row.position}"
+        html = markup.passage(heading, body, marks, paragraph_href(row, codebook))
+        st.markdown(html, unsafe_allow_html=True)
+
+
+def render_exports(
+    rows: pd.DataFrame, case: Case, codebook: Codebook, view: str, url: str, name: str
+) -> None:
+    """CSV and Markdown of exactly what the view shows, the Markdown with a header."""
+    labels = {t.id: t.label for t in codebook.themes}
+    header = {
+        "Case": case.title,
+        "Source": case.source_url,
+        "View": view,
+        "Exported": f"{date.today():%d %B %Y} from casebook",
+        "Permalink": url,
+        "Note": "the article says it was written with AI assistance" if case.notice else "",
+    }
+    first, second = st.columns(2)
+    first.download_button(
+        "Paragraphs (CSV)",
+        data=export.to_csv(rows),
+        file_name=f"{case.slug}-{name}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"csv-{name}",
+    )
+    second.download_button(
+        "Text (Markdown)",
+        data=export.to_markdown(rows, case.title, header, labels),
+        file_name=f"{case.slug}-{name}.md",
+        mime="text/markdown",
+        icon=":material/download:",
+        key=f"md-{name}",
+    )
+
+
+def render_cite(box, case: Case, url: str) -> None:
+    """A ready citation of the article, naming this view's link and today's date."""
+    with box.expander("Cite this view", icon=":material/format_quote:"):
+        today = date.today()
+        st.caption("APA")
+        st.code(cite.apa(case, url, today), language=None, wrap_lines=True)
+        st.caption("BibTeX")
+        st.code(cite.bibtex(case, url, today), language="latex")
+
+
+def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) -> None:
+    """Coding stripes for the whole case; a click on a cell offers that paragraph."""
+    titles = {s.slug: s.nav_title for s in case.sections}
+    figure = charts.codeline_figure(rows, titles, codebook, themes)
+    event = st.plotly_chart(
+        figure,
+        key="codeline",
+        on_select="rerun",
+        selection_mode="points",
+        alt="Paragraphs in reading order, one row per theme, marked where coded",
+    )
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    picked = [p["customdata"][1] for p in points if p.get("customdata")]
+    if picked:
+        row = rows[rows["anchor"] == picked[0]].iloc[0]
+        st.markdown(
+            markup.link(
+                paragraph_href(row, codebook), f"Open ¶{row.position} of {row.section_title} →"
+            ),
+            unsafe_allow_html=True,
+        )
+    with st.expander(f"The {len(rows)} paragraphs as a list"):
+        for row in rows.itertuples(index=False):
+            label = f"{row.section_title} · ¶{row.position}: {' '.join(row.text.split()[:10])} …"
+            st.markdown(markup.link(paragraph_href(row, codebook), label), unsafe_allow_html=True)
+
+
+def filtered(rows: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """The rows the sidebar filter keeps."""
+    return rows[filtering.matching(rows, selected_themes(codebook), match_mode())]
+
+
+def render_evidence_terms(counts, codebook: Codebook) -> None:
+    """For each theme, the evidence terms found in a text and how often, most frequent first."""
+    for theme in codebook.themes:
+        found = counts.get(theme.id)
+        if not found:
+            continue
+        st.markdown(markup.badges([theme.id], codebook), unsafe_allow_html=True)
+        terms = ", ".join(f"{markup.md_escape(term)} ({n})" for term, n in found.most_common())
+        st.caption(terms)
+    if not any(counts.values()):
+        st.caption("No theme is coded in this section.")

@@ -1,0 +1,36 @@
+"""Compare two sections side by side: coverage by theme and the terms that drove it."""
+
+import streamlit as st
+
+from casebook import charts, relations, ui
+
+content = ui.load()
+codebook = content.codebook
+case = ui.current_case(content)
+data = ui.tables(case)
+slugs = [s.slug for s in case.sections]
+titles = {s.slug: s.title for s in case.sections}
+
+st.title("Compare sections")
+left, right = st.columns(2)
+first = left.selectbox("Section", slugs, key="a", bind="query-params")
+second = right.selectbox(
+    "with",
+    slugs,
+    index=min(1, len(slugs) - 1),
+    key="b",
+    bind="query-params",
+)
+ui.note_view_param("a", first)
+ui.note_view_param("b", second)
+
+coverage = [data.sections[data.sections["section"] == slug] for slug in (first, second)]
+figure = charts.compare_figure(*coverage, (titles[first], titles[second]), codebook)
+st.plotly_chart(figure, key="compare", alt="Theme coverage of the two sections side by side")
+
+for column, slug in zip(st.columns(2), (first, second), strict=True):
+    with column:
+        st.subheader(titles[slug])
+        ui.render_badges(data.tags.get(slug, []), codebook)
+        rows = data.paragraphs[data.paragraphs["section"] == slug]
+        ui.render_evidence_terms(relations.evidence_terms(rows, codebook.ids), codebook)

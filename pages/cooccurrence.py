@@ -1,0 +1,39 @@
+"""Themes together: how often two themes share a paragraph, and the passages where they do."""
+
+import streamlit as st
+
+from casebook import charts, relations, ui
+
+content = ui.load()
+codebook = content.codebook
+case = ui.current_case(content)
+data = ui.tables(case)
+ids = list(codebook.ids)
+labels = {t.id: t.label for t in codebook.themes}
+
+st.title("Themes together")
+st.markdown(
+    "Each cell counts the paragraphs coded with both themes; the shade and **J** give the "
+    "Jaccard index (paragraphs with both ÷ paragraphs with either), so pairs of common and "
+    "rare themes compare fairly. The diagonal is each theme's own paragraph count."
+)
+matrix = relations.cooccurrence(data.paragraphs, ids)
+st.plotly_chart(
+    charts.cooccurrence_figure(matrix, codebook, ids),
+    key="cooccurrence",
+    alt="Paragraphs coded with both themes, for each pair of themes",
+)
+
+st.subheader("The passages behind a pair")
+left, right = st.columns(2)
+first = left.selectbox("Theme", ids, key="first", bind="query-params")
+second = right.selectbox("and", ids, index=1, key="second", bind="query-params")
+ui.note_view_param("first", first)
+ui.note_view_param("second", second)
+passages = ui.filtered(relations.passages_with(data.paragraphs, first, second), codebook)
+pair = relations.cooccurrence(data.paragraphs, [first, second]).iloc[1]
+st.caption(
+    f"{pair['both']} paragraphs carry both {labels[first]} and {labels[second]} "
+    f"(Jaccard {pair['jaccard']:.2f}); {len(passages)} shown with the sidebar filter."
+)
+ui.render_passages(passages, codebook)

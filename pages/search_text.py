@@ -1,0 +1,47 @@
+"""Search the text: keyword in context, grouped by section, each hit linked to its paragraph."""
+
+import streamlit as st
+
+from casebook import charts, filtering, markup, search, ui
+
+content = ui.load()
+codebook = content.codebook
+case = ui.current_case(content)
+data = ui.tables(case)
+selected, mode = ui.selected_themes(codebook), ui.match_mode()
+labels = {t.id: t.label for t in codebook.themes}
+
+st.title("Search the text")
+query = st.text_input(
+    'Words or "quoted phrases"',
+    key="q",
+    bind="query-params",
+    max_chars=search.MAX_QUERY,
+    placeholder='e.g. insurgen* or "peace process"',
+    help="Case-insensitive whole words, plurals included; * matches any ending. "
+    "A paragraph must hold every term. The query is kept in the page URL.",
+)
+ui.note_view_param("q", query)
+pool = ui.filtered(data.paragraphs, codebook)
+results = search.search(pool, query)
+where = f" among {filtering.describe(selected, mode, labels)}" if selected else ""
+
+if not query.strip():
+    st.caption("Type a word or a phrase. The sidebar's theme filter narrows the search too.")
+elif results.empty:
+    st.warning(f"Nothing found{where}.")
+    st.markdown("Try:\n" + "\n".join(f"- {tip}" for tip in search.suggestions(query)))
+else:
+    per_section = search.hits_by_section(results)
+    hits = int(per_section["hits"].sum())
+    found = (
+        f"{markup.count(len(results), 'paragraph')}, {markup.count(len(per_section), 'section')}"
+    )
+    st.markdown(f"**{markup.count(hits, 'hit')}** in {found}{where}.")
+    st.plotly_chart(charts.hits_figure(per_section), key="hits-by-section", alt="Hits per section")
+    for _section, group in results.groupby("section", sort=False):
+        st.subheader(f"{group['section_title'].iloc[0]} ({len(group)})")
+        ui.render_passages(group, codebook, with_hits=True)
+    ui.render_exports(
+        results, case, codebook, f"search: {query}", ui.current_view_url(codebook), "search"
+    )

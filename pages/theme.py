@@ -1,0 +1,50 @@
+"""One theme across the case: its definition, where it is, and every passage coded with it."""
+
+import streamlit as st
+
+from casebook import charts, filtering, markup, ui
+
+content = ui.load()
+codebook = content.codebook
+case = ui.current_case(content)
+theme = ui.current_theme(codebook)
+data = ui.tables(case)
+selected, mode = ui.selected_themes(codebook), ui.match_mode()
+labels = {t.id: t.label for t in codebook.themes}
+
+st.title(theme.label)
+st.markdown(markup.badges([theme.id], codebook), unsafe_allow_html=True)
+st.markdown(markup.md_escape(theme.definition))
+terms = ", ".join(f"`{t}`" for t in (*theme.strong_terms, *theme.terms))
+st.caption(f"Signal terms: {terms}")
+
+coded = data.paragraphs[data.paragraphs["themes"].map(lambda t: theme.id in t)]
+whole = data.themes.set_index("theme").loc[theme.id]
+counts = st.columns(3)
+counts[0].metric("Paragraphs", f"{len(coded)} of {len(data.paragraphs)}")
+counts[1].metric("Sections", f"{coded['section'].nunique()} of {len(case.sections)}")
+counts[2].metric("Coverage", f"{whole['coverage']:.0%}", help=ui.COVERAGE_NOTE)
+
+st.subheader("Coverage by section")
+titles = {s.slug: s.nav_title for s in case.sections}
+figure = charts.theme_by_section_figure(data.sections, theme.id, titles, codebook)
+st.plotly_chart(figure, key="theme-by-section", alt=f"Coverage of {theme.label} in each section")
+
+st.subheader("Every passage")
+shown = coded[filtering.matching(coded, selected, mode)]
+if selected:
+    st.caption(
+        f"{len(shown)} of {len(coded)} passages, narrowed by the sidebar filter to "
+        f"{filtering.describe(selected, mode, labels)}."
+    )
+if shown.empty:
+    st.info("No passage matches both this theme and the sidebar filter.")
+ui.render_passages(shown, codebook)
+ui.render_exports(
+    shown,
+    case,
+    codebook,
+    f"{theme.label} passages",
+    ui.current_view_url(codebook),
+    f"theme-{theme.id}",
+)

@@ -1,0 +1,136 @@
+"""The explore pages in AppTest: themes, search, co-occurrence, comparison, deep links, citations."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from casebook import coverage, relations, search
+from casebook.loader import load_content
+from tests.conftest import CONTENT
+from tests.test_app import markdown, open_app
+
+CONTENT_ = load_content(CONTENT)
+CODEBOOK = CONTENT_.codebook
+CASE = CONTENT_.case("minusma")
+TABLE = coverage.paragraph_table([CASE], CODEBOOK)
+
+
+def coded(theme: str):
+    return TABLE[TABLE["themes"].map(lambda themes: theme in themes)]
+
+
+@pytest.mark.parametrize("theme", CODEBOOK.ids)
+def test_theme_page_lists_every_passage_with_a_link_in_context(theme):
+    at = open_app(f"theme-{theme}")
+    assert at.title[0].value == CODEBOOK.theme(theme).label
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Paragraphs"] == f"{len(coded(theme))} of {len(TABLE)}"
+    text = markdown(at)
+    for row in coded(theme).itertuples():
+        assert f'href="{row.section}?p={row.anchor}#{row.anchor}"' in text
+
+
+def test_theme_page_narrows_to_the_sidebar_filter():
+    at = open_app("theme-security", theme=["partnerships"])
+    both = coded("security")[coded("security")["themes"].map(lambda t: "partnerships" in t)]
+    text = markdown(at)
+    assert text.count("Open in context →") == len(both)
+    assert f'href="{both.iloc[0].section}?theme=partnerships&amp;p={both.iloc[0].anchor}' in text
+
+
+def test_search_shows_keyword_in_context_grouped_by_section():
+    at = open_app("search", q='insurgen* "peace process"')
+    expected = search.search(TABLE, 'insurgen* "peace process"')
+    assert len(expected) == 1
+    text = markdown(at)
+    assert "**2 hits** in 1 paragraph, 1 section." in text
+    assert "<mark>peace process</mark>" in text
+    assert "<mark>insurgent</mark>" in text
+    assert [h.value for h in at.subheader] == [
+        "Background and Context of the UN Mission in Mali (1)"
+    ]
+    assert len(at.get("download_button")) == 2
+
+
+def test_search_combines_with_the_theme_filter():
+    at = open_app("search", q="mission", theme=["humanitarian"])
+    pool = TABLE[TABLE["themes"].map(lambda t: "humanitarian" in t)]
+    expected = search.search(pool, "mission")
+    assert markdown(at).count("Open in context →") == len(expected)
+
+
+def test_search_without_results_says_so_and_suggests():
+    at = open_app("search", q='"blue helmets" zebra')
+    assert at.warning[0].value == "Nothing found."
+    assert "use fewer words" in markdown(at)
+
+
+def test_markup_in_a_query_is_shown_as_text_never_rendered():
+    at = open_app("search", q="<script>alert(1)</script><img src=x onerror=alert(1)>")
+    assert not at.exception
+    assert at.text_input(key="q").value.startswith("<script>")
+    assert "<script>" not in markdown(at) and "<img" not in markdown(at)
+
+
+def test_search_without_a_query_invites_one():
+    at = open_app("search")
+    assert "Type a word or a phrase" in at.caption[0].value
+    assert not at.get("plotly_chart")
+
+
+def test_cooccurrence_matrix_and_the_passages_of_a_pair():
+    at = open_app("co-occurrence", first="security", second="partnerships")
+    (figure,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    matrix = relations.cooccurrence(TABLE, list(CODEBOOK.ids))
+    pair = matrix[(matrix.theme == "security") & (matrix.other == "partnerships")].iloc[0]
+    assert figure["data"][0]["text"][0][3] == f"{pair.both} · J {pair.jaccard:.2f}"
+    assert markdown(at).count("Open in context →") == pair.both
+
+
+def test_compare_sections_side_by_side():
+    at = open_app("compare-sections", a="security-improvements", b="political-stability")
+    (figure,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert [trace["name"] for trace in figure["data"]] == [
+        "Security Improvements and Threat Reduction",
+        "Support for Political Stability and Peacebuilding",
+    ]
+    assert [h.value for h in at.subheader] == [
+        "Security Improvements and Threat Reduction",
+        "Support for Political Stability and Peacebuilding",
+    ]
+    assert any("threat" in c.value for c in at.caption)
+
+
+def test_a_deep_link_marks_its_paragraph_and_never_folds_it():
+    at = open_app("future-outlook", theme=["security"], p="future-outlook-p5")
+    text = markdown(at)
+    assert 'class="cb-para cb-target" id="future-outlook-p5"' in text
+    assert len(at.get("html")) == 1  # the scroll-to-fragment script
+
+
+def test_a_deep_link_to_an_unknown_paragraph_is_ignored():
+    at = open_app("future-outlook", p="<b>nope</b>")
+    assert 'class="cb-para cb-target"' not in markdown(at)
+    assert not at.get("html")
+
+
+def test_cite_this_view_names_the_article_the_view_and_the_date():
+    at = open_app("lessons-learned", theme=["security"])
+    link, apa, bibtex = (c.value for c in at.sidebar.code)
+    assert link == "/lessons-learned?theme=security"
+    assert apa.startswith(f"{CASE.title}. (n.d.). troopdeploy.com. Retrieved ")
+    assert apa.endswith(f"(read in casebook, view: {link})")
+    assert bibtex.startswith("@online{minusma-")
+    assert f"url = {{{CASE.source_url}}}" in bibtex
+
+
+def test_overview_exports_match_the_filter():
+    at = open_app(theme=["humanitarian"])
+    buttons = at.get("download_button")
+    assert len(buttons) == 2
+    count = len(coded("humanitarian"))
+    assert f"The paragraphs coded Humanitarian ({count}), as a table or as text." in [
+        c.value for c in at.caption
+    ]
