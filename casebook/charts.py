@@ -172,8 +172,8 @@ def codeline_figure(
                 marker={"symbol": "square", "size": 13, "color": theme.colour},
                 customdata=[[r.section, r.anchor] for _, r in rows],
                 hovertext=[
-                    f"¶{i} · {plain(titles[r.section])}<br>{plain(_first_words(r.text))}"
-                    for i, r in rows
+                    f"{plain(titles[r.section])} · ¶{r.position}<br>{plain(_first_words(r.text))}"
+                    for _, r in rows
                 ],
                 hoverinfo="text",
                 name=plain(theme.label),

@@ -11,7 +11,14 @@ from tests.conftest import CONTENT
 from tests.e2e.conftest import wait_for_app
 
 CASE = load_content(CONTENT).case("minusma")
-PATHS = ["/", "/about", *(f"/{section.slug}" for section in CASE.sections)]
+CODEBOOK = load_content(CONTENT).codebook
+EXPLORE = {f"/theme-{t}": 1 for t in CODEBOOK.ids} | {
+    "/search?q=insurgen*": 1,
+    "/co-occurrence": 1,
+    "/compare-sections": 1,
+}
+# path -> how many charts it draws
+PATHS = {"/": 3, "/about": 0} | {f"/{s.slug}": 1 for s in CASE.sections} | EXPLORE
 # Opening /<page> directly, Streamlit's frontend first probes /<page>/_stcore/... in case
 # the app lives under that path, and logs the 404s (streamlit/streamlit#4574).
 BASE_PATH_PROBE = re.compile(r"/[a-z-]+/_stcore/(health|host-config)$")
@@ -19,6 +26,7 @@ BASE_PATH_PROBE = re.compile(r"/[a-z-]+/_stcore/(health|host-config)$")
 
 @pytest.mark.parametrize("path", PATHS)
 def test_page_draws_without_errors(page, app_url, path):
+    expected = PATHS[path]
     failures: list[str] = []
     page.on("pageerror", lambda error: failures.append(f"page error: {error}"))
     page.on(
@@ -30,11 +38,11 @@ def test_page_draws_without_errors(page, app_url, path):
         ),
     )
     page.on("requestfailed", lambda r: failures.append(f"failed: {r.url}"))
-    page.goto(f"{app_url}{path}?theme=security")
+    separator = "&" if "?" in path else "?"
+    page.goto(f"{app_url}{path}{separator}theme=security")
     wait_for_app(page)
     assert page.get_by_test_id("stException").count() == 0
     charts = page.get_by_test_id("stPlotlyChart")
-    expected = 2 if path == "/" else 0 if path == "/about" else 1
     assert charts.count() == expected
     for index in range(expected):
         charts.nth(index).locator(".main-svg").first.wait_for()

@@ -1,0 +1,93 @@
+"""Explore features in the real browser: deep links scroll and mark, search highlights, markup stays text."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from tests.e2e.conftest import chips, wait_for_app
+
+
+def visible_top(page, selector: str) -> float:
+    """Where an element stands in the viewport (px from the top)."""
+    return page.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().top")
+
+
+def test_paragraph_link_opens_its_section_scrolled_and_marked(browser, app_url):
+    context = browser.new_context(viewport={"width": 1200, "height": 600})
+    page = context.new_page()
+    page.goto(f"{app_url}/theme-partnerships?theme=political")
+    wait_for_app(page)
+    link = page.locator('a.cb-link[href^="future-outlook?"]').first
+    href = link.get_attribute("href")
+    assert href.startswith("future-outlook?theme=political&p=future-outlook-p")
+    anchor = href.split("#")[1]
+    link.click()
+    page.wait_for_url(f"**/future-outlook?**#{anchor}")
+    wait_for_app(page)
+    target = f"#{anchor}"
+    page.wait_for_function(
+        f"() => {{ const r = document.querySelector('{target}').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }"
+    )
+    assert "cb-target" in page.locator(target).get_attribute("class")
+    outline = page.locator(target).evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid"
+    assert chips(page) == ["political"]  # the filter came along
+    context.close()
+
+
+def test_a_fresh_browser_opening_a_deep_link_far_down_is_scrolled_to_it(browser, app_url):
+    context = browser.new_context(viewport={"width": 1200, "height": 500})
+    page = context.new_page()
+    page.goto(f"{app_url}/future-outlook?p=future-outlook-p6#future-outlook-p6")
+    wait_for_app(page)
+    page.wait_for_function(
+        "() => { const r = document.getElementById('future-outlook-p6').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }"
+    )
+    assert page.get_by_test_id("stMain").evaluate("e => e.scrollTop") > 300
+    context.close()
+
+
+def test_search_highlights_hits_and_keeps_the_query_in_the_url(page, app_url):
+    page.goto(f"{app_url}/search")
+    wait_for_app(page)
+    box = page.get_by_test_id("stTextInput").locator("input")
+    box.fill('"peace process"')
+    box.press("Enter")
+    page.wait_for_url("**/search?q=*")
+    wait_for_app(page)
+    assert parse_qs(urlparse(page.url).query) == {"q": ['"peace process"']}
+    marks = page.locator(".cb-kwic mark")
+    assert marks.count() == 2
+    assert {marks.nth(i).inner_text().lower() for i in range(2)} == {"peace process"}
+    assert marks.first.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(240, 228, 66)"
+
+
+def test_a_markup_query_is_shown_as_text(page, app_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    query = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%3Cscript%3Ealert(2)%3C%2Fscript%3E"
+    page.goto(f"{app_url}/search?q={query}")
+    wait_for_app(page)
+    value = page.get_by_test_id("stTextInput").locator("input").input_value()
+    assert value == "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    assert page.locator("[data-testid='stMain'] img[src='x']").count() == 0
+    assert page.get_by_text("Nothing found.").count() == 1
+    assert dialogs == []
+
+
+def test_codeline_click_offers_the_paragraph(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    chart = page.get_by_label("Paragraphs in reading order, one row per theme, marked where coded")
+    chart.locator(".main-svg").first.wait_for()
+    point = chart.locator(".scatterlayer .trace").first.locator(".point").nth(3)
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)  # Plotly picks the point under the pointer on hover
+    page.mouse.click(x, y)
+    link = page.locator("a.cb-link", has_text="Open ¶")
+    link.wait_for()
+    assert "#" in link.get_attribute("href")
