@@ -15,26 +15,41 @@ def publisher(case: Case) -> str:
     return host.removeprefix("www.")
 
 
+def _year(published: str) -> str:
+    match = re.match(r"\d{4}", published.strip())
+    return match.group() if match else ""
+
+
 def apa(case: Case, permalink: str, accessed: date) -> str:
-    """APA 7 for a web page without author or date: the title leads."""
+    """APA 7 for a web page: author and year where the case knows them, else the title
+    leads and the date is (n.d.); "Retrieved … from" only with a source address."""
     site = publisher(case)
     source = f" {site}." if site else ""
-    url = f" {case.source_url}" if case.source_url else ""
+    when = f"({_year(case.published) or 'n.d.'})"
+    head = f"{case.author}. {when}. {case.title}." if case.author else f"{case.title}. {when}."
     day = f"{accessed:%B} {accessed.day}, {accessed:%Y}"
-    return (
-        f"{case.title}. (n.d.).{source} Retrieved {day}, from{url} "
-        f"(read in casebook, view: {permalink})"
-    )
+    retrieved = f" Retrieved {day}, from {case.source_url}" if case.source_url else ""
+    return f"{head}{source}{retrieved} (read in casebook, view: {permalink})"
+
+
+_BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    **{char: "\\" + char for char in "{}%&$#_"},
+}
 
 
 def _bibtex_text(text: str) -> str:
-    return re.sub(r"([{}\\%&$#_^~])", r"\\\1", text)
+    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in text)
 
 
 def bibtex(case: Case, permalink: str, accessed: date) -> str:
     key = re.sub(r"[^a-z0-9]+", "", case.slug.lower()) or "case"
     fields = {
+        "author": case.author,
         "title": case.title,
+        "date": _year(case.published),
         "organization": publisher(case),
         "url": case.source_url,
         "urldate": accessed.isoformat(),

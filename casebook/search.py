@@ -18,7 +18,7 @@ from casebook.tagging import find_term, words
 MAX_QUERY = 200  # characters; longer queries are cut, not refused
 CONTEXT_WORDS = 6
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
-_KEEP = re.compile(r"[^\w*]+")
+_DROP = re.compile(r"(?:[^\w*]|_)+")  # what tagging.words does not read as a word, but *
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def parse_query(query: str) -> list[str]:
     """Terms of a query, lower-case, punctuation dropped; quoted text stays one phrase."""
     terms = []
     for phrase, word in _TERM.findall(query[:MAX_QUERY]):
-        term = " ".join(_KEEP.sub(" ", (phrase or word).casefold()).split())
+        term = " ".join(_DROP.sub(" ", (phrase or word).casefold()).split())
         if term.strip("* ") and term not in terms:
             terms.append(term)
     return terms

@@ -7,11 +7,17 @@ import pytest
 
 from casebook.charts import (
     UNCODED_COLOUR,
+    codeline_figure,
+    compare_figure,
+    cooccurrence_figure,
     coverage_heatmap_figure,
+    hits_figure,
     plain,
+    theme_by_section_figure,
     theme_coverage_figure,
 )
-from casebook.model import Codebook, Theme
+from casebook.coverage import paragraph_table
+from casebook.model import Case, Codebook, Paragraph, Section, Theme
 
 # The shared sample labels and titles; the last of each holds markup Plotly would read.
 TITLES = {"mandate": "The mandate", "impact": "Impact <i>& after</i>"}
@@ -181,3 +187,220 @@ def test_heatmap_of_one_theme():
 
 def test_heatmap_escapes_theme_labels_on_the_axis(heatmap):
     assert heatmap.data[2].x == ("Aid &lt;b&gt;&amp; relief&lt;/b&gt;",) * 2
+
+
+# --- theme_by_section_figure ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("theme", "colour", "values", "text", "hover", "axis"),
+    [
+        (
+            "political",
+            "#D55E00",
+            (1.0, 0.25),
+            ("100%", "25%"),
+            ("The mandate: 16 of 16 words", "Impact &lt;i&gt;&amp; after&lt;/i&gt;: 3 of 12 words"),
+            "share of words coded Political",
+        ),
+        (
+            "humanitarian",
+            "#009E73",
+            (0.5, 0.0),
+            ("50%", "0%"),
+            ("The mandate: 8 of 16 words", "Impact &lt;i&gt;&amp; after&lt;/i&gt;: 0 of 12 words"),
+            "share of words coded Aid &lt;b&gt;&amp; relief&lt;/b&gt;",
+        ),
+    ],
+)
+def test_theme_by_section_figure(theme, colour, values, text, hover, axis):
+    figure = theme_by_section_figure(SECTIONS, theme, TITLES, CODEBOOK)
+    (bars,) = figure.data
+    assert (bars.type, bars.orientation, bars.marker.color) == ("bar", "h", colour)
+    assert bars.y == ("The mandate", "Impact &lt;i&gt;&amp; after&lt;/i&gt;")  # reading order
+    assert (bars.x, bars.text, bars.hovertext) == (values, text, hover)
+    assert figure.layout.xaxis.title.text == axis
+    assert tuple(figure.layout.xaxis.range) == (0, 1)
+    assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 28 * 2)
+
+
+# --- codeline_figure --------------------------------------------------------------------
+
+# Pins fix each paragraph's themes (the impact p1 has none and no term the rule could find).
+# Reading order numbers them 1 to 4 along x; impact starts at 3, so one line at 2.5.
+LONG = "Troops guarded the polls on election day across the north."  # 10 words
+CODELINE_CASE = Case(
+    slug="mali",
+    title="Mali",
+    sections=(
+        Section(
+            "mandate",
+            "The mandate",
+            1,
+            (
+                Paragraph("mandate", 1, LONG, pinned=("security", "political")),
+                Paragraph("mandate", 2, "Parties talked.", pinned=("political",)),
+            ),
+        ),
+        Section(
+            "impact",
+            "Impact",
+            2,
+            (
+                Paragraph("impact", 1, "Rain fell."),
+                Paragraph(
+                    "impact",
+                    2,
+                    "Food <b>came</b> with troops.",
+                    pinned=("security", "humanitarian"),
+                ),
+            ),
+        ),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def codeline():
+    rows = paragraph_table([CODELINE_CASE], CODEBOOK)
+    return codeline_figure(rows, TITLES, CODEBOOK, ["security", "political", "humanitarian"])
+
+
+@pytest.mark.parametrize(
+    ("index", "label", "colour", "x", "customdata"),
+    [
+        (0, "Security", "#0072B2", (1, 4), (["mandate", "mandate-p1"], ["impact", "impact-p2"])),
+        (1, "Political", "#D55E00", (1, 2), (["mandate", "mandate-p1"], ["mandate", "mandate-p2"])),
+        (2, "Aid &lt;b&gt;&amp; relief&lt;/b&gt;", "#009E73", (4,), (["impact", "impact-p2"],)),
+    ],
+)
+def test_codeline_cells(codeline, index, label, colour, x, customdata):
+    trace = codeline.data[index]
+    assert (trace.name, trace.marker.color, trace.marker.symbol) == (label, colour, "square")
+    assert (trace.x, trace.y) == (x, (label,) * len(x))
+    assert trace.customdata == customdata  # (section, anchor): where a click leads
+
+
+def test_codeline_hover_names_the_paragraph_escaped(codeline):
+    assert codeline.data[0].hovertext == (
+        # the section, the paragraph's place in it (as links name it), the first 8 of 10 words
+        "The mandate · ¶1<br>Troops guarded the polls on election day across …",
+        "Impact &lt;i&gt;&amp; after&lt;/i&gt; · ¶2<br>Food &lt;b&gt;came&lt;/b&gt; with troops.",
+    )
+
+
+def test_codeline_marks_where_a_section_starts(codeline):
+    assert [(shape.type, shape.x0, shape.x1) for shape in codeline.layout.shapes] == [
+        ("line", 2.5, 2.5)
+    ]
+
+
+def test_codeline_axes_and_size(codeline):
+    assert tuple(codeline.layout.xaxis.range) == (0.3, 4.7)  # 4 paragraphs, 0.3 either side
+    assert codeline.layout.xaxis.title.text == "paragraphs in reading order"
+    assert (codeline.layout.yaxis.autorange, codeline.layout.height) == ("reversed", 70 + 34 * 3)
+
+
+def test_codeline_rows_follow_the_themes_asked():
+    rows = paragraph_table([CODELINE_CASE], CODEBOOK)
+    figure = codeline_figure(rows, TITLES, CODEBOOK, ["humanitarian", "security"])
+    assert [trace.name for trace in figure.data] == [
+        "Aid &lt;b&gt;&amp; relief&lt;/b&gt;",
+        "Security",
+    ]
+    assert figure.layout.height == 70 + 34 * 2
+
+
+# --- cooccurrence_figure ----------------------------------------------------------------
+
+# relations.cooccurrence's shape: security in 3 paragraphs, political in 2, one in common
+# (either 4, Jaccard 1/4); humanitarian in 2, one shared with security (either 4) and none
+# with political (either 3).
+MATRIX = pd.DataFrame(
+    [
+        ("security", "security", 3, 3, 1.0),
+        ("security", "political", 1, 4, 1 / 4),
+        ("security", "humanitarian", 1, 4, 1 / 4),
+        ("political", "security", 1, 4, 1 / 4),
+        ("political", "political", 2, 2, 1.0),
+        ("political", "humanitarian", 0, 3, 0.0),
+        ("humanitarian", "security", 1, 4, 1 / 4),
+        ("humanitarian", "political", 0, 3, 0.0),
+        ("humanitarian", "humanitarian", 2, 2, 1.0),
+    ],
+    columns=["theme", "other", "both", "either", "jaccard"],
+)
+
+
+def test_cooccurrence_figure_cells():
+    (heat,) = cooccurrence_figure(MATRIX, CODEBOOK, ["security", "political"]).data
+    assert heat.type == "heatmap"
+    assert heat.x == heat.y == ("Security", "Political")
+    assert heat.z == ([1.0, 0.25], [0.25, 1.0])
+    assert heat.text == (["3 · J 1.00", "1 · J 0.25"], ["1 · J 0.25", "2 · J 1.00"])
+    assert (heat.zmin, heat.zmax, heat.texttemplate) == (0, 1, "%{text}")
+
+
+def test_cooccurrence_figure_follows_the_themes_asked_and_escapes_labels():
+    figure = cooccurrence_figure(MATRIX, CODEBOOK, ["humanitarian", "political"])
+    (heat,) = figure.data
+    assert heat.x == ("Aid &lt;b&gt;&amp; relief&lt;/b&gt;", "Political")
+    assert heat.text == (["2 · J 1.00", "0 · J 0.00"], ["0 · J 0.00", "2 · J 1.00"])
+    assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 120 + 60 * 2)
+
+
+def test_cooccurrence_figure_rounds_jaccard_to_two_places():
+    third = pd.DataFrame(
+        [("security", "security", 3, 3, 1.0)],
+        columns=["theme", "other", "both", "either", "jaccard"],
+    )
+    third.loc[0, "jaccard"] = 1 / 3
+    (heat,) = cooccurrence_figure(third, CODEBOOK, ["security"]).data
+    assert heat.text == (["3 · J 0.33"],)
+
+
+# --- compare_figure ---------------------------------------------------------------------
+
+
+def test_compare_figure_two_traces_the_second_hatched():
+    first = SECTIONS[SECTIONS["section"] == "mandate"]
+    second = SECTIONS[SECTIONS["section"] == "impact"]
+    figure = compare_figure(first, second, ("The mandate", TITLES["impact"]), CODEBOOK)
+    one, two = figure.data
+    assert (one.name, two.name) == ("The mandate", "Impact &lt;i&gt;&amp; after&lt;/i&gt;")
+    assert (one.marker.pattern.shape, two.marker.pattern.shape) == ("", "/")
+    labels = ("Security", "Political", "Aid &lt;b&gt;&amp; relief&lt;/b&gt;")
+    colours = ("#0072B2", "#D55E00", "#009E73")
+    assert (one.x, one.marker.color) == (labels, colours)
+    assert (two.x, two.marker.color) == (labels, colours)  # both in the theme colours
+    assert (one.y, one.text) == ((0.5, 1.0, 0.5), ("50%", "100%", "50%"))
+    assert (two.y, two.text) == ((0.0, 0.25, 0.0), ("0%", "25%", "0%"))
+
+
+def test_compare_figure_layout():
+    figure = compare_figure(THEMES, THEMES, ("A", "B"), CODEBOOK)
+    assert (figure.layout.barmode, figure.layout.showlegend) == ("group", True)
+    assert tuple(figure.layout.yaxis.range) == (0, 1.1)
+    assert figure.layout.yaxis.tickformat == ".0%"
+
+
+# --- hits_figure ------------------------------------------------------------------------
+
+
+def test_hits_figure():
+    per_section = pd.DataFrame(
+        {
+            "section": ["mandate", "impact"],
+            "section_title": ["The mandate", TITLES["impact"]],
+            "paragraphs": [2, 1],
+            "hits": [3, 1],
+        }
+    )
+    figure = hits_figure(per_section)
+    (bars,) = figure.data
+    assert (bars.type, bars.orientation, bars.marker.color) == ("bar", "h", "#555555")
+    assert bars.y == ("The mandate", "Impact &lt;i&gt;&amp; after&lt;/i&gt;")  # order given
+    assert (bars.x, bars.text) == ((3, 1), ("3", "1"))
+    assert bars.hovertemplate == "%{y}: %{x} hits<extra></extra>"
+    assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 26 * 2)
+    assert figure.layout.xaxis.dtick == 1

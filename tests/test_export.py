@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from casebook.coverage import paragraph_table
-from casebook.export import EXPORT_COLUMNS, to_csv, to_jsonl
+from casebook.export import EXPORT_COLUMNS, to_csv, to_jsonl, to_markdown
 from casebook.model import Case, Codebook, Paragraph, Section, Theme
 
 # The shared sample texts: a quote and a comma for CSV, non-ASCII for JSON.
@@ -134,3 +134,126 @@ def test_exports_leave_the_frame_unchanged(frame):
 )
 def test_exports_of_no_rows(export, empty):
     assert export(paragraph_table([], CODEBOOK)) == empty
+
+
+# --- to_markdown ------------------------------------------------------------------------
+
+# Two sections: intro as above (p1 security, p2 political by its pin), and an outlook
+# paragraph with no theme.
+TWO_SECTIONS = Case(
+    slug="mali",
+    title="Mali",
+    sections=(
+        CASE.sections[0],
+        Section(
+            slug="outlook",
+            title="Outlook",
+            order=2,
+            paragraphs=(Paragraph("outlook", 1, "Rain fell on the north."),),
+        ),
+    ),
+)
+LABELS = {"security": "Security", "political": "Political"}
+HEADER = {
+    "Case": "Mali",
+    "Source": "https://example.org/mali",
+    "View": "theme: Security",
+    "Note": "",  # empty: no line
+}
+
+# A new section opens with a blank line, after the blank that closes the paragraph before.
+EXPECTED_MARKDOWN = """\
+# Mali: paragraphs
+
+- **Case:** Mali
+- **Source:** https://example.org/mali
+- **View:** theme: Security
+
+## Côte, “intro”
+
+Security troops said "no", twice.
+
+*¶1 · Security*
+
+Elections in Gao’s north.
+
+*¶2 · Political*
+
+
+## Outlook
+
+Rain fell on the north.
+
+*¶1 · no theme*
+"""
+
+
+@pytest.fixture(scope="module")
+def two_sections() -> pd.DataFrame:
+    return paragraph_table([TWO_SECTIONS], CODEBOOK)
+
+
+def test_to_markdown_exact(two_sections):
+    assert to_markdown(two_sections, "Mali: paragraphs", HEADER, LABELS) == EXPECTED_MARKDOWN
+
+
+@pytest.mark.parametrize(
+    ("header", "lines"),
+    [
+        ({}, []),
+        ({"Case": "Mali"}, ["- **Case:** Mali"]),
+        ({"Case": "Mali", "Note": "", "View": "all"}, ["- **Case:** Mali", "- **View:** all"]),
+        ({"Source": "", "Note": ""}, []),
+        # the order given is kept
+        ({"View": "all", "Case": "Mali"}, ["- **View:** all", "- **Case:** Mali"]),
+    ],
+)
+def test_to_markdown_header_lines(frame, header, lines):
+    text = to_markdown(frame, "Mali", header, LABELS)
+    assert [line for line in text.splitlines() if line.startswith("- **")] == lines
+    assert text.splitlines()[:2] == ["# Mali", ""]
+
+
+def test_to_markdown_section_headings_in_reading_order(two_sections):
+    text = to_markdown(two_sections, "Mali", {}, LABELS)
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+        "## Côte, “intro”",
+        "## Outlook",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("labels", "line"),
+    [
+        (LABELS, "*¶1 · Security*"),
+        ({"security": "Armed <b>security</b>"}, "*¶1 · Armed <b>security</b>*"),
+        ({}, "*¶1 · security*"),  # a theme without a label: its id
+    ],
+)
+def test_to_markdown_theme_line(frame, labels, line):
+    assert line in to_markdown(frame.iloc[:1], "Mali", {}, labels).splitlines()
+
+
+def test_to_markdown_lists_every_theme_of_a_paragraph(frame):
+    both = frame.iloc[:1].copy()
+    both["themes"] = [["security", "political"]]
+    assert "*¶1 · Security, Political*" in to_markdown(both, "Mali", {}, LABELS)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            {"Case": "Mali", "Note": ""},
+            "# Mali\n\n- **Case:** Mali\n\n*No paragraph matches this view.*\n",
+        ),
+        ({}, "# Mali\n\n\n*No paragraph matches this view.*\n"),
+    ],
+)
+def test_to_markdown_of_no_rows(header, expected):
+    assert to_markdown(paragraph_table([], CODEBOOK), "Mali", header, LABELS) == expected
+
+
+def test_to_markdown_ends_with_one_newline(two_sections):
+    text = to_markdown(two_sections, "Mali", HEADER, LABELS)
+    assert (text.endswith("*\n"), text.endswith("\n\n")) == (True, False)

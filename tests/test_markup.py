@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from casebook.markup import badge, badges, evidence_markdown, md_escape, paragraph
+import casebook.markup
+from casebook.markup import (
+    SCROLL_TO_FRAGMENT,
+    STYLE,
+    badge,
+    badges,
+    evidence_markdown,
+    kwic,
+    link,
+    md_escape,
+    paragraph,
+    passage,
+    text_block,
+)
 from casebook.model import Codebook, Rules, Theme
+from casebook.search import Hit, find_hits
 
 # The shared sample texts: article text a hostile or careless source might hold.
 PLAIN = "Troops patrolled the region."
@@ -194,3 +211,160 @@ def test_evidence_markdown_for_a_pinned_row():
         "The rule's findings:",
         "- **Security**: score 0.5, below threshold. troops",
     ]
+
+
+# --- paragraph(target=True) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("highlight", "target", "classes"),
+    [
+        (False, False, "cb-para"),
+        (True, False, "cb-para cb-match"),
+        (False, True, "cb-para cb-target"),
+        (True, True, "cb-para cb-match cb-target"),
+    ],
+)
+def test_paragraph_classes(highlight, target, classes):
+    html = paragraph(PLAIN, "intro-p1", [], CODEBOOK, highlight=highlight, target=target)
+    assert html.startswith(f'<div class="{classes}" id="intro-p1" ')
+
+
+def test_the_target_class_has_a_style():
+    assert ".cb-para:target,.cb-para.cb-target{" in STYLE
+
+
+# --- kwic -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hits", "html"),
+    [
+        ([], ""),
+        (
+            [Hit("… sent ", "troops", " to …")],
+            '<div class="cb-kwic">… sent <mark>troops</mark> to …</div>',
+        ),
+        (
+            [Hit("", "Troops", " stayed"), Hit("near ", "Gao", "")],
+            '<div class="cb-kwic"><mark>Troops</mark> stayed</div>'
+            '<div class="cb-kwic">near <mark>Gao</mark></div>',
+        ),
+        # every piece escaped, the match too
+        (
+            [Hit('a <b class="x">', "<script>alert(1)</script>", " & </mark>")],
+            '<div class="cb-kwic">a &lt;b class=&quot;x&quot;&gt;'
+            "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark> &amp; &lt;/mark&gt;</div>",
+        ),
+    ],
+)
+def test_kwic(hits, html):
+    assert kwic(hits) == html
+
+
+def test_kwic_of_a_search_in_hostile_text():
+    # script is words 0 and 3, img word 4: the last two touch and merge, so two hits
+    hits = find_hits(SCRIPT + " " + IMG, ["script", "img"])
+    html = kwic(hits)
+    assert ("<script" in html, "<img" in html, html.count("<mark>")) == (False, False, 2)
+    assert "<mark>script&gt; &lt;img</mark>" in html
+
+
+# --- link, passage, text_block ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("href", "label", "html"),
+    [
+        (
+            "lessons?theme=security#lessons-p2",
+            "Open in context →",
+            '<a class="cb-link" href="lessons?theme=security#lessons-p2" target="_self">'
+            "Open in context →</a>",
+        ),
+        # an & in the query is escaped as an entity; the browser reads it back as &
+        (
+            "./?theme=a&theme=b",
+            "both",
+            '<a class="cb-link" href="./?theme=a&amp;theme=b" target="_self">both</a>',
+        ),
+        # a quote cannot end the attribute, markup in the label is text
+        (
+            'x" onclick="alert(1)',
+            "<b>bold</b>",
+            '<a class="cb-link" href="x&quot; onclick=&quot;alert(1)" target="_self">'
+            "&lt;b&gt;bold&lt;/b&gt;</a>",
+        ),
+        ("x' onclick='y", "it's", '<a class="cb-link" href="x&#x27; onclick=&#x27;y" '
+         'target="_self">it&#x27;s</a>'),
+    ],
+)  # fmt: skip
+def test_link(href, label, html):
+    assert link(href, label) == html
+
+
+def test_passage_exact():
+    body, marks = text_block(PLAIN), badge(SECURITY)
+    assert passage("Impact · ¶2", body, marks, "impact?target=impact-p2#impact-p2") == (
+        '<div class="cb-para"><div class="cb-muted">Impact · ¶2</div>'
+        f"<div>{COMPUTED_BADGE}</div><p>{PLAIN}</p>"
+        '<div><a class="cb-link" href="impact?target=impact-p2#impact-p2" target="_self">'
+        "Open in context →</a></div></div>"
+    )
+
+
+def test_passage_escapes_its_heading_and_href_but_not_its_html():
+    html = passage(SCRIPT, "<p>body</p>", "<span>marks</span>", 'x"><script>')
+    assert html == (
+        '<div class="cb-para"><div class="cb-muted">&lt;script&gt;alert(1)&lt;/script&gt;</div>'
+        "<div><span>marks</span></div><p>body</p>"
+        '<div><a class="cb-link" href="x&quot;&gt;&lt;script&gt;" target="_self">'
+        "Open in context →</a></div></div>"
+    )
+    assert "<script" not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("", "<p></p>"),
+        (PLAIN, f"<p>{PLAIN}</p>"),
+        (SCRIPT, "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
+        (IMG, "<p>&lt;img src=x onerror=alert(1)&gt;</p>"),
+        ('Say "no" & go', "<p>Say &quot;no&quot; &amp; go</p>"),
+    ],
+)
+def test_text_block(text, html):
+    assert text_block(text) == html
+
+
+# --- SCROLL_TO_FRAGMENT -----------------------------------------------------------------
+
+
+def test_scroll_to_fragment_is_a_literal_constant():
+    # an f-string, a % or a .format() would make it a template something could be written into
+    tree = ast.parse(Path(casebook.markup.__file__).read_text(encoding="utf-8"))
+    values = [
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and [getattr(t, "id", None) for t in node.targets] == ["SCROLL_TO_FRAGMENT"]
+    ]
+    assert len(values) == 1
+    assert isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
+
+
+def test_scroll_to_fragment_has_no_format_placeholders():
+    # JavaScript braces always hold code or a space; a placeholder would be {name} or %s
+    assert re.findall(r"\{\w*\}|\{\w+[!:][^{}\s]*\}|%\(?\w*\)?[sdr]", SCROLL_TO_FRAGMENT) == []
+    with pytest.raises((KeyError, ValueError, IndexError)):
+        SCROLL_TO_FRAGMENT.format()  # not usable as a str.format template either
+
+
+def test_scroll_to_fragment_reads_the_id_and_never_evaluates_it():
+    script = SCROLL_TO_FRAGMENT.strip()
+    assert (script.startswith("<script>"), script.endswith("</script>")) == (True, True)
+    assert "decodeURIComponent(window.location.hash.slice(1))" in script
+    assert "document.getElementById(id)" in script
+    assert [word for word in ("eval(", "innerHTML", "document.write", "Function(")
+            if word in script] == []  # fmt: skip

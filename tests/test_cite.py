@@ -1,0 +1,175 @@
+"""Citations of a view (casebook/cite.py): exact APA and BibTeX for a fixed date."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from casebook.cite import apa, bibtex, publisher
+from casebook.model import Case
+
+ACCESSED = date(2026, 11, 28)
+URL = "https://www.troopdeploy.com/case-study-un-mission-in-mali"
+TITLE = "Analyzing the Impact of the UN Mission in Mali"
+VIEW = "http://localhost:8501/?theme=security"
+# A permalink as the app writes it: two themes, "all", a target and an anchor.
+FULL_VIEW = "http://localhost:8501/lessons?theme=security&theme=political&match=all#lessons-p2"
+
+CASE = Case(
+    slug="minusma",
+    title=TITLE,
+    sections=(),
+    source_url=URL,
+    notice="🧠 AI-Generated Insight: Parts of this content were created using AI assistance.",
+)
+BARE = Case(slug="minusma", title=TITLE, sections=())  # no source, no notice
+
+
+# --- publisher --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        (URL, "troopdeploy.com"),  # www. dropped
+        ("https://troopdeploy.com/a", "troopdeploy.com"),
+        ("http://WWW.Example.ORG:8080/a?b=c", "example.org"),  # lower case, no port
+        ("https://news.www.example.org/a", "news.www.example.org"),  # only a leading www.
+        ("https://wwwexample.org/", "wwwexample.org"),  # "www" without its dot stays
+        ("https://user@www.example.org/", "example.org"),
+        ("", ""),
+    ],
+)
+def test_publisher(url, site):
+    assert publisher(replace(CASE, source_url=url)) == site
+
+
+# --- apa --------------------------------------------------------------------------------
+
+
+def test_apa_exact():
+    assert apa(CASE, VIEW, ACCESSED) == (
+        "Analyzing the Impact of the UN Mission in Mali. (n.d.). troopdeploy.com. "
+        "Retrieved November 28, 2026, from "
+        "https://www.troopdeploy.com/case-study-un-mission-in-mali "
+        "(read in casebook, view: http://localhost:8501/?theme=security)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("accessed", "day"),
+    [
+        (date(2026, 1, 5), "Retrieved January 5, 2026,"),  # no leading zero
+        (date(2025, 12, 31), "Retrieved December 31, 2025,"),
+    ],
+)
+def test_apa_date(accessed, day):
+    assert day in apa(CASE, VIEW, accessed)
+
+
+def test_apa_keeps_the_permalink_as_written():
+    assert apa(CASE, FULL_VIEW, ACCESSED).endswith(f"(read in casebook, view: {FULL_VIEW})")
+
+
+def test_apa_without_a_source_has_no_site_and_no_retrieval():
+    assert apa(BARE, VIEW, ACCESSED) == f"{TITLE}. (n.d.). (read in casebook, view: {VIEW})"
+
+
+def test_apa_without_a_source_does_not_say_from():
+    text = apa(BARE, VIEW, ACCESSED)
+    assert "from (" not in text
+    assert (text.startswith(TITLE), text.endswith(f"(read in casebook, view: {VIEW})")) == (
+        True,
+        True,
+    )
+
+
+def test_citations_use_the_author_and_date_when_known():
+    case = replace(CASE, author="Jane Doe", published="2024-03-05")
+    text, entry = apa(case, VIEW, ACCESSED), bibtex(case, VIEW, ACCESSED)
+    assert ("Doe" in text, "2024" in text, "(n.d.)" in text) == (True, True, False)
+    assert ("Jane Doe" in entry, "2024" in entry) == (True, True)
+
+
+# --- bibtex -----------------------------------------------------------------------------
+
+
+def test_bibtex_exact():
+    assert bibtex(CASE, VIEW, ACCESSED) == (
+        "@online{minusma-2026,\n"
+        "  title = {Analyzing the Impact of the UN Mission in Mali},\n"
+        "  organization = {troopdeploy.com},\n"
+        "  url = {https://www.troopdeploy.com/case-study-un-mission-in-mali},\n"
+        "  urldate = {2026-11-28},\n"
+        "  note = {Read in casebook, view: http://localhost:8501/?theme=security; "
+        "the article states it was written with AI assistance}\n"
+        "}"
+    )
+
+
+def test_bibtex_without_source_or_notice_drops_the_empty_fields():
+    assert bibtex(BARE, VIEW, ACCESSED) == (
+        "@online{minusma-2026,\n"
+        "  title = {Analyzing the Impact of the UN Mission in Mali},\n"
+        "  urldate = {2026-11-28},\n"
+        "  note = {Read in casebook, view: http://localhost:8501/?theme=security}\n"
+        "}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        ("Plain title", "Plain title"),
+        ("50% of R&D", r"50\% of R\&D"),
+        ("Costs in $ and #1", r"Costs in \$ and \#1"),
+        ("snake_case {braces}", r"snake\_case \{braces\}"),
+        ("Côte d’Ivoire", "Côte d’Ivoire"),  # non-ASCII kept as is
+    ],
+)
+def test_bibtex_escapes_special_characters_in_the_title(title, field):
+    entry = bibtex(replace(CASE, title=title), VIEW, ACCESSED)
+    assert f"  title = {{{field}}},\n" in entry
+
+
+def test_bibtex_writes_tilde_caret_and_backslash_as_characters():
+    entry = bibtex(replace(CASE, title="a~b c^d e\\f"), VIEW, ACCESSED)
+    assert "  title = {a\\textasciitilde{}b c\\textasciicircum{}d e\\textbackslash{}f},\n" in entry
+
+
+def test_bibtex_escapes_the_permalink_in_the_note_but_not_the_url():
+    case = replace(CASE, source_url="https://example.org/a_b?x=1&y=2", notice="")
+    entry = bibtex(case, FULL_VIEW, ACCESSED)
+    assert "  url = {https://example.org/a_b?x=1&y=2},\n" in entry
+    assert entry.endswith(
+        "  note = {Read in casebook, view: http://localhost:8501/lessons?theme=security\\&"
+        "theme=political\\&match=all\\#lessons-p2}\n}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("slug", "accessed", "key"),
+    [
+        ("minusma", ACCESSED, "@online{minusma-2026,"),
+        ("UN-Mali_2013", ACCESSED, "@online{unmali2013-2026,"),  # only a-z and 0-9
+        ("minusma", date(2027, 1, 2), "@online{minusma-2027,"),  # the year accessed
+        ("---", ACCESSED, "@online{case-2026,"),  # nothing left: a fallback
+    ],
+)
+def test_bibtex_key(slug, accessed, key):
+    assert bibtex(replace(CASE, slug=slug), VIEW, accessed).splitlines()[0] == key
+
+
+# --- the AI note ------------------------------------------------------------------------
+
+AI_NOTE = "the article states it was written with AI assistance"
+
+
+@pytest.mark.parametrize(
+    ("notice", "noted"), [(CASE.notice, True), ("Any notice.", True), ("", False)]
+)
+def test_ai_note_only_when_the_case_has_a_notice(notice, noted):
+    entry = bibtex(replace(CASE, notice=notice), VIEW, ACCESSED)
+    assert (AI_NOTE in entry) == noted
