@@ -34,7 +34,8 @@ st.sidebar.radio(
     help="With several themes: show paragraphs that carry any of them, or all of them.",
 )
 
-page = st.navigation(ui.navigation(case, content.codebook), expanded=True)
+has_record = bool(ui.case_record(content, case).facts or ui.case_claims(content, case))
+page = st.navigation(ui.navigation(case, content.codebook, has_record), expanded=True)
 view_box = st.sidebar.container()
 page_params = ui.run_page(page)
 view = ui.view_url(content.codebook, page.url_path, page_params)

@@ -17,7 +17,7 @@ UNCODED_COLOUR = "#999999"
 _FONT = {"family": "sans-serif", "size": 13}
 
 
-def _layout(figure: go.Figure, height: int, **extra) -> go.Figure:
+def layout(figure: go.Figure, height: int, **extra) -> go.Figure:
     figure.update_layout(
         height=height,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
@@ -64,7 +64,7 @@ def theme_coverage_figure(
     figure = go.Figure(bars)
     figure.update_xaxes(range=[0, 1], tickformat=".0%", title_text="share of words")
     figure.update_yaxes(autorange="reversed")
-    return _layout(figure, height=60 + 38 * len(labels))
+    return layout(figure, height=60 + 38 * len(labels))
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -113,7 +113,7 @@ def coverage_heatmap_figure(
         )
     figure.update_yaxes(autorange="reversed", showgrid=False)
     figure.update_xaxes(side="top", showgrid=False)
-    return _layout(figure, height=70 + 38 * len(sections))
+    return layout(figure, height=70 + 38 * len(sections))
 
 
 def theme_by_section_figure(
@@ -141,7 +141,7 @@ def theme_by_section_figure(
         range=[0, 1], tickformat=".0%", title_text=f"share of words coded {plain(theme.label)}"
     )
     figure.update_yaxes(autorange="reversed")
-    return _layout(figure, height=60 + 28 * len(values))
+    return layout(figure, height=60 + 28 * len(values))
 
 
 def _first_words(text: str, count: int = 8) -> str:
@@ -192,7 +192,7 @@ def codeline_figure(
         range=[0.3, len(index) + 0.7], title_text="paragraphs in reading order", dtick=5
     )
     figure.update_yaxes(autorange="reversed", showgrid=False)
-    return _layout(figure, height=70 + 34 * len(themes))
+    return layout(figure, height=70 + 34 * len(themes))
 
 
 def cooccurrence_figure(
@@ -220,7 +220,7 @@ def cooccurrence_figure(
     )
     figure = go.Figure(heat)
     figure.update_yaxes(autorange="reversed")
-    return _layout(figure, height=120 + 60 * len(themes))
+    return layout(figure, height=120 + 60 * len(themes))
 
 
 def compare_figure(
@@ -245,7 +245,7 @@ def compare_figure(
             )
         )
     figure.update_yaxes(range=[0, 1.1], tickformat=".0%", title_text="share of words")
-    _layout(figure, height=340, barmode="group")
+    layout(figure, height=340, barmode="group")
     figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
     return figure
 
@@ -264,4 +264,4 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     figure = go.Figure(bars)
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="hits", dtick=1)
-    return _layout(figure, height=60 + 26 * len(per_section))
+    return layout(figure, height=60 + 26 * len(per_section))

@@ -88,6 +88,7 @@ class Record:
     facts: tuple[Fact, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     gaps: tuple[Gap, ...] = ()
+    key_facts: tuple[str, ...] = ()  # the ids to show first, in this order
 
     def fact(self, fact_id: str) -> Fact:
         for fact in self.facts:

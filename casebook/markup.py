@@ -26,6 +26,14 @@ STYLE = """
 .cb-kwic{font-size:0.95rem;margin:0.2rem 0}
 .cb-kwic mark{background:#F0E442;color:#000000;padding:0 0.15rem;border-radius:0.2rem}
 .cb-link{font-size:0.85rem}
+.cb-claim{border-left:4px solid #E69F00;padding:0.3rem 0.8rem;margin:0.2rem 0 0.4rem 1.2rem;
+  font-size:0.9rem;background:rgba(128,128,128,0.06)}
+.cb-claim q{font-style:italic}
+.cb-claim summary{cursor:pointer;font-size:0.85rem;opacity:0.85}
+.cb-fact{padding:0.4rem 0.8rem;margin:0.3rem 0;border:1px solid rgba(128,128,128,0.3);
+  border-radius:0.5rem}
+.cb-value{font-size:1.05rem;font-weight:600;margin:0.15rem 0}
+.cb-sources{margin:0.2rem 0 0 1rem;padding:0;font-size:0.85rem}
 </style>
 """
 
@@ -145,3 +153,58 @@ SCROLL_TO_FRAGMENT = """
 def count(number: int, noun: str) -> str:
     """'1 paragraph', '3 paragraphs'."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+TIER_LABELS = {"un": "UN source", "news": "news", "secondary": "secondary"}
+_TIER_STYLE = {
+    "un": "border:2px solid #555555;background:#555555;color:#ffffff",
+    "news": "border:2px solid #555555;color:inherit",
+    "secondary": "border:2px dashed #999999;color:inherit;opacity:0.8",
+}
+
+
+def tier_badge(tier: str) -> str:
+    """The tier of a source: UN solid, news outlined, secondary dashed."""
+    style = _TIER_STYLE.get(tier, _TIER_STYLE["secondary"])
+    label = escape(TIER_LABELS.get(tier, tier))
+    return f'<span class="cb-badge" style="{style}" title="source tier">{label}</span>'
+
+
+def _source(source) -> str:
+    name = escape(source.title + (f", {source.publisher}" if source.publisher else ""))
+    if source.url.startswith(("https://", "http://")):
+        name = f'<a href="{escape(source.url)}" target="_blank" rel="noopener">{name}</a>'
+    date = escape(source.date)
+    return f"<li>{tier_badge(source.tier)} {name} <span class='cb-muted'>({date})</span></li>"
+
+
+def sources(items) -> str:
+    return f'<ul class="cb-sources">{"".join(_source(s) for s in items)}</ul>'
+
+
+def fact_card(fact) -> str:
+    """A fact with its value, the date it refers to, its caveat and every source."""
+    note = f'<div class="cb-muted">{escape(fact.note)}</div>' if fact.note else ""
+    heading = f'<div class="cb-muted">{escape(fact.label)} · {escape(fact.date)}</div>'
+    value = f'<div class="cb-value">{escape(fact.value)}</div>'
+    return f'<div class="cb-fact">{heading}{value}{note}{sources(fact.sources)}</div>'
+
+
+def claim_flag(claim, facts_by_id: dict, colour: str) -> str:
+    """A reviewed claim beside its paragraph: the kind, the quoted words, what the record says."""
+    cited = [facts_by_id[f] for f in claim.facts if f in facts_by_id]
+    evidence = "".join(
+        f"<div class='cb-muted'>{escape(f.label)} ({escape(f.date)}): {escape(f.value)}</div>"
+        f"{sources(f.sources)}"
+        for f in cited
+    )
+    kind = escape(claim.kind.capitalize())
+    record = ""
+    if cited:
+        label = f"The record: {len(cited)} fact{'s' if len(cited) > 1 else ''} and sources"
+        record = f"<details><summary>{label}</summary>{evidence}</details>"
+    return (
+        f'<div class="cb-claim" style="border-left-color:{colour}">'
+        f'<span class="cb-badge" style="border-color:{colour};color:{colour}">⚑ {kind}</span> '
+        f"<q>{escape(claim.quote)}</q><div>{escape(claim.note)}</div>{record}</div>"
+    )

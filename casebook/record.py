@@ -32,6 +32,7 @@ from casebook.model import Case, Codebook
 from casebook.problems import Problem, did_you_mean, unknown_theme
 from casebook.yamltext import LineDict
 
+RECORD_KEYS = ("key_facts", "facts", "disagreements", "gaps")
 FACT_KEYS = ("id", "label", "value", "amount", "unit", "date", "kind", "themes", "sources", "note")
 SOURCE_KEYS = ("title", "publisher", "url", "date", "tier", "note")
 DISAGREEMENT_KEYS = ("id", "topic", "facts", "sides", "wording")
@@ -282,10 +283,11 @@ def read_record(path: Path, root: Path, problems: list[Problem], codebook: Codeb
     data = _entries(path, "facts", report) if path.is_file() else None
     if data is None:
         return Record()
-    for line, message in validate.unknown_keys(data, ("facts", "disagreements", "gaps")):
+    for line, message in validate.unknown_keys(data, RECORD_KEYS):
         report.add(line, message)
     seen: dict[str, int] = {}
     facts = [_fact(e, codebook, seen, report) for e in _mappings(data, "facts", "fact", report)]
+    key = _ids(data, "key_facts", seen, report)
     # Facts with problems of their own still count as known, so that a
     # disagreement naming one does not add a second, misleading problem.
     entries = _mappings(data, "disagreements", "disagreement", report)
@@ -293,7 +295,8 @@ def read_record(path: Path, root: Path, problems: list[Problem], codebook: Codeb
     disagreements = [_disagreement(entry, seen, debated, report) for entry in entries]
     missing: dict[str, int] = {}
     gaps = [_gap(e, codebook, missing, report) for e in _mappings(data, "gaps", "gap", report)]
-    return Record(*(tuple(x for x in items if x) for items in (facts, disagreements, gaps)))
+    kept = (tuple(x for x in items if x) for items in (facts, disagreements, gaps))
+    return Record(*kept, key_facts=tuple(key or ()))
 
 
 def read_facts(

@@ -37,7 +37,8 @@ with text:
             f"{hits} of {len(rows)} here. The others are folded; one click shows them."
         )
     target = ui.target_anchor(list(rows["anchor"]))
-    ui.render_paragraphs(rows, codebook, selected, mode, target)
+    flag = ui.flagger(ui.case_claims(content, case), ui.case_record(content, case), codebook)
+    ui.render_paragraphs(rows, codebook, selected, mode, target, annotate=flag)
     ui.render_children(case, section)
 
 st.divider()

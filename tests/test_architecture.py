@@ -42,7 +42,8 @@ def test_no_page_url_collides_with_a_legacy_page_file_name():
     case = content.case("minusma")
     url_paths = {
         ui.OVERVIEW_URL, ui.ABOUT_URL, ui.SEARCH_URL, ui.COOCCURRENCE_URL,
-        ui.COMPARE_SECTIONS_URL, *(ui.THEME_PREFIX + t for t in content.codebook.ids),
+        ui.COMPARE_SECTIONS_URL, ui.FACTS_URL, ui.CLAIMS_URL,
+        *(ui.THEME_PREFIX + t for t in content.codebook.ids),
         *(s.slug for s in case.sections),
     }  # fmt: skip
     assert "section" in legacy and "search_text" in legacy

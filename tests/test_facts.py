@@ -18,7 +18,8 @@ import pytest
 
 from casebook import facts, record
 from casebook.facts import Claim, Fact, Source
-from casebook.loader import load_content
+from casebook.loader import load_content, read_codebook
+from casebook.problems import ContentError
 from casebook.yamltext import load
 from tests.conftest import BROKEN, CONTENT, ROOT
 
@@ -35,7 +36,7 @@ TALKS = Fact(
 def facts_problems(content: Path) -> list[str]:
     """The problems read_record reports for ``demo/facts.yaml`` in a tiny case."""
     problems = []
-    codebook = load_content(content).codebook
+    codebook = read_codebook(content / "themes.yaml", content, [])
     record.read_record(content / "demo/facts.yaml", content, problems, codebook)
     return [str(problem) for problem in problems]
 
@@ -46,9 +47,9 @@ def read_broken_facts(content: Path, broken: str) -> list[str]:
 
 
 def read_broken_claims(content: Path, broken: str) -> list[str]:
+    loaded = load_content(content)  # the case as it is, before the broken file joins it
     shutil.copy(BROKEN / broken, content / "demo/claims.yaml")
     problems = []
-    loaded = load_content(content)
     path = content / "demo/claims.yaml"
     record.read_claims(path, content, problems, loaded.codebook, loaded.case("demo"), (TALKS,))
     return [str(problem) for problem in problems]
@@ -366,3 +367,29 @@ def test_every_source_address_comes_from_the_research_notes():
     assert len(urls) > 30
     missing = [url for url in urls if re.sub(r"^https?://", "", url) not in notes]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("broken", "name", "expected"),
+    [
+        (
+            "facts_no_source.yaml",
+            "facts.yaml",
+            "content/demo/facts.yaml:2: fact 'talks' has no source",
+        ),
+        ("claims_unknown_section.yaml", "claims.yaml", "content/demo/claims.yaml:"),
+    ],
+)
+def test_load_content_and_check_reject_a_broken_record(tiny_copy, broken, name, expected):
+    """The loader (and so `python -m casebook check` and the app) reads facts and claims too."""
+    shutil.copy(BROKEN / broken, tiny_copy / "demo" / name)
+    with pytest.raises(ContentError) as caught:
+        load_content(tiny_copy)
+    assert any(str(problem).startswith(expected) for problem in caught.value.problems)
+
+
+def test_shipped_record_is_part_of_the_loaded_content():
+    content = load_content(CONTENT)
+    assert len(content.records["minusma"].facts) >= 80
+    assert content.records["minusma"].key_facts[0] == "established"
+    assert len(content.claims["minusma"]) >= 40

@@ -15,6 +15,8 @@ SEARCH_URL = "search"
 COOCCURRENCE_URL = "co-occurrence"
 COMPARE_SECTIONS_URL = "compare-sections"
 THEME_PREFIX = "theme-"
+FACTS_URL = "facts"
+CLAIMS_URL = "claims"
 FILTER_KEY, MATCH_KEY = links.FILTER_KEY, links.MATCH_KEY
 TARGET_KEY = "p"  # ?p=<paragraph anchor>: the paragraph a link points at
 
@@ -74,9 +76,25 @@ def compare_sections_page() -> st.Page:
     )
 
 
-def navigation(case: Case, codebook: Codebook) -> dict[str, list[st.Page]]:
-    """The menu: overview, the case's sections in reading order, ways to explore, about."""
-    return {
+def facts_page() -> st.Page:
+    return st.Page(
+        "pages/record_facts.py", title="Key facts", icon=":material/fact_check:", url_path=FACTS_URL
+    )
+
+
+def claims_page() -> st.Page:
+    return st.Page(
+        "pages/record_claims.py",
+        title="Claims checked",
+        icon=":material/flag:",
+        url_path=CLAIMS_URL,
+    )
+
+
+def navigation(case: Case, codebook: Codebook, has_record: bool = True) -> dict[str, list[st.Page]]:
+    """The menu: overview, the case's sections in reading order, ways to explore, the
+    record beside the text (when the case has one), about."""
+    menu = {
         "": [overview_page()],
         "Read the case": [section_page(s) for s in case.sections],
         "Explore": [
@@ -85,8 +103,11 @@ def navigation(case: Case, codebook: Codebook) -> dict[str, list[st.Page]]:
             cooccurrence_page(),
             compare_sections_page(),
         ],
-        "Method": [about_page()],
     }
+    if has_record:
+        menu["What the record says"] = [facts_page(), claims_page()]
+    menu["Method"] = [about_page()]
+    return menu
 
 
 def run_page(page: st.Page) -> dict[str, str]:

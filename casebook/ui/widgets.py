@@ -62,16 +62,20 @@ def render_evidence(row, codebook: Codebook) -> None:
         st.markdown(markup.evidence_markdown(row, codebook))
 
 
-def render_paragraph(row, codebook: Codebook, highlight: bool, target: bool = False) -> None:
+def render_paragraph(
+    row, codebook: Codebook, highlight: bool, target: bool = False, annotate=None
+) -> None:
     html = markup.paragraph(
         row.text, row.anchor, row.themes, codebook, row.pinned, highlight, target
     )
     st.markdown(html, unsafe_allow_html=True)
+    if annotate:
+        annotate(row)
     render_evidence(row, codebook)
 
 
 def render_paragraphs(
-    rows: pd.DataFrame, codebook: Codebook, selected, mode, target: str = ""
+    rows: pd.DataFrame, codebook: Codebook, selected, mode, target: str = "", annotate=None
 ) -> None:
     """The text in order; with a filter, matching paragraphs stand out and runs of
     the others fold into an expander that one click opens. The paragraph a link
@@ -84,14 +88,14 @@ def render_paragraphs(
             label = f"{len(folded)} paragraph{'s' if len(folded) > 1 else ''} outside the filter"
             with st.expander(label, icon=":material/unfold_more:"):
                 for hidden in folded:
-                    render_paragraph(hidden, codebook, highlight=False)
+                    render_paragraph(hidden, codebook, highlight=False, annotate=annotate)
             folded.clear()
 
     for row, keep in zip(rows.itertuples(index=False), mask, strict=True):
         if keep:
             flush()
             matched = bool(selected) and filtering.matches(row.themes, selected, mode)
-            render_paragraph(row, codebook, highlight=matched, target=row.anchor == target)
+            render_paragraph(row, codebook, matched, row.anchor == target, annotate)
         else:
             folded.append(row)
     flush()

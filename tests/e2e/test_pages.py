@@ -16,6 +16,8 @@ EXPLORE = {f"/theme-{t}": 1 for t in CODEBOOK.ids} | {
     "/search?q=insurgen*": 1,
     "/co-occurrence": 1,
     "/compare-sections": 1,
+    "/facts": 3,
+    "/claims": 1,
 }
 # path -> how many charts it draws
 PATHS = {"/": 3, "/about": 0} | {f"/{s.slug}": 1 for s in CASE.sections} | EXPLORE

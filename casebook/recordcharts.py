@@ -1,0 +1,121 @@
+"""Figures for the record beside the text: timeline, attacks per year, strength, claims.
+
+Like ``charts.py``: plotly graph objects from tidy frames, never Streamlit.
+Events take the colour of their first theme; claim kinds have colours of their own,
+chosen apart from the theme colours.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from casebook.charts import layout, plain
+from casebook.model import Codebook
+
+CLAIM_COLOURS = {
+    "outdated": "#E69F00",
+    "imprecise": "#56B4E9",
+    "unsourced": "#999999",
+    "contradicted": "#882255",
+}
+_NEUTRAL = "#555555"
+
+
+def _colour(themes, codebook: Codebook) -> str:
+    known = [t for t in themes if t in codebook.ids]
+    return codebook.theme(known[0]).colour if known else _NEUTRAL
+
+
+def timeline_figure(events: pd.DataFrame, codebook: Codebook) -> go.Figure:
+    """One row per event, oldest at the top, a dot at its date and its label beside it."""
+    events = events.sort_values("when", kind="stable")
+    labels = [plain(f"{row.label} ({row.date})") for row in events.itertuples(index=False)]
+    dots = go.Scatter(
+        x=list(events["when"]),
+        y=list(range(len(events))),
+        mode="markers+text",
+        marker={"size": 11, "color": [_colour(t, codebook) for t in events["themes"]]},
+        text=labels,
+        textposition=[
+            "middle left" if when.year >= 2020 else "middle right" for when in events["when"]
+        ],
+        hovertext=[plain(v) for v in events["value"]],
+        hoverinfo="text",
+    )
+    figure = go.Figure(dots)
+    figure.update_yaxes(visible=False, autorange="reversed")
+    figure.update_xaxes(
+        showgrid=True, dtick="M12", tickformat="%Y", range=["2011-06-01", "2024-09-01"]
+    )
+    return layout(figure, height=60 + 24 * len(events))
+
+
+def attacks_figure(attacks: pd.DataFrame) -> go.Figure:
+    """Personnel killed in deliberate attacks, per year, as the UN Staff Union counted them."""
+    rows = attacks.sort_values("date")
+    bars = go.Bar(
+        x=[str(d)[:4] for d in rows["date"]],
+        y=list(rows["amount"]),
+        marker={"color": CLAIM_COLOURS["contradicted"]},
+        text=[f"{a:g}" for a in rows["amount"]],
+        textposition="outside",
+        hovertext=[plain(f"{v} — {n}") for v, n in zip(rows["value"], rows["note"], strict=True)],
+        hoverinfo="text",
+    )
+    figure = go.Figure(bars)
+    figure.update_yaxes(title_text="killed in deliberate attacks", rangemode="tozero")
+    figure.update_xaxes(type="category", title_text="year")
+    return layout(figure, height=320)
+
+
+def strength_figure(authorised: pd.DataFrame, deployed: pd.DataFrame) -> go.Figure:
+    """The authorised ceiling (a step line) against deployed counts (dots; their categories
+    differ from source to source, and the hover says which each counts)."""
+    ceiling = authorised.sort_values("when")
+    end = pd.Timestamp("2023-06-30")
+    figure = go.Figure()
+    figure.add_trace(
+        go.Scatter(
+            x=[*ceiling["when"], end],
+            y=[*ceiling["amount"], ceiling["amount"].iloc[-1]],
+            mode="lines",
+            line={"shape": "hv", "color": _NEUTRAL, "width": 2},
+            name="authorised ceiling (military + police)",
+            hovertext=[plain(v) for v in ceiling["value"]] + ["mandate ended 30 Jun 2023"],
+            hoverinfo="text",
+        )
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=list(deployed["when"]),
+            y=list(deployed["amount"]),
+            mode="markers",
+            marker={"size": 10, "color": "#0072B2", "symbol": "diamond"},
+            name="deployed (see each point's category)",
+            hovertext=[
+                plain(f"{row.date}: {row.amount:,.0f} {row.unit}") for row in deployed.itertuples()
+            ],
+            hoverinfo="text",
+        )
+    )
+    figure.update_yaxes(title_text="personnel", rangemode="tozero", tickformat=",")
+    layout(figure, height=340)
+    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.2})
+    return figure
+
+
+def claim_counts_figure(counts: pd.DataFrame) -> go.Figure:
+    """How many reviewed claims of each kind."""
+    bars = go.Bar(
+        x=list(counts["claims"]),
+        y=list(counts["kind"]),
+        orientation="h",
+        marker={"color": [CLAIM_COLOURS.get(k, _NEUTRAL) for k in counts["kind"]]},
+        text=list(counts["claims"]),
+        textposition="auto",
+    )
+    figure = go.Figure(bars)
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(title_text="claims", dtick=5)
+    return layout(figure, height=60 + 36 * len(counts))

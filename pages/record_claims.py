@@ -1,0 +1,39 @@
+"""The article's claims checked against the record, and statements a rule proposes to check."""
+
+import streamlit as st
+
+from casebook import candidates, facts, recordcharts, ui
+
+content = ui.load()
+codebook = content.codebook
+case = ui.current_case(content)
+record = ui.case_record(content, case)
+data = ui.tables(case)
+reviewed = ui.case_claims(content, case)
+claims = ui.keep(reviewed, codebook)
+
+st.title("Claims checked")
+st.markdown(
+    "Statements of the article that the public record dates, sharpens or contradicts, "
+    "each reviewed against the key facts and flagged beside its paragraph on the section pages."
+)
+counts = facts.claim_counts(claims)
+left, right = st.columns([1, 2])
+with left:
+    for row in counts.itertuples(index=False):
+        st.metric(row.kind.capitalize(), row.claims, help=ui.KIND_HELP[row.kind])
+with right:
+    st.plotly_chart(
+        recordcharts.claim_counts_figure(counts), key="claim-kinds", alt="Claims by kind"
+    )
+
+ui.render_claims_by_section(claims, record, case, codebook, data.paragraphs)
+
+st.header("To check")
+found = candidates.unreviewed(candidates.find_candidates(case), reviewed)
+st.caption(
+    f"{len(found)} more statements a rule proposes for checking (time-bound wording such as "
+    "'remains' or 'will'; quantities and evaluations without a source). Not reviewed."
+)
+with st.expander("Show the statements to check"):
+    ui.render_candidates(candidates.candidates_frame(found), case)
