@@ -1,4 +1,4 @@
-"""The command line: ``python -m casebook {check,paragraphs,convert} [--content DIR]``."""
+"""The command line: ``python -m casebook {check,paragraphs,convert,ingest} [--content DIR]``."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from casebook import convert, coverage, export
+from casebook import convert, coverage, export, ingest, progress
 from casebook.loader import load_content
 from casebook.problems import ContentError
+from casebook.sourcefile import MAX_INPUT_BYTES, IngestError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,7 +22,20 @@ def _parser() -> argparse.ArgumentParser:
     conv = commands.add_parser("convert", help="rebuild a case's files from its source/ folder")
     conv.add_argument("case", help="the case folder's name, e.g. minusma")
     conv.add_argument("--check", action="store_true", help="only report files that would change")
-    for sub in (check, paragraphs, conv):
+    ing = commands.add_parser(
+        "ingest",
+        help="read an article (.txt, .md or .html) into a new case folder",
+        description=f"Read an article into content/CASE/. Inputs over {MAX_INPUT_BYTES:,} bytes "
+        "are refused. Exit 2 with one 'error:' line when the input cannot be used.",
+    )
+    ing.add_argument("path", type=Path, help="the article: plain text, Markdown or HTML")
+    ing.add_argument("--case", required=True, help="the new case's folder name, e.g. mali-2023")
+    ing.add_argument("--title", help="the case's title (default: the article's own)")
+    ing.add_argument("--source-url", help="where the article was published")
+    ing.add_argument("--recipe", type=Path, help="a recipe.yaml: slugs, short titles, parents")
+    ing.add_argument("--force", action="store_true", help="replace an existing case folder")
+    ing.add_argument("--progress", action="store_true", help="always draw the progress bar")
+    for sub in (check, paragraphs, conv, ing):
         sub.add_argument("--content", default="content", help="content folder (default: content)")
     return parser
 
@@ -59,9 +73,32 @@ def _convert(args) -> int:
     return 0
 
 
+def _ingest(args) -> int:
+    size = args.path.stat().st_size if args.path.is_file() else 0
+    bar = progress.bar_for(size, sys.stderr, args.progress)
+    given = {"title": args.title, "source_url": args.source_url}
+    try:
+        done = ingest.ingest(
+            args.path, args.case, Path(args.content), given, args.recipe, args.force, bar.update
+        )
+        lines = ingest.summary(done, bar.update)
+    except (IngestError, OSError) as error:
+        bar.clear()
+        where = getattr(error, "filename", None) or args.path
+        message = f"{where}: {error.strerror}" if isinstance(error, OSError) else str(error)
+        print(f"error: {message}", file=sys.stderr)
+        return 2
+    bar.finish()
+    for warning in done.warnings:
+        print(f"warning: {args.path}: {warning}", file=sys.stderr)
+    print("\n".join(lines))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"check": _check, "paragraphs": _paragraphs, "convert": _convert}[args.command]
+    handlers = {"check": _check, "paragraphs": _paragraphs, "convert": _convert, "ingest": _ingest}
+    handler = handlers[args.command]
     try:
         return handler(args)
     except ContentError as error:

@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from casebook import frontmatter, validate, yamltext
+from casebook import frontmatter, record, validate, yamltext
+from casebook.facts import Claim, Record
 from casebook.model import Case, Codebook, Paragraph, Rules, Section, Theme
 from casebook.problems import ContentError, Problem, did_you_mean, unknown_theme
 
@@ -24,6 +25,8 @@ PIN = re.compile(r"^<!--\s*themes:\s*(?P<ids>[^>]*?)\s*-->$")
 class Content:
     codebook: Codebook
     cases: tuple[Case, ...]
+    records: dict[str, Record] = field(default_factory=dict)  # case slug -> facts.yaml
+    claims: dict[str, tuple[Claim, ...]] = field(default_factory=dict)  # -> claims.yaml
 
     def case(self, slug: str) -> Case:
         for case in self.cases:
@@ -243,7 +246,10 @@ def read_case(folder: Path, root: Path, problems: list[Problem], codebook: Codeb
         for line, message in validate.unknown_keys(meta, validate.CASE_KEYS):
             report.add(line, message)
         for key in validate.CASE_KEYS:
-            values[key], message = validate.field(meta, key, str, required=key == "title")
+            if key == "references":
+                values[key], message = validate.text_list(meta, key, required=False)
+            else:
+                values[key], message = validate.field(meta, key, str, required=key == "title")
             report.add(meta.line_of(key), message)
     before = len(problems)
     paths = sorted(folder.glob("*.md"))
@@ -257,8 +263,9 @@ def read_case(folder: Path, root: Path, problems: list[Problem], codebook: Codeb
         return None
     ordered = tuple(s for s, _ in sorted(sections, key=lambda item: item[0].order))
     values.pop("source_file", None)
+    references = values.pop("references", ())
     fields = {k: v or "" for k, v in values.items()}
-    return Case(slug=folder.name, sections=ordered, **fields)
+    return Case(slug=folder.name, sections=ordered, references=references, **fields)
 
 
 def load_content(root: Path | str) -> Content:
@@ -274,6 +281,13 @@ def load_content(root: Path | str) -> Content:
     cases = []
     if codebook is not None:
         cases = [read_case(folder, root, problems, codebook) for folder in folders]
+    records, claims = {}, {}
+    for folder, case in zip(folders, cases, strict=False):
+        if case is not None:
+            records[case.slug] = record.read_record(folder / "facts.yaml", root, problems, codebook)
+            facts = records[case.slug].facts
+            path = folder / "claims.yaml"
+            claims[case.slug] = record.read_claims(path, root, problems, codebook, case, facts)
     if problems:
         raise ContentError(problems)
-    return Content(codebook, tuple(cases))
+    return Content(codebook, tuple(cases), records, claims)

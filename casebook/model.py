@@ -102,6 +102,7 @@ class Case:
     notice: str = ""
     author: str = ""
     published: str = ""
+    references: tuple[str, ...] = ()  # a trailing bibliography, notes or URLs, one per item
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

@@ -22,7 +22,7 @@ RESERVED_SLUGS = frozenset(
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", list: "a list"}
 
 SECTION_KEYS = ("title", "slug", "order", "parent", "short_title")
-CASE_KEYS = ("title", "source_url", "notice", "source_file", "author", "published")
+CASE_KEYS = ("title", "source_url", "notice", "source_file", "author", "published", "references")
 THEME_KEYS = ("id", "label", "colour", "definition", "terms", "strong_terms", "exclude")
 RULE_KEYS = ("paragraph_min_score", "section_tag_threshold")
 

@@ -1,0 +1,26 @@
+"""Read an article in any supported format into classified blocks and metadata."""
+
+from __future__ import annotations
+
+from casebook import boilerplate
+from casebook.blocks import Reading, has_words
+from casebook.htmlreader import read_html
+from casebook.readers import read_markdown, read_text
+
+READERS = {"text": read_text, "markdown": read_markdown, "html": read_html}
+
+
+def read_article(text: str, fmt: str) -> Reading:
+    """Blocks labelled by kind (see :mod:`casebook.boilerplate`), with the metadata found."""
+    reading = READERS[fmt](text)
+    reading.blocks = [b for b in reading.blocks if has_words(b.text)]
+    return boilerplate.classify(reading, plain_text=fmt == "text")
+
+
+def case_meta(found: dict, recipe: dict, given: dict, fallback_title: str) -> dict:
+    """case.yaml's fields: what the command line gives, else the recipe, else the article."""
+    meta = {k: v for k, v in found.items() if v}
+    meta.update({k: recipe[k] for k in ("title", "source_url", "author") if recipe.get(k)})
+    meta.update({k: v for k, v in given.items() if v})
+    meta.setdefault("title", fallback_title)
+    return meta

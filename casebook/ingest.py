@@ -1,0 +1,249 @@
+"""Ingest an article (plain text, Markdown or HTML) into a new case folder.
+
+``python -m casebook ingest PATH --case SLUG`` reads the file
+(:mod:`casebook.sourcefile`), labels its blocks (:mod:`casebook.article`),
+drafts the sections (:mod:`casebook.sections`) and writes ``content/SLUG/`` in
+the format of every case: ``case.yaml``, one ``NN-slug.md`` per section, and
+``source/`` holding the article (as UTF-8) and the recipe used.
+
+Nothing is ever half-written: the files go to a temporary folder beside the
+target, are loaded back and validated there, and only then is the folder
+renamed into place. An existing case is replaced only with ``force``, and then
+its editors' pins are carried over by paragraph text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from casebook import coverage, loader, sections, validate
+from casebook.article import case_meta, read_article
+from casebook.blocks import REMOVED_KINDS, Reading
+from casebook.convert import existing_pins
+from casebook.model import Case, Codebook
+from casebook.sourcefile import IngestError, Source, read_source
+
+Progress = Callable[[float], None]
+_TAGGING = 0.1  # share of the bar before tagging, which takes about nine tenths of the time
+SOURCE_NAMES = {"text": "article.txt", "markdown": "article.md", "html": "article.html"}
+
+
+@dataclass
+class Ingested:
+    """What an ingest made: the case as loaded back, and how it got there."""
+
+    case: Case
+    codebook: Codebook
+    target: Path
+    source: Source
+    reading: Reading
+    warnings: list[str]
+
+    def removed(self) -> dict[str, int]:
+        counts = {kind: 0 for kind in REMOVED_KINDS if kind != "title"}
+        for block in self.reading.blocks:
+            if block.kind in counts:
+                counts[block.kind] += 1
+        return {kind: n for kind, n in counts.items() if n}
+
+
+def _no_progress(_fraction: float) -> None:
+    return None
+
+
+def _codebook(content: Path) -> Codebook:
+    if not content.is_dir():
+        raise IngestError(content, "content folder not found")
+    path = content / "themes.yaml"
+    if not path.is_file():
+        raise IngestError(path, "not found (every content folder needs a codebook)")
+    codebook = loader.read_codebook(path, content, [])
+    if codebook is None:
+        raise IngestError(path, "the codebook has problems (see: python -m casebook check)")
+    return codebook
+
+
+def _recipe(path: Path | None) -> tuple[dict, str]:
+    if path is None:
+        return {}, ""
+    try:
+        text = path.read_text(encoding="utf-8")
+        recipe = yaml.safe_load(text) or {}
+    except OSError as error:
+        raise IngestError(path, f"cannot be read ({error.strerror})") from None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        raise IngestError(path, "not a valid YAML recipe") from None
+    problem = _recipe_problem(recipe)
+    if problem:
+        raise IngestError(path, problem)
+    return recipe, text
+
+
+def _recipe_problem(recipe) -> str | None:
+    """What is wrong with a recipe's shape, if anything (see content/minusma/source/)."""
+    if not isinstance(recipe, dict):
+        return "a recipe must be a mapping (title, source_url, introduction, sections)"
+    intro, entries = recipe.get("introduction"), recipe.get("sections") or {}
+    if intro is not None and not (isinstance(intro, dict) and {"title", "slug"} <= set(intro)):
+        return "'introduction' must give a title and a slug"
+    if not isinstance(entries, dict) or not all(
+        isinstance(e, dict | None) for e in entries.values()
+    ):
+        return "'sections' must map the start of a heading to {slug, short_title, parent}"
+    return None
+
+
+def _check_target(content: Path, slug: str, force: bool) -> Path:
+    if not validate.SLUG.match(slug):
+        hint = "lower-case letters and digits joined by hyphens, e.g. 'mali-2023'"
+        raise IngestError(f"--case '{slug}'", f"not a case slug ({hint})")
+    target = content / slug
+    if target.exists() and not force:
+        raise IngestError(target, "case folder exists (add --force to replace it)")
+    return target
+
+
+def _write_folder(folder: Path, files: dict[str, str], sources: dict[str, str]) -> None:
+    (folder / "source").mkdir()
+    for name, text in sources.items():
+        (folder / "source" / name).write_text(text, encoding="utf-8")
+    for name, text in sorted(files.items(), key=lambda item: item[0] == "case.yaml"):
+        (folder / name).write_text(text, encoding="utf-8")  # case.yaml last
+
+
+def _load_back(folder: Path, target: Path, codebook: Codebook) -> Case:
+    problems: list = []
+    case = loader.read_case(folder, folder.parent, problems, codebook)
+    if case is None or problems:
+        first = problems[0] if problems else "the case does not load"
+        raise IngestError(target, f"the written case does not validate: {first}")
+    return dataclasses.replace(case, slug=target.name)
+
+
+def _swap(folder: Path, target: Path) -> None:
+    """Move ``folder`` to ``target``, replacing what is there only once the move is sure."""
+    if not target.exists():
+        os.rename(folder, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+    try:
+        os.rename(target, old / target.name)
+        try:
+            os.rename(folder, target)
+        except OSError:
+            os.rename(old / target.name, target)
+            raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _keep_editorial(target: Path, folder: Path) -> list[str]:
+    """Copy what an ingest does not make (facts, claims, notes) from the folder it replaces."""
+    kept = []
+    for path in sorted(target.iterdir()) if target.is_dir() else []:
+        if path.suffix != ".md" and path.name not in ("case.yaml", "source"):
+            copy = shutil.copytree if path.is_dir() else shutil.copy2
+            copy(path, folder / path.name)
+            kept.append(path.name)
+    return kept
+
+
+def commit(target: Path, files: dict, sources: dict, codebook: Codebook) -> tuple[Case, list[str]]:
+    """Write, validate, then rename into place; on any failure leave nothing behind.
+
+    Returns the case as loaded back and the names of files kept from a replaced folder.
+    """
+    folder = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    folder.mkdir()  # unlike mkdtemp's, with the usual permissions
+    try:
+        _write_folder(folder, files, sources)
+        kept = _keep_editorial(target, folder)
+        case = _load_back(folder, target, codebook)
+        _swap(folder, target)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return case, kept
+
+
+def ingest(
+    path: Path, slug: str, content: Path, given: dict | None = None,
+    recipe_path: Path | None = None, force: bool = False, progress: Progress = _no_progress,
+) -> Ingested:  # fmt: skip
+    """Read ``path`` into ``content/slug``; ``given`` holds the command line's title/source_url."""
+    target = _check_target(content, slug, force)
+    codebook = _codebook(content)
+    source = read_source(path)
+    recipe, recipe_text = _recipe(recipe_path)
+    progress(0.02)
+    reading = read_article(source.text, source.format)
+    progress(0.05)
+    source_name = SOURCE_NAMES[source.format]
+    given = {**(given or {}), "source_file": f"source/{source_name}"}
+    meta = case_meta(reading.meta, recipe, given, fallback_title=_title_from(path))
+    warnings = list(source.warnings)
+    if not reading.meta.get("title") and not given.get("title") and not recipe.get("title"):
+        warnings.append(f"no title found; using '{meta['title']}' (give --title)")
+    pins = existing_pins(target) if target.is_dir() else {}
+    files, drafting = sections.case_files(reading.blocks, meta, recipe, pins)
+    warnings += drafting
+    if len(files) == 1:
+        raise IngestError(path, "no body text found (only a title, notice or boilerplate)")
+    progress(0.06)
+    sources = {source_name: source.text, **({"recipe.yaml": recipe_text} if recipe_text else {})}
+    case, kept = commit(target, files, sources, codebook)
+    if kept:
+        warnings.append(f"kept from the replaced case folder: {', '.join(kept)}")
+    progress(_TAGGING)
+    return Ingested(case, codebook, target, source, reading, warnings)
+
+
+def _title_from(path: Path) -> str:
+    """A title for an article that states none: its file name, in words."""
+    words = path.stem.replace("_", " ").replace("-", " ").split()
+    return " ".join(words).capitalize() or "Untitled"
+
+
+def theme_coverage(done: Ingested, progress: Progress = _no_progress) -> tuple[pd.DataFrame, float]:
+    """Coverage by theme of the whole case and its uncoded share, tagged in about 50 steps."""
+    sections_ = done.case.sections
+    step = max(1, len(sections_) // 50)
+    frames = []
+    for start in range(0, len(sections_), step):
+        part = dataclasses.replace(done.case, sections=sections_[start : start + step])
+        frames.append(coverage.paragraph_table([part], done.codebook))
+        progress(_TAGGING + (1 - _TAGGING) * min(1, (start + step) / len(sections_)))
+    table = pd.concat(frames, ignore_index=True)
+    return coverage.coverage_by_theme(table, done.codebook), coverage.uncoded_share(table)
+
+
+def summary(done: Ingested, progress: Progress = _no_progress) -> list[str]:
+    """The lines printed after an ingest: what was made, and how the themes cover it."""
+    case, source = done.case, done.source
+    children = sum(1 for s in case.sections if s.parent)
+    removed = ", ".join(f"{kind} {n}" for kind, n in done.removed().items()) or "nothing"
+    lines = [
+        f"ingested {source.path} ({source.format}, {source.encoding}) into {done.target}",
+        f"  title       {case.title}",
+        f"  sections    {len(case.sections)} ({children} sub-sections)",
+        f"  paragraphs  {len(case.paragraphs)}",
+        f"  words       {case.words}",
+        f"  removed     {removed}",
+        "coverage by theme (share of words in paragraphs coded with the theme):",
+    ]
+    frame, uncoded = theme_coverage(done, progress)
+    width = max(len(t) for t in [*done.codebook.ids, "uncoded"])
+    for row in frame.itertuples(index=False):
+        lines.append(f"  {row.theme:<{width}}  {row.coverage:6.1%}  ({row.paragraphs} paragraphs)")
+    lines.append(f"  {'uncoded':<{width}}  {uncoded:6.1%}")
+    return lines
