@@ -15,6 +15,14 @@ st.set_page_config(page_title="casebook", page_icon="📘", layout="wide")
 ui.render_style()
 
 content = ui.load()
+if len(content.cases) > 1:  # with one case there is nothing to choose
+    st.sidebar.selectbox(
+        "Case",
+        [c.slug for c in content.cases],
+        key=ui.CASE_KEY,
+        bind="query-params",
+        help="Which case study to read. The choice is kept in the page URL.",
+    )
 case = ui.current_case(content)
 
 st.sidebar.multiselect(
@@ -35,7 +43,8 @@ st.sidebar.radio(
 )
 
 has_record = bool(ui.case_record(content, case).facts or ui.case_claims(content, case))
-page = st.navigation(ui.navigation(case, content.codebook, has_record), expanded=True)
+several = len(content.cases) > 1
+page = st.navigation(ui.navigation(case, content.codebook, has_record, several), expanded=True)
 view_box = st.sidebar.container()
 page_params = ui.run_page(page)
 view = ui.view_url(content.codebook, page.url_path, page_params)

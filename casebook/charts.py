@@ -265,3 +265,30 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="hits", dtick=1)
     return layout(figure, height=60 + 26 * len(per_section))
+
+
+_PATTERNS = ("", "/", ".", "x", "-", "|", "+")
+
+
+def cases_figure(by_case: pd.DataFrame, titles: dict[str, str], codebook: Codebook) -> go.Figure:
+    """Theme coverage of several cases side by side: theme colours, one hatching per case."""
+    figure = go.Figure()
+    for index, (case, rows) in enumerate(by_case.groupby("case", sort=False)):
+        figure.add_trace(
+            go.Bar(
+                x=[plain(codebook.theme(t).label) for t in rows["theme"]],
+                y=list(rows["coverage"]),
+                name=plain(titles.get(case, case)),
+                marker={
+                    "color": [codebook.theme(t).colour for t in rows["theme"]],
+                    "pattern": {"shape": _PATTERNS[index % len(_PATTERNS)], "fgcolor": "#ffffff"},
+                    "line": {"width": 1, "color": "#555555"},
+                },
+                text=_percent(rows["coverage"]),
+                textposition="outside",
+            )
+        )
+    figure.update_yaxes(range=[0, 1.1], tickformat=".0%", title_text="share of words")
+    layout(figure, height=360, barmode="group")
+    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
+    return figure

@@ -83,3 +83,15 @@ def section_tags(section_coverage: pd.DataFrame, threshold: float) -> dict[str, 
         if row.coverage >= threshold:
             tags[row.section].append(row.theme)
     return tags
+
+
+def coverage_by_case(tables: dict[str, pd.DataFrame], codebook: Codebook) -> pd.DataFrame:
+    """One row per (case, theme): coverage of each whole case, for comparing cases."""
+    frames = [
+        coverage_by_theme(paragraphs, codebook).assign(case=case)
+        for case, paragraphs in tables.items()
+    ]
+    columns = ["case", "theme", "coded_words", "paragraphs", "total_words", "coverage"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]

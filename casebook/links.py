@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-FILTER_KEY, MATCH_KEY = "theme", "match"
+FILTER_KEY, MATCH_KEY, CASE_KEY = "theme", "match", "case"
 
 
-def view_query(selected: list[str], mode: str, extra: dict[str, str] | None = None) -> str:
-    """The query string of a view: the theme filter (and any/all when it matters), then extras."""
-    pairs = [(FILTER_KEY, theme) for theme in selected]
+def view_query(
+    selected: list[str], mode: str, extra: dict[str, str] | None = None, case: str = ""
+) -> str:
+    """The query string of a view: the case (when there is a choice), the theme filter (and
+    any/all when it matters), then the page's own parameters."""
+    pairs = [(CASE_KEY, case)] if case else []
+    pairs += [(FILTER_KEY, theme) for theme in selected]
     if mode != "any" and len(selected) > 1:
         pairs.append((MATCH_KEY, mode))
     pairs.extend((key, value) for key, value in (extra or {}).items() if value)

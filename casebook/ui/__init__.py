@@ -5,9 +5,11 @@ This package is the only part of casebook that imports Streamlit. Pages and
 """
 
 from casebook.ui.data import (
+    CASE_KEY,
     CONTENT_ENV,
     ROOT,
     CaseTables,
+    chosen_case_slug,
     content_dir,
     current_case,
     load,
@@ -37,6 +39,7 @@ from casebook.ui.record import (
 from casebook.ui.routes import (
     ABOUT_URL,
     CLAIMS_URL,
+    COMPARE_CASES_URL,
     COMPARE_SECTIONS_URL,
     COOCCURRENCE_URL,
     FACTS_URL,
@@ -48,6 +51,7 @@ from casebook.ui.routes import (
     THEME_PREFIX,
     about_page,
     claims_page,
+    compare_cases_page,
     compare_sections_page,
     cooccurrence_page,
     current_section,

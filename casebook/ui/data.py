@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from casebook import coverage
+from casebook import coverage, links
 from casebook.loader import Content, load_content
 from casebook.model import Case
 from casebook.problems import ContentError
@@ -76,8 +76,19 @@ def tables(case: Case) -> CaseTables:
     return _tables(str(root), _signature(root), case.slug)
 
 
+CASE_KEY = links.CASE_KEY  # ?case=<folder name>, bound to the sidebar's case selector
+
+
+def chosen_case_slug() -> str:
+    """The case named in the URL, when the reader has a choice of cases (else empty)."""
+    return st.session_state.get(CASE_KEY) or ""
+
+
 def current_case(content: Content) -> Case:
-    return content.cases[0]
+    """The case the reader chose (?case=), else the first; unknown names fall back."""
+    chosen = st.session_state.get(CASE_KEY)
+    known = {case.slug: case for case in content.cases}
+    return known.get(chosen, content.cases[0])
 
 
 def render_problems(error: ContentError) -> None:

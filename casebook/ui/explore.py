@@ -9,12 +9,14 @@ import streamlit as st
 
 from casebook import charts, cite, export, filtering, links, markup
 from casebook.model import Case, Codebook
+from casebook.ui.data import chosen_case_slug
 from casebook.ui.routes import TARGET_KEY, match_mode, selected_themes
 
 
 def paragraph_href(row, codebook: Codebook) -> str:
     """A link to a paragraph in its section, scrolled to and marked, filter kept."""
-    query = links.view_query(selected_themes(codebook), match_mode(), {TARGET_KEY: row.anchor})
+    extras = {TARGET_KEY: row.anchor}
+    query = links.view_query(selected_themes(codebook), match_mode(), extras, chosen_case_slug())
     return links.href(row.section, query, row.anchor)
 
 

@@ -17,6 +17,7 @@ COMPARE_SECTIONS_URL = "compare-sections"
 THEME_PREFIX = "theme-"
 FACTS_URL = "facts"
 CLAIMS_URL = "claims"
+COMPARE_CASES_URL = "compare"
 FILTER_KEY, MATCH_KEY = links.FILTER_KEY, links.MATCH_KEY
 TARGET_KEY = "p"  # ?p=<paragraph anchor>: the paragraph a link points at
 
@@ -91,9 +92,21 @@ def claims_page() -> st.Page:
     )
 
 
-def navigation(case: Case, codebook: Codebook, has_record: bool = True) -> dict[str, list[st.Page]]:
-    """The menu: overview, the case's sections in reading order, ways to explore, the
-    record beside the text (when the case has one), about."""
+def compare_cases_page() -> st.Page:
+    return st.Page(
+        "pages/compare_cases.py",
+        title="Compare cases",
+        icon=":material/stacked_bar_chart:",
+        url_path=COMPARE_CASES_URL,
+    )
+
+
+def navigation(
+    case: Case, codebook: Codebook, has_record: bool = True, several_cases: bool = False
+) -> dict[str, list[st.Page]]:
+    """The menu: overview, the case's sections in reading order, ways to explore (and
+    the comparison of cases, when there are several), the record beside the text (when
+    the case has one), about."""
     menu = {
         "": [overview_page()],
         "Read the case": [section_page(s) for s in case.sections],
@@ -102,6 +115,7 @@ def navigation(case: Case, codebook: Codebook, has_record: bool = True) -> dict[
             search_page(),
             cooccurrence_page(),
             compare_sections_page(),
+            *([compare_cases_page()] if several_cases else []),
         ],
     }
     if has_record:

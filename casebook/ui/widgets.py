@@ -7,7 +7,7 @@ import streamlit as st
 
 from casebook import filtering, links, markup
 from casebook.model import Case, Codebook, Section
-from casebook.ui.data import CaseTables
+from casebook.ui.data import CaseTables, chosen_case_slug
 from casebook.ui.routes import (
     current_url_path,
     current_view_params,
@@ -213,7 +213,7 @@ def render_codebook(codebook: Codebook) -> None:
 def view_url(codebook: Codebook, url_path: str, extras: dict[str, str] | None = None) -> str:
     """The full URL of a view: page, theme filter and the page's own parameters."""
     base = st.context.url or f"/{url_path}"
-    query = links.view_query(selected_themes(codebook), match_mode(), extras)
+    query = links.view_query(selected_themes(codebook), match_mode(), extras, chosen_case_slug())
     return f"{base}?{query}" if query else base
 
 
