@@ -223,21 +223,24 @@ def cooccurrence_figure(
     return layout(figure, height=120 + 60 * len(themes))
 
 
-def compare_figure(
-    first: pd.DataFrame, second: pd.DataFrame, names: tuple[str, str], codebook: Codebook
+_PATTERNS = ("", "/", ".", "x", "-", "|", "+")
+
+
+def grouped_coverage_figure(
+    groups: list[tuple[str, pd.DataFrame]], codebook: Codebook, height: int = 340
 ) -> go.Figure:
-    """Two sections' coverage by theme side by side: theme colours, the second hatched."""
+    """Coverage by theme of several texts side by side: bars in the theme colours, one
+    hatching per text (the first plain), named in the legend."""
     figure = go.Figure()
-    for frame, name, pattern in ((first, names[0], ""), (second, names[1], "/")):
-        labels = [plain(codebook.theme(t).label) for t in frame["theme"]]
+    for index, (name, frame) in enumerate(groups):
         figure.add_trace(
             go.Bar(
-                x=labels,
+                x=[plain(codebook.theme(t).label) for t in frame["theme"]],
                 y=list(frame["coverage"]),
                 name=plain(name),
                 marker={
                     "color": [codebook.theme(t).colour for t in frame["theme"]],
-                    "pattern": {"shape": pattern, "fgcolor": "#ffffff"},
+                    "pattern": {"shape": _PATTERNS[index % len(_PATTERNS)], "fgcolor": "#ffffff"},
                     "line": {"width": 1, "color": "#555555"},
                 },
                 text=_percent(frame["coverage"]),
@@ -245,9 +248,16 @@ def compare_figure(
             )
         )
     figure.update_yaxes(range=[0, 1.1], tickformat=".0%", title_text="share of words")
-    layout(figure, height=340, barmode="group")
+    layout(figure, height=height, barmode="group")
     figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
     return figure
+
+
+def compare_figure(
+    first: pd.DataFrame, second: pd.DataFrame, names: tuple[str, str], codebook: Codebook
+) -> go.Figure:
+    """Two sections' coverage by theme side by side: theme colours, the second hatched."""
+    return grouped_coverage_figure([(names[0], first), (names[1], second)], codebook)
 
 
 def hits_figure(per_section: pd.DataFrame) -> go.Figure:
@@ -267,28 +277,7 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     return layout(figure, height=60 + 26 * len(per_section))
 
 
-_PATTERNS = ("", "/", ".", "x", "-", "|", "+")
-
-
 def cases_figure(by_case: pd.DataFrame, titles: dict[str, str], codebook: Codebook) -> go.Figure:
     """Theme coverage of several cases side by side: theme colours, one hatching per case."""
-    figure = go.Figure()
-    for index, (case, rows) in enumerate(by_case.groupby("case", sort=False)):
-        figure.add_trace(
-            go.Bar(
-                x=[plain(codebook.theme(t).label) for t in rows["theme"]],
-                y=list(rows["coverage"]),
-                name=plain(titles.get(case, case)),
-                marker={
-                    "color": [codebook.theme(t).colour for t in rows["theme"]],
-                    "pattern": {"shape": _PATTERNS[index % len(_PATTERNS)], "fgcolor": "#ffffff"},
-                    "line": {"width": 1, "color": "#555555"},
-                },
-                text=_percent(rows["coverage"]),
-                textposition="outside",
-            )
-        )
-    figure.update_yaxes(range=[0, 1.1], tickformat=".0%", title_text="share of words")
-    layout(figure, height=360, barmode="group")
-    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
-    return figure
+    groups = [(titles.get(case, case), rows) for case, rows in by_case.groupby("case", sort=False)]
+    return grouped_coverage_figure(groups, codebook, height=360)

@@ -44,7 +44,12 @@ def _check(args) -> int:
     content = load_content(args.content)
     count = sum(len(case.paragraphs) for case in content.cases)
     themes = len(content.codebook.themes)
-    print(f"ok: {len(content.cases)} case(s), {count} paragraphs, {themes} themes")
+    facts = sum(len(record.facts) for record in content.records.values())
+    claims = sum(len(found) for found in content.claims.values())
+    print(
+        f"ok: {len(content.cases)} case(s), {count} paragraphs, {themes} themes, "
+        f"{facts} facts, {claims} reviewed claims"
+    )
     return 0
 
 

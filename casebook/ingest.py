@@ -30,6 +30,7 @@ from casebook import coverage, loader, sections, validate
 from casebook.article import case_meta, read_article
 from casebook.blocks import REMOVED_KINDS, Reading
 from casebook.convert import existing_pins
+from casebook.markup import count
 from casebook.model import Case, Codebook
 from casebook.sourcefile import IngestError, Source, read_source
 
@@ -244,6 +245,7 @@ def summary(done: Ingested, progress: Progress = _no_progress) -> list[str]:
     frame, uncoded = theme_coverage(done, progress)
     width = max(len(t) for t in [*done.codebook.ids, "uncoded"])
     for row in frame.itertuples(index=False):
-        lines.append(f"  {row.theme:<{width}}  {row.coverage:6.1%}  ({row.paragraphs} paragraphs)")
+        paragraphs = count(row.paragraphs, "paragraph")
+        lines.append(f"  {row.theme:<{width}}  {row.coverage:6.1%}  ({paragraphs})")
     lines.append(f"  {'uncoded':<{width}}  {uncoded:6.1%}")
     return lines

@@ -10,12 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from casebook import frontmatter, record, validate, yamltext
 from casebook.facts import Claim, Record
 from casebook.model import Case, Codebook, Paragraph, Rules, Section, Theme
-from casebook.problems import ContentError, Problem, did_you_mean, unknown_theme
+from casebook.problems import Collector, ContentError, Problem, did_you_mean, unknown_theme
 
 # An editor pins a paragraph's themes on the line just above it.
 PIN = re.compile(r"^<!--\s*themes:\s*(?P<ids>[^>]*?)\s*-->$")
@@ -35,32 +33,7 @@ class Content:
         raise KeyError(slug)
 
 
-class _Collector:
-    """Gathers problems for one file, naming it the way the reader sees it."""
-
-    def __init__(self, path: Path, root: Path, problems: list[Problem]):
-        try:
-            self.name = str(path.relative_to(root.parent))
-        except ValueError:
-            self.name = str(path)
-        self.problems = problems
-
-    def add(self, line: int, message: str | None) -> None:
-        if message:
-            self.problems.append(Problem(self.name, line, message))
-
-
-def _read_yaml(path: Path, report: _Collector):
-    try:
-        return yamltext.load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        report.add(yamltext.error_line(error), f"not valid YAML: {yamltext.error_text(error)}")
-    except (OSError, UnicodeDecodeError) as error:
-        report.add(1, f"cannot be read: {error}")
-    return None
-
-
-def _theme(entry, report: _Collector, seen: set[str]) -> Theme | None:
+def _theme(entry, report: Collector, seen: set[str]) -> Theme | None:
     if not isinstance(entry, yamltext.LineDict):
         report.add(1, f"each theme must be a mapping, found {entry!r}")
         return None
@@ -87,7 +60,7 @@ def _theme(entry, report: _Collector, seen: set[str]) -> Theme | None:
     return Theme(terms=terms, **optional, **values)
 
 
-def _rules(data: yamltext.LineDict, report: _Collector) -> Rules:
+def _rules(data: yamltext.LineDict, report: Collector) -> Rules:
     rules = data.get("rules") or yamltext.LineDict()
     if not isinstance(rules, yamltext.LineDict):
         report.add(data.line_of("rules"), "'rules' must be a mapping")
@@ -107,11 +80,11 @@ def _rules(data: yamltext.LineDict, report: _Collector) -> Rules:
 
 
 def read_codebook(path: Path, root: Path, problems: list[Problem]) -> Codebook | None:
-    report = _Collector(path, root, problems)
+    report = Collector(path, root, problems)
     if not path.is_file():
         report.add(1, "missing codebook: every content folder needs a themes.yaml")
         return None
-    data = _read_yaml(path, report)
+    data = yamltext.read_file(path, report)
     if data is None:
         return None
     if not isinstance(data, yamltext.LineDict) or not isinstance(data.get("themes"), list):
@@ -129,7 +102,7 @@ def read_codebook(path: Path, root: Path, problems: list[Problem]) -> Codebook |
     return Codebook(tuple(themes), rules)
 
 
-def _paragraphs(doc, slug: str, report: _Collector, codebook: Codebook) -> list[Paragraph]:
+def _paragraphs(doc, slug: str, report: Collector, codebook: Codebook) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     lines = doc.body.split("\n")
     block: list[tuple[int, str]] = []
@@ -144,7 +117,7 @@ def _paragraphs(doc, slug: str, report: _Collector, codebook: Codebook) -> list[
     return paragraphs
 
 
-def _paragraph(block, slug, position, report: _Collector, codebook) -> Paragraph | None:
+def _paragraph(block, slug, position, report: Collector, codebook) -> Paragraph | None:
     first_line, first = block[0]
     pinned: tuple[str, ...] = ()
     pin = PIN.match(first)
@@ -172,7 +145,7 @@ def _paragraph(block, slug, position, report: _Collector, codebook) -> Paragraph
 
 
 def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Section | None:
-    report = _Collector(path, root, problems)
+    report = Collector(path, root, problems)
     try:
         doc = frontmatter.parse(path.read_text(encoding="utf-8"))
     except frontmatter.FrontMatterError as error:
@@ -209,7 +182,7 @@ def _cross_check(sections: list[tuple[Section, Path]], root: Path, problems) -> 
     by_slug: dict[str, str] = {}
     by_order: dict[int, str] = {}
     for section, path in sections:
-        report = _Collector(path, root, problems)
+        report = Collector(path, root, problems)
         meta = frontmatter.parse(path.read_text(encoding="utf-8")).meta
         if section.slug in by_slug:
             report.add(
@@ -228,7 +201,7 @@ def _cross_check(sections: list[tuple[Section, Path]], root: Path, problems) -> 
         if section.parent and section.parent not in top_level:
             meta = frontmatter.parse(path.read_text(encoding="utf-8")).meta
             hint = did_you_mean(section.parent, sorted(top_level))
-            _Collector(path, root, problems).add(
+            Collector(path, root, problems).add(
                 meta.line_of("parent"),
                 f"parent '{section.parent}' is not a top-level section{hint}",
             )
@@ -236,8 +209,8 @@ def _cross_check(sections: list[tuple[Section, Path]], root: Path, problems) -> 
 
 def read_case(folder: Path, root: Path, problems: list[Problem], codebook: Codebook) -> Case | None:
     case_path = folder / "case.yaml"
-    report = _Collector(case_path, root, problems)
-    meta = _read_yaml(case_path, report)
+    report = Collector(case_path, root, problems)
+    meta = yamltext.read_file(case_path, report)
     if meta is not None and not isinstance(meta, yamltext.LineDict):
         report.add(1, "case.yaml must be a mapping of keys to values")
         meta = None

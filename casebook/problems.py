@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,22 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+
+class Collector:
+    """Gathers the problems of one file, naming it the way the reader sees it
+    (relative to the content folder's parent: ``content/minusma/05-impact.md``)."""
+
+    def __init__(self, path: Path, root: Path, problems: list[Problem]):
+        try:
+            self.name = str(path.relative_to(root.parent))
+        except ValueError:
+            self.name = str(path)
+        self.problems = problems
+
+    def add(self, line: int, message: str | None) -> None:
+        if message:
+            self.problems.append(Problem(self.name, line, message))
 
 
 class ContentError(Exception):

@@ -12,8 +12,6 @@ import re
 from datetime import date as Date
 from pathlib import Path
 
-import yaml
-
 from casebook import validate, yamltext
 from casebook.facts import (
     CLAIM_KINDS,
@@ -29,7 +27,7 @@ from casebook.facts import (
     quoted_paragraphs,
 )
 from casebook.model import Case, Codebook
-from casebook.problems import Problem, did_you_mean, unknown_theme
+from casebook.problems import Collector, Problem, did_you_mean, unknown_theme
 from casebook.yamltext import LineDict
 
 RECORD_KEYS = ("key_facts", "facts", "disagreements", "gaps")
@@ -44,30 +42,10 @@ DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$")
 DATE_HINT = "an ISO date (2013-04-25), a year-month (2013-04) or a year (2013)"
 
 
-class _Report:
-    """Gathers problems for one file, named as the reader sees it (as in loader.py)."""
-
-    def __init__(self, path: Path, root: Path, problems: list[Problem]):
-        try:
-            self.name = str(path.relative_to(root.parent))
-        except ValueError:
-            self.name = str(path)
-        self.problems = problems
-
-    def add(self, line: int, message: str | None) -> None:
-        if message:
-            self.problems.append(Problem(self.name, line, message))
-
-
-def _entries(path: Path, key: str, report: _Report) -> LineDict | None:
+def _entries(path: Path, key: str, report: Collector) -> LineDict | None:
     """The file's top mapping, if it reads as YAML and holds a ``key`` list."""
-    try:
-        data = yamltext.load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        report.add(yamltext.error_line(error), f"not valid YAML: {yamltext.error_text(error)}")
-        return None
-    except (OSError, UnicodeDecodeError) as error:
-        report.add(1, f"cannot be read: {error}")
+    data = yamltext.read_file(path, report)
+    if data is None:
         return None
     if not isinstance(data, LineDict) or not isinstance(data.get(key), list):
         report.add(1, f"{path.name} needs a '{key}' list")
@@ -75,7 +53,7 @@ def _entries(path: Path, key: str, report: _Report) -> LineDict | None:
     return data
 
 
-def _mappings(data: LineDict, key: str, what: str, report: _Report) -> list[LineDict]:
+def _mappings(data: LineDict, key: str, what: str, report: Collector) -> list[LineDict]:
     items = data.get(key) or []
     if not isinstance(items, list):
         report.add(data.line_of(key), f"'{key}' must be a list")
@@ -86,7 +64,7 @@ def _mappings(data: LineDict, key: str, what: str, report: _Report) -> list[Line
     return [item for item in items if isinstance(item, LineDict)]
 
 
-def _texts(entry: LineDict, keys, report: _Report, required: bool = True) -> dict:
+def _texts(entry: LineDict, keys, report: Collector, required: bool = True) -> dict:
     values = {}
     for key in keys:
         values[key], message = validate.field(entry, key, str, required)
@@ -121,7 +99,7 @@ def _choice(value: str, known: tuple[str, ...], what: str) -> str | None:
     return f"unknown {what} '{value}'{hint}"
 
 
-def _themes(entry: LineDict, codebook: Codebook, report: _Report, required=True):
+def _themes(entry: LineDict, codebook: Codebook, report: Collector, required=True):
     themes, message = validate.text_list(entry, "themes", required)
     report.add(entry.line_of("themes"), message)
     unknown = [theme for theme in themes if theme not in codebook.ids]
@@ -130,7 +108,7 @@ def _themes(entry: LineDict, codebook: Codebook, report: _Report, required=True)
     return None if message or unknown else themes
 
 
-def _ids(entry: LineDict, key: str, known: dict, report: _Report, required=False):
+def _ids(entry: LineDict, key: str, known: dict, report: Collector, required=False):
     """A list of fact ids, each checked against the known ones."""
     ids, message = validate.text_list(entry, key, required)
     report.add(entry.line_of(key), message)
@@ -141,7 +119,7 @@ def _ids(entry: LineDict, key: str, known: dict, report: _Report, required=False
     return ids
 
 
-def _new_id(entry: LineDict, value: str | None, seen: dict, what: str, report: _Report) -> None:
+def _new_id(entry: LineDict, value: str | None, seen: dict, what: str, report: Collector) -> None:
     if value is None:
         return
     if not validate.SLUG.match(value):
@@ -153,7 +131,7 @@ def _new_id(entry: LineDict, value: str | None, seen: dict, what: str, report: _
     seen.setdefault(value, entry.line_of("id"))
 
 
-def _required(entry: LineDict, key: str, owner: str, hint: str, report: _Report) -> str | None:
+def _required(entry: LineDict, key: str, owner: str, hint: str, report: Collector) -> str | None:
     """A required text of a source; a missing or empty one is named with its owner."""
     value, message = validate.field(entry, key, str)
     if value is None and not str(entry.get(key) or "").strip():
@@ -162,7 +140,7 @@ def _required(entry: LineDict, key: str, owner: str, hint: str, report: _Report)
     return value
 
 
-def _source(entry: LineDict, owner: str, report: _Report) -> Source | None:
+def _source(entry: LineDict, owner: str, report: Collector) -> Source | None:
     for line, message in validate.unknown_keys(entry, SOURCE_KEYS):
         report.add(line, message)
     values = _texts(entry, ("publisher", "url", "note"), report, required=False)
@@ -183,7 +161,7 @@ def _source(entry: LineDict, owner: str, report: _Report) -> Source | None:
     return Source(date=when, **{k: v or "" for k, v in values.items()})
 
 
-def _sources(entry: LineDict, owner: str, report: _Report, required=True):
+def _sources(entry: LineDict, owner: str, report: Collector, required=True):
     """The sources of a fact (at least one) or of a side of a disagreement (optional)."""
     raw = entry.get("sources")
     if not raw:
@@ -199,7 +177,7 @@ def _sources(entry: LineDict, owner: str, report: _Report, required=True):
     return tuple(sources) if None not in sources and len(sources) == len(raw) else None
 
 
-def _amount(entry: LineDict, report: _Report) -> tuple[float | None, str | None]:
+def _amount(entry: LineDict, report: Collector) -> tuple[float | None, str | None]:
     amount, message = validate.field(entry, "amount", float, required=False)
     report.add(entry.line_of("amount"), message)
     unit = _texts(entry, ("unit",), report, required=False)["unit"]
@@ -210,7 +188,7 @@ def _amount(entry: LineDict, report: _Report) -> tuple[float | None, str | None]
     return amount, unit
 
 
-def _fact(entry: LineDict, codebook: Codebook, seen: dict, report: _Report) -> Fact | None:
+def _fact(entry: LineDict, codebook: Codebook, seen: dict, report: Collector) -> Fact | None:
     for line, message in validate.unknown_keys(entry, FACT_KEYS):
         report.add(line, message)
     values = _texts(entry, ("id", "label", "value", "kind"), report)
@@ -235,7 +213,7 @@ def _fact(entry: LineDict, codebook: Codebook, seen: dict, report: _Report) -> F
     )  # fmt: skip
 
 
-def _side(entry: LineDict, owner: str, known: dict, report: _Report) -> Side | None:
+def _side(entry: LineDict, owner: str, known: dict, report: Collector) -> Side | None:
     for line, message in validate.unknown_keys(entry, SIDE_KEYS):
         report.add(line, message)
     says = _texts(entry, ("says",), report)["says"]
@@ -250,7 +228,7 @@ def _side(entry: LineDict, owner: str, known: dict, report: _Report) -> Side | N
     return Side(says=says, who=who, facts=facts, sources=sources)
 
 
-def _disagreement(entry: LineDict, known: dict, seen: dict, report: _Report):
+def _disagreement(entry: LineDict, known: dict, seen: dict, report: Collector):
     for line, message in validate.unknown_keys(entry, DISAGREEMENT_KEYS):
         report.add(line, message)
     values = _texts(entry, ("id", "topic", "wording"), report)
@@ -266,7 +244,7 @@ def _disagreement(entry: LineDict, known: dict, seen: dict, report: _Report):
     return Disagreement(sides=tuple(sides), facts=facts, **values)
 
 
-def _gap(entry: LineDict, codebook: Codebook, seen: dict, report: _Report) -> Gap | None:
+def _gap(entry: LineDict, codebook: Codebook, seen: dict, report: Collector) -> Gap | None:
     for line, message in validate.unknown_keys(entry, GAP_KEYS):
         report.add(line, message)
     values = _texts(entry, ("id", "label", "note"), report)
@@ -279,7 +257,7 @@ def _gap(entry: LineDict, codebook: Codebook, seen: dict, report: _Report) -> Ga
 
 def read_record(path: Path, root: Path, problems: list[Problem], codebook: Codebook) -> Record:
     """Facts, disagreements and gaps from a case's ``facts.yaml``; empty if there is none."""
-    report = _Report(path, root, problems)
+    report = Collector(path, root, problems)
     data = _entries(path, "facts", report) if path.is_file() else None
     if data is None:
         return Record()
@@ -306,7 +284,7 @@ def read_facts(
     return read_record(path, root, problems, codebook).facts
 
 
-def _place(values: dict, entry: LineDict, case: Case, report: _Report) -> int | None:
+def _place(values: dict, entry: LineDict, case: Case, report: Collector) -> int | None:
     """The position of the claim's paragraph, reporting a lost or ambiguous quote."""
     claim_id, section, quote = values["id"], values["section"], values["quote"]
     if section not in {s.slug for s in case.sections}:
@@ -324,7 +302,7 @@ def _place(values: dict, entry: LineDict, case: Case, report: _Report) -> int | 
     return found[0].position if len(found) == 1 else None
 
 
-def _claim(entry, codebook: Codebook, case: Case, known: dict, seen: dict, report: _Report):
+def _claim(entry, codebook: Codebook, case: Case, known: dict, seen: dict, report: Collector):
     for line, message in validate.unknown_keys(entry, CLAIM_KEYS):
         report.add(line, message)
     values = _texts(entry, ("id", "section", "quote", "kind", "note"), report)
@@ -347,7 +325,7 @@ def read_claims(
     path: Path, root: Path, problems: list[Problem], codebook: Codebook, case: Case, facts
 ) -> tuple[Claim, ...]:
     """The reviewed claims of a case's ``claims.yaml``; empty if there is none."""
-    report = _Report(path, root, problems)
+    report = Collector(path, root, problems)
     data = _entries(path, "claims", report) if path.is_file() else None
     if data is None:
         return ()

@@ -67,3 +67,14 @@ def error_line(error: yaml.YAMLError, first_line: int = 1) -> int:
 
 def error_text(error: yaml.YAMLError) -> str:
     return getattr(error, "problem", None) or "cannot be read"
+
+
+def read_file(path, report):
+    """A YAML file's data, or None after reporting why it cannot be read (``report.add``)."""
+    try:
+        return load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        report.add(error_line(error), f"not valid YAML: {error_text(error)}")
+    except (OSError, UnicodeDecodeError) as error:
+        report.add(1, f"cannot be read: {error}")
+    return None

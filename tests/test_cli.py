@@ -9,7 +9,8 @@ import shutil
 import subprocess
 import sys
 
-from tests.conftest import BROKEN, ROOT, TINY
+from casebook.loader import load_content
+from tests.conftest import BROKEN, CONTENT, ROOT, TINY
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -22,7 +23,11 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_check_passes_on_the_shipped_content():
     result = run("check")
     assert result.returncode == 0
-    assert result.stdout == "ok: 1 case(s), 51 paragraphs, 4 themes\n"
+    content = load_content(CONTENT)
+    facts, claims = len(content.records["minusma"].facts), len(content.claims["minusma"])
+    assert result.stdout == (
+        f"ok: 1 case(s), 51 paragraphs, 4 themes, {facts} facts, {claims} reviewed claims\n"
+    )
 
 
 def test_check_lists_every_problem_and_exits_1(tiny_copy):
