@@ -6,6 +6,8 @@ Never `playwright install`: the browser is /usr/bin/chromium (apt package chromi
 from __future__ import annotations
 
 import os
+import pwd
+import shutil
 import socket
 import subprocess
 import sys
@@ -137,3 +139,82 @@ def chips(page) -> list[str]:
         tag.get_attribute("aria-label") or tag.inner_text()
         for tag in group.locator("[data-tag]").all()
     ]
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    return _free_port()
+
+
+def start_app_on(
+    port: int, *flags: str, env: dict[str, str] | None = None, base_path: str = ""
+) -> subprocess.Popen:
+    """Start the dashboard as start_app does, on a given port, with extra command-line flags
+    and environment variables (e.g. STREAMLIT_SERVER_COOKIE_SECRET); wait until it is healthy
+    under base_path (the --server.baseUrlPath it was given, if any)."""
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false", *flags,
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
+    try:
+        _wait_healthy(url, process)
+    except RuntimeError:
+        process.kill()
+        raise
+    return process
+
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def nginx_config(site: Path, directory: Path) -> Path:
+    """A main nginx.conf around `site` (an http-level file such as deploy/nginx.conf) that keeps
+    every file nginx writes in `directory`: no system paths, any user. The access log names the
+    upstream that served each request."""
+    # As root, nginx's workers would run as nobody and could not write the temp directories.
+    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
+    temp = "".join(
+        f"    {kind}_temp_path {directory / kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    conf = directory / "nginx.conf"
+    conf.write_text(
+        f"{user}worker_processes 1;\nevents {{ worker_connections 256; }}\nhttp {{\n"
+        "    log_format upstream '$request_uri $status $upstream_addr';\n"
+        f"    access_log {directory / 'access.log'} upstream;\n{temp}"
+        f"    include {site};\n}}\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
+def nginx_command(conf: Path, *flags: str) -> list[str]:
+    """Run nginx in the foreground on `conf`, with its pid and error log beside it."""
+    directory = conf.parent
+    log = directory / "error.log"
+    settings = f"daemon off; pid {directory / 'nginx.pid'}; error_log {log};"
+    return [NGINX, "-p", str(directory), "-c", str(conf), "-e", str(log), "-g", settings, *flags]
+
+
+def start_nginx(conf: Path, app_url: str) -> subprocess.Popen:
+    """Start nginx on `conf` and wait until the app is healthy through it at app_url."""
+    process = subprocess.Popen(
+        nginx_command(conf), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        _wait_healthy(app_url, process, seconds=10)
+    except RuntimeError as error:
+        process.kill()
+        log = (conf.parent / "error.log").read_text(encoding="utf-8", errors="replace")
+        raise RuntimeError(f"nginx: {error}\n{log[-2000:]}") from None
+    return process

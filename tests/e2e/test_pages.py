@@ -45,7 +45,7 @@ def test_page_draws_without_errors(page, app_url, path):
     wait_for_app(page)
     assert page.get_by_test_id("stException").count() == 0
     charts = page.get_by_test_id("stPlotlyChart")
-    assert charts.count() == expected
-    for index in range(expected):
+    for index in range(expected):  # drawn, under load too: wait for each before counting
         charts.nth(index).locator(".main-svg").first.wait_for()
+    assert charts.count() == expected
     assert failures == []
