@@ -24,7 +24,9 @@ The matched words are kept as evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from casebook.model import Codebook, Paragraph, Theme
 
@@ -78,30 +80,89 @@ def forms(word: str) -> set[str]:
     return found
 
 
-def _word_matches(pattern: str, word: str) -> bool:
-    if pattern.endswith("*"):
-        return word.startswith(pattern[:-1])
-    return bool(forms(word) & forms(pattern))
+@lru_cache(maxsize=65_536)
+def _forms(word: str) -> frozenset[str]:
+    """:func:`forms`, computed once per distinct word."""
+    return frozenset(forms(word))
 
 
-def find_term(term: str, text_words: list[Word]) -> list[tuple[int, int]]:
-    """Every (first, last+1) word span where ``term`` occurs."""
-    parts = term.casefold().replace("-", " ").split()
-    spans = []
-    for i in range(len(text_words) - len(parts) + 1):
-        if all(_word_matches(p, text_words[i + k].text) for k, p in enumerate(parts)):
-            spans.append((i, i + len(parts)))
-    return spans
+@lru_cache(maxsize=4_096)
+def _parts(term: str) -> tuple[str, ...]:
+    """A term's words as the rule reads them (lower-case, hyphens split)."""
+    return tuple(term.casefold().replace("-", " ").split())
 
 
-def _theme_spans(theme: Theme, text_words: list[Word]) -> list[tuple[int, int, bool]]:
+class WordIndex:
+    """Where each word and each of its forms stands in a text.
+
+    The rule is unchanged: a pattern word matches a text word when they share a form, or,
+    for ``insurgen*``, when the text word starts with ``insurgen``. The index only lets
+    each term look up the places it can match instead of testing every word of the text.
+    """
+
+    def __init__(self, text_words: list[Word]):
+        self.by_word: dict[str, list[int]] = {}
+        for place, word in enumerate(text_words):
+            self.by_word.setdefault(word.text, []).append(place)
+        self.by_form: dict[str, set[int]] = {}
+        for word, places in self.by_word.items():
+            for form in _forms(word):
+                self.by_form.setdefault(form, set()).update(places)
+        self.sorted_words = sorted(self.by_word)  # the words sharing a prefix stand together
+        self._found: dict[str, set[int]] = {}
+
+    def places(self, pattern: str) -> set[int]:
+        """The places of the text words that ``pattern`` (one word of a term) matches."""
+        found = self._found.get(pattern)
+        if found is None:
+            if pattern.endswith("*"):
+                found = self._starting(pattern[:-1])
+            else:
+                found = set().union(*(self.by_form.get(f, ()) for f in _forms(pattern)))
+            self._found[pattern] = found
+        return found
+
+    def _starting(self, prefix: str) -> set[int]:
+        """The places of the words that start with ``prefix`` (all of them for "")."""
+        found: set[int] = set()
+        at = bisect_left(self.sorted_words, prefix)
+        while at < len(self.sorted_words) and self.sorted_words[at].startswith(prefix):
+            found.update(self.by_word[self.sorted_words[at]])
+            at += 1
+        return found
+
+
+def find_term(
+    term: str, text_words: list[Word], index: WordIndex | None = None
+) -> list[tuple[int, int]]:
+    """Every (first, last+1) word span where ``term`` occurs (``index``: of ``text_words``)."""
+    parts = _parts(term)
+    if not parts:  # an empty term fits everywhere, as a scan of every place found
+        return [(i, i) for i in range(len(text_words) + 1)]
+    index = WordIndex(text_words) if index is None else index
+    first = index.places(parts[0])
+    if not first or len(parts) == 1:
+        return [(i, i + 1) for i in sorted(first)]
+    rest = [index.places(part) for part in parts[1:]]
+    return [
+        (i, i + len(parts))
+        for i in sorted(first)
+        if all(i + k in places for k, places in enumerate(rest, start=1))
+    ]
+
+
+def _theme_spans(
+    theme: Theme, text_words: list[Word], index: WordIndex
+) -> list[tuple[int, int, bool]]:
     """Non-overlapping (first, last+1, strong) matches: longest first, strong on a tie."""
-    taken = {i for t in theme.exclude for a, b in find_term(t, text_words) for i in range(a, b)}
+    taken = {
+        i for t in theme.exclude for a, b in find_term(t, text_words, index) for i in range(a, b)
+    }
     candidates = [
         (*span, strong)
         for terms, strong in ((theme.terms, False), (theme.strong_terms, True))
         for term in terms
-        for span in find_term(term, text_words)
+        for span in find_term(term, text_words, index)
     ]
     candidates.sort(key=lambda span: (span[0] - span[1], span[0], not span[2]))
     chosen = []
@@ -140,13 +201,27 @@ def list_items(text: str) -> list[tuple[int, int]]:
     return items
 
 
-def code_theme(theme: Theme, text: str, min_score: float) -> Coding:
+@dataclass(frozen=True)
+class _Text:
+    """A paragraph as the rule reads it, worked out once for every theme."""
+
+    text: str
+    words: list[Word]
+    items: list[tuple[int, int]]
+    index: WordIndex
+
+
+def _read(text: str) -> _Text:
     text_words = words(text)
-    items = list_items(text)
+    return _Text(text, text_words, list_items(text), WordIndex(text_words))
+
+
+def _code(theme: Theme, read: _Text, min_score: float) -> Coding:
+    text, text_words = read.text, read.words
     score, evidence = 0.0, []
-    for a, b, strong in _theme_spans(theme, text_words):
+    for a, b, strong in _theme_spans(theme, text_words, read.index):
         start, end = text_words[a].start, text_words[b - 1].end
-        in_list = any(lo <= start and end <= hi for lo, hi in items)
+        in_list = any(lo <= start and end <= hi for lo, hi in read.items)
         score += min_score if strong or in_list else 1
         surface = text[start:end]
         if surface.lower() not in (e.lower() for e in evidence):
@@ -154,10 +229,15 @@ def code_theme(theme: Theme, text: str, min_score: float) -> Coding:
     return Coding(theme.id, score, score >= min_score, tuple(evidence))
 
 
+def code_theme(theme: Theme, text: str, min_score: float) -> Coding:
+    return _code(theme, _read(text), min_score)
+
+
 def code_paragraph(paragraph: Paragraph, codebook: Codebook) -> dict[str, Coding]:
     """The rule's coding of one paragraph, theme by theme (pins not applied)."""
     min_score = codebook.rules.paragraph_min_score
-    return {theme.id: code_theme(theme, paragraph.text, min_score) for theme in codebook.themes}
+    read = _read(paragraph.text)
+    return {theme.id: _code(theme, read, min_score) for theme in codebook.themes}
 
 
 def paragraph_themes(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,14 +31,29 @@ class CaseTables:
     tags: dict[str, list[str]]
 
 
+# How long a reading of the content folder stands. Every rerun asks several times, and a
+# walk costs some 40 system calls, each a chance for another session's rerun to take the GIL.
+SIGNATURE_SECONDS = 1.0
+_signatures: dict[str, tuple[float, tuple]] = {}  # folder -> (when read, signature)
+
+
 def _signature(root: Path) -> tuple:
-    """Names and modification times of the content files: edits refresh the cache."""
+    """Names and modification times of the content files: edits refresh the cache (on the
+    first rerun at least SIGNATURE_SECONDS after them)."""
+    now = time.monotonic()
+    read_at, signature = _signatures.get(str(root), (float("-inf"), ()))
+    if now - read_at < SIGNATURE_SECONDS:
+        return signature
     files = sorted(p for p in root.rglob("*") if p.suffix in {".md", ".yaml"})
-    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    signature = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    _signatures[str(root)] = (now, signature)
+    return signature
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(root: str, signature: tuple) -> Content:
+    """One shared copy for every session and rerun, not a fresh unpickled copy per call
+    (as st.cache_data would give): the model is frozen dataclasses, which no page can change."""
     return load_content(root)
 
 

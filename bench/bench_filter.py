@@ -1,0 +1,126 @@
+"""Filter change in headless Chromium: click a theme in the sidebar until the page is redrawn.
+
+Run: python bench/bench_filter.py [--samples 10]
+
+Two servers on loopback: the dashboard and bench/apps/bare_filter.py (a title and one
+multiselect bound to the URL, in the sidebar, with the same options). Each sample opens
+the page in a cold context, waits until it is drawn and settled, then for each of two
+themes opens the sidebar's multiselect and clicks the theme: the time runs from the press
+on the option to the page drawn again after the rerun (script finished, nothing stale,
+every chart drawn; see bench/browser.py). Pages alternate within each sample.
+
+Target (issue 7): filter change on the overview ≤ 1.5 × the bare app's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+
+from bench import benchlib, browser  # noqa: E402
+
+THEMES = ("security", "political")
+# (name, server, path)
+PAGES = [
+    ("bare filter app", "bare", "/"),
+    ("overview", "app", "/"),
+    ("section", "app", "/security-improvements"),
+]
+SERVERS = {"app": benchlib.dashboard(), "bare": benchlib.APPS / "bare_filter.py"}
+
+
+def click_theme(page, theme: str) -> float:
+    """Choose ``theme`` in the sidebar's multiselect; milliseconds until redrawn."""
+    field = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").locator("input")
+    option = page.get_by_role("option", name=theme, exact=True)
+    for _attempt in range(5):  # a click while the page settles can leave the list shut
+        field.click()
+        try:
+            option.wait_for(timeout=2000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    browser.arm(page)
+    option.click()
+    took = browser.redrawn(page)
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    return took
+
+
+def sample_page(chromium, url: str, charts: int) -> list[float]:
+    with browser.cold_page(chromium, charts) as page:
+        browser.load(page, url)
+        page.wait_for_timeout(500)
+        return [click_theme(page, theme) for theme in THEMES]
+
+
+def charts_on(chromium, url: str) -> int:
+    with browser.cold_page(chromium) as page:
+        browser.load(page, url)
+        page.wait_for_timeout(1500)
+        return page.locator("[data-testid='stPlotlyChart']").count()
+
+
+def run(samples: int, flags: list[str]) -> dict[str, list[float]]:
+    started = {key: benchlib.start_streamlit(script, *flags) for key, script in SERVERS.items()}
+    urls = {name: started[server][0] + path for name, server, path in PAGES}
+    times: dict[str, list[float]] = {name: [] for name in urls}
+    try:
+        with browser.chromium() as chromium:
+            charts = {name: charts_on(chromium, url) for name, url in urls.items()}
+            for sample in range(samples):
+                order = PAGES[sample % len(PAGES) :] + PAGES[: sample % len(PAGES)]
+                for name, _, _ in order:
+                    times[name] += sample_page(chromium, urls[name], charts[name])
+                print(f"  sample {sample + 1}/{samples} done")
+    finally:
+        for _, process in started.values():
+            benchlib.stop(process)
+    return times
+
+
+def report(times: dict[str, list[float]]) -> tuple[str, str]:
+    bare = benchlib.median(times["bare filter app"])
+    rows = [
+        [
+            name,
+            len(found),
+            f"{benchlib.median(found):.0f}",
+            f"{benchlib.percentile(found, 0.9):.0f}",
+            f"{benchlib.median(found) / bare:.2f}",
+        ]
+        for name, found in times.items()
+    ]
+    headers = ["page", "clicks", "click → redrawn ms (median)", "p90 ms", "÷ bare app"]
+    ratio = benchlib.median(times["overview"]) / bare
+    verdict = f"- overview ≤ 1.5 × bare app: {benchlib.verdict(ratio <= 1.5)} ({ratio:.2f})"
+    return benchlib.table(headers, rows), verdict
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--samples", type=int, default=10, help="cold loads of each page")
+    parser.add_argument("--server-flag", action="append", default=[], help="e.g. --x.y=z")
+    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
+    args = parser.parse_args()
+    if not 1 <= args.samples <= 100:
+        parser.error("bounded: 1 to 100 samples")
+    table, verdict = report(run(args.samples, args.server_flag))
+    print(f"\n{table}\n{verdict}")
+    if not args.no_write:
+        body = (
+            f"Two clicks per cold load ({', '.join(THEMES)}), pages alternating. "
+            f"{benchlib.SHARED_NOTE}\n\n{table}\n\nTarget:\n{verdict}\n\n"
+            "Rerun: `python bench/bench_filter.py` (`--samples`)."
+        )
+        benchlib.write_section("filter", "Filter change in the browser", body)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""Ingest and tagging throughput on a generated ~1 MB article.
+
+Run: python bench/bench_ingest.py [--size BYTES] [--samples N] [--keep DIR]
+
+The article is built from the MINUSMA article's own sentences, reshuffled with a fixed
+seed into ~1 MB of sections and paragraphs (plain text, headings as short lines), so it
+has the vocabulary, lists and phrases the codebook is written for. Each sample runs
+`python -m casebook ingest` on a fresh temporary content folder (a copy of
+content/themes.yaml) and times the whole command, start-up included; then, in this
+process, times reading + writing + validating apart from tagging.
+Target (issue 7): 1 MB ingested and tagged in at most 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import benchlib  # noqa: E402
+from casebook import coverage, ingest  # noqa: E402
+from casebook.readers import is_heading  # noqa: E402
+
+SEED = 7
+TARGET_SECONDS = 2.0
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def article_parts() -> tuple[list[str], list[str]]:
+    """The seed article's headings and body sentences."""
+    text = (benchlib.ROOT / "content" / "minusma" / "source" / "article.txt").read_text("utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    body = lines[2:]  # after the title and the AI notice
+    headings = [line for line in body if is_heading(line)]
+    sentences = [s for line in body if not is_heading(line) for s in _SENTENCE.split(line)]
+    return headings, sentences
+
+
+def generate(size: int, seed: int = SEED) -> str:
+    """A plain-text article of about ``size`` bytes: headings, then paragraphs of 2–5
+    sentences drawn from the seed article."""
+    rng = random.Random(seed)
+    headings, sentences = article_parts()
+    out = ["A Generated Case Study for Benchmarks", ""]
+    length, part = 0, 0
+    while length < size:
+        part += 1
+        for heading in headings:
+            out += [f"Part {part}: {heading}", ""]
+            for _ in range(rng.randint(2, 5)):
+                paragraph = " ".join(rng.sample(sentences, rng.randint(2, 5)))
+                out += [paragraph, ""]
+                length += len(paragraph.encode("utf-8")) + 2
+    return "\n".join(out)
+
+
+def run_ingest(article: Path, workdir: Path) -> tuple[float, str]:
+    content = workdir / "content"
+    content.mkdir()
+    shutil.copy(benchlib.ROOT / "content" / "themes.yaml", content / "themes.yaml")
+    command = [sys.executable, "-m", "casebook", "ingest", str(article), "--case", "bench"]
+    started = time.perf_counter()
+    done = subprocess.run(
+        [*command, "--content", str(content)],
+        cwd=benchlib.ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    return time.perf_counter() - started, done.stdout
+
+
+def split_in_process(article: Path, workdir: Path) -> tuple[float, float, int, int]:
+    """(seconds to read, draft, write and validate; seconds to tag; paragraphs; words)."""
+    content = workdir / "content-split"
+    content.mkdir()
+    shutil.copy(benchlib.ROOT / "content" / "themes.yaml", content / "themes.yaml")
+    started = time.perf_counter()
+    done = ingest.ingest(article, "bench", content)
+    middle = time.perf_counter()
+    coverage.paragraph_table([done.case], done.codebook)
+    ended = time.perf_counter()
+    return middle - started, ended - middle, len(done.case.paragraphs), done.case.words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", type=int, default=1_000_000, help="article size in bytes")
+    parser.add_argument("--samples", type=int, default=3, help="ingests to time")
+    parser.add_argument("--keep", type=Path, help="also write the article to this path")
+    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
+    args = parser.parse_args()
+
+    text = generate(args.size)
+    with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
+        work = Path(tmp)
+        article = work / "article.txt"
+        article.write_text(text, encoding="utf-8")
+        if args.keep:
+            args.keep.write_text(text, encoding="utf-8")
+        size = article.stat().st_size
+        walls = []
+        for index in range(args.samples):
+            sample = work / f"s{index}"
+            sample.mkdir()
+            seconds, _out = run_ingest(article, sample)
+            walls.append(seconds)
+            print(f"  ingest {index + 1}/{args.samples}: {seconds:.2f} s")
+        reading, tagging, paragraphs, words = split_in_process(article, work)
+
+    wall = benchlib.median(walls)
+    rows = [
+        ["article", f"{size / 1e6:.2f} MB, {paragraphs:,} paragraphs, {words:,} words"],
+        ["`python -m casebook ingest`, whole command (median)", f"{wall:.2f} s"],
+        ["  samples", ", ".join(f"{w:.2f}" for w in walls)],
+        ["  of which read, draft, write, validate (in process)", f"{reading:.2f} s"],
+        ["  of which tagging, all paragraphs × themes (in process)", f"{tagging:.2f} s"],
+        ["throughput, whole command", f"{size / 1e6 / wall:.2f} MB/s"],
+        ["tagging alone", f"{words / tagging:,.0f} words/s"],
+        ["target: ≤ 2 s for 1 MB", benchlib.verdict(wall <= TARGET_SECONDS * size / 1e6)],
+    ]
+    report = benchlib.table(["measure", "value"], rows)
+    print(report)
+    if not args.no_write:
+        body = f"{report}\n\nRerun: `python bench/bench_ingest.py` (`--samples`, `--size`)."
+        benchlib.write_section("ingest", "Ingest and tagging, ~1 MB article", body)
+
+
+if __name__ == "__main__":
+    main()

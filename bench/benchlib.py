@@ -1,0 +1,199 @@
+"""Shared pieces of the benchmarks: the machine, servers on loopback, statistics, RESULTS.md.
+
+Not a test module: pytest collects only tests/ (pyproject's testpaths).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "RESULTS.md"
+APPS = BENCH / "apps"
+HOST = "127.0.0.1"  # every bench targets loopback only
+CHROMIUM = "/usr/bin/chromium"  # Debian's; never `playwright install`
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+SHARED_NOTE = (
+    "The machine was shared: another engineer ran browser tests and nginx at the same time, "
+    "so absolute times are noisy; candidate and reference alternate within one run and the "
+    "ratios compare like with like."
+)
+
+
+# --- the machine -----------------------------------------------------------------------
+
+
+def cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def memory_total_mb() -> int:
+    match = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text())
+    return int(match.group(1)) // 1024 if match else 0
+
+
+def commit() -> str:
+    """The commit measured, marked when the working tree has uncommitted changes."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return done.stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--untracked-files=no")
+    return f"{head} + uncommitted changes" if dirty else head
+
+
+def machine_line() -> str:
+    import streamlit
+
+    return (
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · commit {commit()} · {os.cpu_count()} cores "
+        f"({cpu_model()}), {memory_total_mb() / 1024:.1f} GB · Python "
+        f"{platform.python_version()}, Streamlit {streamlit.__version__}"
+    )
+
+
+# --- statistics and tables ---------------------------------------------------------------
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (share 0–1) of ``values``; 0 for none."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
+def table(headers: list[str], rows: list[list]) -> str:
+    """A Markdown table (it also reads well printed on a terminal)."""
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+
+    def line(values: list[str]) -> str:
+        return "| " + " | ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)) + " |"
+
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(headers), rule, *(line(r) for r in cells)])
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+# --- RESULTS.md --------------------------------------------------------------------------
+
+_INTRO = """# Benchmarks
+
+Each section below is written by one script in `bench/` (see the README, "Benchmarks").
+A rerun replaces that script's section and leaves the others alone.
+"""
+
+
+def write_section(name: str, title: str, body: str) -> None:
+    """Replace (or add) the section ``name`` of bench/RESULTS.md, headed with the machine."""
+    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+    block = f"{start}\n## {title}\n\n{machine_line()}\n\n{body.strip()}\n{end}"
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else _INTRO
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: block, text)
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    RESULTS.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    print(f"\nwrote section '{name}' of {RESULTS.relative_to(ROOT)}")
+
+
+# --- servers on loopback -----------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def start_streamlit(script: Path | str, *flags: str, env: dict | None = None):
+    """`streamlit run script` on a free loopback port, as the browser tests start it.
+
+    Returns (base URL, process) once /_stcore/health answers."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.port", str(port), "--server.address", HOST,
+        "--server.headless", "true", "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false", *flags,
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://{HOST}:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return url, process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("streamlit did not become healthy in 30 s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (psutil when installed, else /proc)."""
+    try:
+        import psutil
+
+        return psutil.Process(pid).memory_info().rss / 2**20
+    except ImportError:
+        status = Path(f"/proc/{pid}/status").read_text()
+        match = re.search(r"VmRSS:\s+(\d+) kB", status)
+        return int(match.group(1)) / 1024 if match else 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def dashboard() -> Path:
+    return ROOT / "dashboard.py"
