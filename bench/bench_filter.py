@@ -38,15 +38,18 @@ def click_theme(page, theme: str) -> float:
     """Choose ``theme`` in the sidebar's multiselect; milliseconds until redrawn."""
     field = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").locator("input")
     option = page.get_by_role("option", name=theme, exact=True)
-    for _attempt in range(5):  # a click while the page settles can leave the list shut
+    for attempt in range(5):  # the list can shut or shift under the pointer: try again
         field.click()
         try:
             option.wait_for(timeout=2000)
+            browser.arm(page)
+            option.click(timeout=2000)
+            page.wait_for_url(lambda url: f"theme={theme}" in url, timeout=10_000)
             break
         except PlaywrightTimeout:
+            if attempt == 4:
+                raise
             page.keyboard.press("Escape")
-    browser.arm(page)
-    option.click()
     took = browser.redrawn(page)
     page.keyboard.press("Escape")
     page.wait_for_timeout(300)
