@@ -4,10 +4,13 @@ A script injected before the page's own records, with ``performance.now()`` (mil
 since the navigation started), the moments that matter to a reader:
 
 - ``heading``: the first ``h1`` of the main block is in the page;
-- ``drawn``: the script has finished (``data-test-script-state`` is ``notRunning``), no
-  element is stale, and every Plotly chart (at least as many as the page is known to hold)
-  has drawn its ``.main-svg``;
-- ``redrawn``: after a click armed with :func:`arm`, the same, once a rerun has been seen;
+- ``drawn``: the server has said the script finished (a ``script_finished`` message on the
+  websocket, which the script watches), the app shows it (``data-test-script-state`` is
+  ``notRunning``), no element is stale, and every Plotly chart (at least as many as the
+  page is known to hold) has drawn its ``.main-svg``;
+- ``redrawn``: after a click armed with :func:`arm`, the same, once a script run that
+  finished after the click has been seen (a fast run can start and end between two
+  renders, so the script-state attribute alone can miss it);
 - ``busy``: the main thread's long tasks (over 50 ms) until drawn, in total.
 
 A MutationObserver checks on every change of the page, so the times do not depend on how
@@ -18,12 +21,14 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
 from bench import benchlib
 
 TRACKER = """
 (() => {
   const b = window.__bench = {heading: null, drawn: null, click: null, redrawn: null,
-                              sawRun: false, armed: false, charts: 0, busy: 0};
+                              runs: 0, ranAfterClick: false, armed: false, charts: 0, busy: 0};
   const app = () => document.querySelector("[data-testid='stApp']");
   const ready = () => {
     const a = app();
@@ -39,10 +44,41 @@ TRACKER = """
     const now = performance.now();
     if (b.heading === null &&
         document.querySelector("[data-testid='stMainBlockContainer'] h1")) b.heading = now;
-    const state = app() && app().dataset.testScriptState;
-    if (b.click !== null && (state === "running" || state === "rerunRequested")) b.sawRun = true;
-    if (b.heading !== null && b.drawn === null && ready()) b.drawn = now;
-    if (b.click !== null && b.sawRun && b.redrawn === null && ready()) b.redrawn = now;
+    if (b.runs > 0 && b.heading !== null && b.drawn === null && ready()) b.drawn = now;
+    if (b.ranAfterClick && b.redrawn === null && ready()) b.redrawn = now;
+  };
+  // A script run ends with a ForwardMsg carrying script_finished (field 6, a varint) at
+  // its top level: read the top-level fields of every binary message from the server.
+  const finishes = (bytes) => {
+    let at = 0;
+    const varint = () => {
+      let value = 0, shift = 0, byte;
+      do { byte = bytes[at++]; value += (byte & 127) * 2 ** shift; shift += 7; }
+      while (byte & 128 && at < bytes.length);
+      return value;
+    };
+    while (at < bytes.length) {
+      const tag = varint(), field = Math.floor(tag / 8), type = tag % 8;
+      if (type === 0) { varint(); if (field === SCRIPT_FINISHED) return true; }
+      else if (type === 2) { const length = varint(); at += length; }
+      else if (type === 1) at += 8;
+      else if (type === 5) at += 4;
+      else return false;
+    }
+    return false;
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (event.data instanceof ArrayBuffer && finishes(new Uint8Array(event.data))) {
+          b.runs += 1;
+          if (b.click !== null) b.ranAfterClick = true;
+          check();
+        }
+      });
+    }
   };
   new MutationObserver(check).observe(document, {subtree: true, childList: true,
                                                  attributes: true, characterData: true});
@@ -56,7 +92,7 @@ TRACKER = """
     if (b.armed) { b.click = performance.now(); b.armed = false; }
   }, true);
 })();
-"""
+""".replace("SCRIPT_FINISHED", str(ForwardMsg.SCRIPT_FINISHED_FIELD_NUMBER))
 
 TIMEOUT_MS = 60_000  # one page load or one redraw, whatever happens
 
@@ -98,7 +134,7 @@ def arm(page) -> None:
     """Time the next pointer press and the redraw it causes."""
     page.evaluate(
         "() => Object.assign(window.__bench,"
-        " {click: null, redrawn: null, sawRun: false, armed: true})"
+        " {click: null, redrawn: null, ranAfterClick: false, armed: true})"
     )
 
 
