@@ -1,9 +1,10 @@
-"""Where a rerun's time goes: the page script under pyinstrument, or a live server under py-spy.
+"""Where a rerun's time goes: the script (pyinstrument), a live server (py-spy), the browser.
 
-Run: python bench/profile_rerun.py script [--page PATH] [--reruns 24]
+Run: python bench/profile_rerun.py script [--reruns 24]
      python bench/profile_rerun.py server [--sessions 20] [--reruns 15] [--server-flag ...]
+     python bench/profile_rerun.py browser [--page PATH] [--reruns 5]
 
-``script``: the dashboard in Streamlit's AppTest; after one warm-up pass over the filters,
+``script``: the overview in Streamlit's AppTest; after one warm-up pass over the filters,
 pyinstrument records the script thread of every rerun while the theme filter changes, and
 the combined profile is printed (pages and casebook frames, Streamlit's folded away).
 
@@ -11,6 +12,11 @@ the combined profile is printed (pages and casebook frames, Streamlit's folded a
 (bench/stclient.py), sampled by py-spy with ``--gil`` (only the thread holding the GIL, so
 CPU, not waiting): the share of samples in each casebook frame and in Streamlit's message
 path. Needs py-spy (requirements-dev.txt) and permission to trace the server.
+
+``browser``: cold loads of a page in headless Chromium under the DevTools JavaScript
+profiler, until the page is drawn (bench/browser.py): the browser main thread's time by
+script (Streamlit's bundle is split by component: PlotlyChart, StreamlitMarkdown, ...),
+beside the same for bench/apps/bare_chart.py.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from bench import benchlib, stclient  # noqa: E402
 FILTERS = [[], ["security"], ["political"], ["security", "political"], ["humanitarian"]]
 
 
-def profile_script(page: str, reruns: int) -> None:
+def profile_script(reruns: int) -> None:
     from pyinstrument import Profiler
     from pyinstrument.renderers import ConsoleRenderer
     from pyinstrument.session import Session
@@ -57,8 +63,6 @@ def profile_script(page: str, reruns: int) -> None:
     script_runner.ScriptRunner._run_script = recorded
     app = AppTest.from_file(str(benchlib.dashboard()), default_timeout=60)
     app.run()
-    if page:
-        app.switch_page(page).run()
     for themes in FILTERS:
         app.multiselect(key="theme").set_value(themes).run()
     recording[0] = True
@@ -138,16 +142,63 @@ def profile_server(sessions: int, reruns: int, flags: list[str]) -> None:
         print(summarize(out.read_text(), frames))
 
 
+def js_time_by_script(profile: dict) -> collections.Counter:
+    """Milliseconds of samples per script file (or V8's own bucket, such as "(program)")."""
+    nodes = {node["id"]: node["callFrame"] for node in profile["nodes"]}
+    spent: collections.Counter = collections.Counter()
+    for node, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
+        frame = nodes[node]
+        name = frame["url"].rsplit("/", 1)[-1].split(".")[0] or frame["functionName"]
+        spent[name or "(anonymous)"] += delta / 1000
+    return spent
+
+
+def profile_browser(page_path: str, loads: int) -> None:
+    from bench import browser
+
+    targets = {
+        "dashboard": (benchlib.dashboard(), page_path),
+        "bare chart": (benchlib.APPS / "bare_chart.py", ""),
+    }
+    for name, (script, path) in targets.items():
+        url, process = benchlib.start_streamlit(script)
+        spent: collections.Counter = collections.Counter()
+        try:
+            with browser.chromium() as chromium:
+                with browser.cold_page(chromium) as page:  # warm the server up
+                    browser.load(page, f"{url}/{path}")
+                    charts = page.locator("[data-testid='stPlotlyChart']").count()
+                for _ in range(loads):
+                    with browser.cold_page(chromium, charts) as page:
+                        devtools = page.context.new_cdp_session(page)
+                        devtools.send("Profiler.enable")
+                        devtools.send("Profiler.setSamplingInterval", {"interval": 200})
+                        devtools.send("Profiler.start")
+                        record = browser.load(page, f"{url}/{path}")
+                        spent += js_time_by_script(devtools.send("Profiler.stop")["profile"])
+        finally:
+            benchlib.stop(process)
+        idle = spent.pop("(idle)", 0.0)
+        print(
+            f"\n{name} /{path}: drawn at {record['drawn']:.0f} ms (last load); per load, "
+            f"ms on the main thread by script ({idle / loads:.0f} ms idle):"
+        )
+        for script_name, ms in spent.most_common(12):
+            print(f"  {ms / loads:7.0f}  {script_name}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("mode", choices=("script", "server"))
-    parser.add_argument("--page", default="", help="script: a page's URL path")
+    parser.add_argument("mode", choices=("script", "server", "browser"))
+    parser.add_argument("--page", default="", help="browser: a page's URL path, e.g. facts")
     parser.add_argument("--sessions", type=int, default=20, help="server: sessions")
     parser.add_argument("--reruns", type=int, default=None, help="reruns (per session)")
     parser.add_argument("--server-flag", action="append", default=[], help="e.g. --x.y=z")
     args = parser.parse_args()
     if args.mode == "script":
-        profile_script(args.page, args.reruns or 24)
+        profile_script(args.reruns or 24)
+    elif args.mode == "browser":
+        profile_browser(args.page, min(args.reruns or 5, 20))
     else:
         if args.sessions > 100 or (args.reruns or 15) > 100:
             parser.error("bounded: at most 100 sessions and 100 reruns each")
