@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import sys
 import time
 from pathlib import Path
@@ -126,7 +127,7 @@ def main() -> None:
             f"{table}\n\nRSS (MB) over the run: {trace}\n\n{verdict}\n\n"
             "Rerun: `python bench/bench_soak.py` (`--duration`, `--server-flag`, `--label`)."
         )
-        section = "soak-" + "".join(c if c.isalnum() else "-" for c in args.label.lower())
+        section = "soak-" + "-".join(re.findall(r"[a-z0-9]+", args.label.lower()))
         benchlib.write_section(section, f"Soak ({args.label})", body)
 
 
