@@ -186,8 +186,15 @@ def codeline_figure(
         )
         if a != b
     ]
-    for start in starts[1:]:
-        figure.add_vline(x=start - 0.5, line_width=1, line_color="rgba(128,128,128,0.35)")
+    # One layout update with every separator: add_vline per line costs ~4 ms each.
+    separator = {"width": 1, "color": "rgba(128,128,128,0.35)"}
+    figure.update_layout(
+        shapes=[
+            {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+             "line": separator}
+            for x in (start - 0.5 for start in starts[1:])
+        ]
+    )  # fmt: skip
     figure.update_xaxes(
         range=[0.3, len(index) + 0.7], title_text="paragraphs in reading order", dtick=5
     )

@@ -17,9 +17,14 @@ st.markdown(
     "Jaccard index (paragraphs with both ÷ paragraphs with either), so pairs of common and "
     "rare themes compare fairly. The diagonal is each theme's own paragraph count."
 )
-matrix = relations.cooccurrence(data.paragraphs, ids)
 st.plotly_chart(
-    charts.cooccurrence_figure(matrix, codebook, ids),
+    ui.figure(
+        lambda: charts.cooccurrence_figure(
+            relations.cooccurrence(data.paragraphs, ids), codebook, ids
+        ),
+        "cooccurrence",
+        case.slug,
+    ),
     key="cooccurrence",
     alt="Paragraphs coded with both themes, for each pair of themes",
 )

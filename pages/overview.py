@@ -29,17 +29,29 @@ counts[3].metric(
 left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader("Coverage by theme")
-    themes = data.themes[data.themes["theme"].isin(shown)]
-    figure = charts.theme_coverage_figure(themes, codebook, uncoded=data.uncoded)
+    figure = ui.figure(
+        lambda: charts.theme_coverage_figure(
+            data.themes[data.themes["theme"].isin(shown)], codebook, uncoded=data.uncoded
+        ),
+        "theme-coverage",
+        case.slug,
+        tuple(shown),
+    )
     st.plotly_chart(
         figure, key="theme-coverage", alt="Share of the case's words coded with each theme"
     )
     st.caption(ui.COVERAGE_NOTE)
 with right:
     st.subheader("Sections × themes")
-    grid = data.sections[data.sections["theme"].isin(shown)]
     titles = {s.slug: s.nav_title for s in case.sections}
-    figure = charts.coverage_heatmap_figure(grid, titles, codebook)
+    figure = ui.figure(
+        lambda: charts.coverage_heatmap_figure(
+            data.sections[data.sections["theme"].isin(shown)], titles, codebook
+        ),
+        "section-heatmap",
+        case.slug,
+        tuple(shown),
+    )
     st.plotly_chart(figure, key="section-heatmap", alt="Coverage of each theme in each section")
 
 st.subheader("Codeline")

@@ -12,6 +12,7 @@ selected, mode = ui.selected_themes(codebook), ui.match_mode()
 labels = {t.id: t.label for t in codebook.themes}
 shown = ui.keep(record.facts, codebook)
 frame = facts.facts_frame(shown)
+view = (case.slug, tuple(selected), mode)  # what the figures below depend on
 
 st.title("What the record says")
 st.markdown(
@@ -33,7 +34,7 @@ st.header("Timeline, 2012–2024")
 events = frame[frame["kind"] == "event"]
 if not events.empty:
     st.plotly_chart(
-        recordcharts.timeline_figure(events, codebook),
+        ui.figure(lambda: recordcharts.timeline_figure(events, codebook), "timeline", *view),
         key="timeline",
         alt="Key events from the 2012 rebellion to the end of the peace agreement in 2024",
     )
@@ -43,7 +44,7 @@ st.header("Peacekeepers killed in deliberate attacks, per year")
 attacks = frame[frame["id"].str.startswith("attacks-")]
 if not attacks.empty:
     st.plotly_chart(
-        recordcharts.attacks_figure(attacks),
+        ui.figure(lambda: recordcharts.attacks_figure(attacks), "attacks", *view),
         key="attacks",
         alt="Deaths in deliberate attacks per year",
     )
@@ -58,7 +59,7 @@ authorised = frame[frame["kind"] == "strength_authorised"]
 deployed = frame[frame["kind"] == "strength_deployed"]
 if not authorised.empty:
     st.plotly_chart(
-        recordcharts.strength_figure(authorised, deployed),
+        ui.figure(lambda: recordcharts.strength_figure(authorised, deployed), "strength", *view),
         key="strength",
         alt="The authorised ceiling against deployed counts over time",
     )

@@ -22,7 +22,12 @@ with side:
     st.caption("Section themes")
     ui.render_badges(data.tags.get(section.slug, []), codebook)
     own = data.sections[data.sections["section"] == section.slug]
-    figure = charts.theme_coverage_figure(own, codebook)
+    figure = ui.figure(
+        lambda: charts.theme_coverage_figure(own, codebook),
+        "section-coverage",
+        case.slug,
+        section.slug,
+    )
     st.plotly_chart(figure, key="section-coverage", alt=f"Theme coverage of {section.title}")
     st.caption(
         f"{section.words} words in {len(section.paragraphs)} paragraphs. "

@@ -27,7 +27,12 @@ counts[2].metric("Coverage", f"{whole['coverage']:.0%}", help=ui.COVERAGE_NOTE)
 
 st.subheader("Coverage by section")
 titles = {s.slug: s.nav_title for s in case.sections}
-figure = charts.theme_by_section_figure(data.sections, theme.id, titles, codebook)
+figure = ui.figure(
+    lambda: charts.theme_by_section_figure(data.sections, theme.id, titles, codebook),
+    "theme-by-section",
+    case.slug,
+    theme.id,
+)
 st.plotly_chart(figure, key="theme-by-section", alt=f"Coverage of {theme.label} in each section")
 
 st.subheader("Every passage")

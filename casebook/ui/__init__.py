@@ -12,6 +12,7 @@ from casebook.ui.data import (
     chosen_case_slug,
     content_dir,
     current_case,
+    figure,
     load,
     render_problems,
     tables,

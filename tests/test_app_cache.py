@@ -1,0 +1,85 @@
+"""Charts are built once per content version and view, shared by sessions, and rebuilt when
+either changes (casebook.ui.figure)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from casebook import charts
+from casebook.ui import data
+
+OVERVIEW_CHARTS = ("theme_coverage_figure", "coverage_heatmap_figure", "codeline_figure")
+
+
+@pytest.fixture
+def builds(monkeypatch) -> Counter:
+    """How often each overview chart is built, from an empty figure cache."""
+    data._figure.clear()  # noqa: SLF001 - start from nothing cached
+    counted: Counter = Counter()
+    for name in OVERVIEW_CHARTS:
+        build = getattr(charts, name)
+
+        def counting(*args, _build=build, _name=name, **kwargs):
+            counted[_name] += 1
+            return _build(*args, **kwargs)
+
+        monkeypatch.setattr(charts, name, counting)
+    yield counted
+    data._figure.clear()  # noqa: SLF001 - leave no counted figures to later tests
+
+
+def overview(**query) -> AppTest:
+    at = AppTest.from_file("../dashboard.py", default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def test_a_view_builds_its_charts_once_for_every_session(builds):
+    first = overview(theme=["humanitarian"])
+    assert builds == dict.fromkeys(OVERVIEW_CHARTS, 1)
+    second = overview(theme=["humanitarian"])  # another reader, same view
+    second.run()  # and a rerun of it
+    assert builds == dict.fromkeys(OVERVIEW_CHARTS, 1)
+    assert specs(second) == specs(first)
+
+
+def test_another_filter_gets_its_own_charts(builds):
+    overview(theme=["humanitarian"])
+    at = overview(theme=["security", "political"])
+    assert builds == dict.fromkeys(OVERVIEW_CHARTS, 2)
+    codeline = specs(at)[2]
+    assert [trace["name"] for trace in codeline["data"]] == ["Security", "Political"]
+    at.multiselect(key="theme").set_value(["humanitarian"]).run()  # back to a cached view
+    assert builds == dict.fromkeys(OVERVIEW_CHARTS, 2)
+    assert [trace["name"] for trace in specs(at)[2]["data"]] == ["Humanitarian"]
+
+
+def test_an_edited_section_redraws_the_charts(builds, tiny_copy, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
+    monkeypatch.setattr(data, "SIGNATURE_SECONDS", 0.0)  # read the folder on every rerun
+    at = overview()
+    before = specs(at)[0]["data"][0]
+    opening = tiny_copy / "demo/01-opening.md"
+    text = opening.read_text(encoding="utf-8")
+    time.sleep(0.01)  # a later modification time, even on coarse clocks
+    opening.write_text(
+        text.replace("The mission supported dialogue", "Troops and insurgents fought"),
+        encoding="utf-8",
+    )
+    at.run()
+    after = specs(at)[0]["data"][0]
+    assert builds["theme_coverage_figure"] == 2
+    security = before["y"].index("Security")
+    assert after["x"][security] > before["x"][security]
