@@ -115,6 +115,12 @@ def link(href: str, label: str) -> str:
     return f'<a class="cb-link" href="{escape(href)}" target="_self">{escape(label)}</a>'
 
 
+def link_list(items) -> str:
+    """A bulleted list of links, from (href, label) pairs."""
+    lines = "".join(f"<li>{link(href, label)}</li>" for href, label in items)
+    return f'<ul class="cb-links">{lines}</ul>'
+
+
 def passage(heading: str, body_html: str, marks: str, href: str) -> str:
     """A passage shown away from its section: where it is, its themes, the text, a way back."""
     return (

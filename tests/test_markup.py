@@ -18,6 +18,7 @@ from casebook.markup import (
     evidence_markdown,
     kwic,
     link,
+    link_list,
     md_escape,
     paragraph,
     passage,
@@ -301,6 +302,17 @@ def test_kwic_of_a_search_in_hostile_text():
 )  # fmt: skip
 def test_link(href, label, html):
     assert link(href, label) == html
+
+
+def test_link_list_escapes_every_item():
+    html = link_list([("a?p=1", "First"), ('b"x', "<i>Second</i>")])
+    assert html == (
+        '<ul class="cb-links">'
+        '<li><a class="cb-link" href="a?p=1" target="_self">First</a></li>'
+        '<li><a class="cb-link" href="b&quot;x" target="_self">&lt;i&gt;Second&lt;/i&gt;</a></li>'
+        "</ul>"
+    )
+    assert link_list([]) == '<ul class="cb-links"></ul>'
 
 
 def test_passage_exact():

@@ -34,7 +34,8 @@ def render_passages(rows: pd.DataFrame, codebook: Codebook, with_hits: bool = Fa
 def render_exports(
     rows: pd.DataFrame, case: Case, codebook: Codebook, view: str, url: str, name: str
 ) -> None:
-    """CSV and Markdown of exactly what the view shows, the Markdown with a header."""
+    """CSV and Markdown of exactly what the view shows, the Markdown with a header. Both
+    are written when the reader clicks (Streamlit calls ``data`` then), not on every rerun."""
     labels = {t.id: t.label for t in codebook.themes}
     header = {
         "Case": case.title,
@@ -47,7 +48,7 @@ def render_exports(
     first, second = st.columns(2)
     first.download_button(
         "Paragraphs (CSV)",
-        data=export.to_csv(rows),
+        data=lambda: export.to_csv(rows),
         file_name=f"{case.slug}-{name}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -55,7 +56,7 @@ def render_exports(
     )
     second.download_button(
         "Text (Markdown)",
-        data=export.to_markdown(rows, case.title, header, labels),
+        data=lambda: export.to_markdown(rows, case.title, header, labels),
         file_name=f"{case.slug}-{name}.md",
         mime="text/markdown",
         icon=":material/download:",
@@ -100,9 +101,14 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
             unsafe_allow_html=True,
         )
     with st.expander(f"The {len(rows)} paragraphs as a list"):
-        for row in rows.itertuples(index=False):
-            label = f"{row.section_title} · ¶{row.position}: {' '.join(row.text.split()[:10])} …"
-            st.markdown(markup.link(paragraph_href(row, codebook), label), unsafe_allow_html=True)
+        # One element for the whole list: an element per paragraph made every rerun of the
+        # overview send 51 more messages.
+        items = (
+            (paragraph_href(row, codebook), f"{row.section_title} · ¶{row.position}: "
+             f"{' '.join(row.text.split()[:10])} …")
+            for row in rows.itertuples(index=False)
+        )  # fmt: skip
+        st.markdown(markup.link_list(items), unsafe_allow_html=True)
 
 
 def filtered(rows: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+from casebook import coverage
+from casebook.loader import load_content
+from tests.conftest import CONTENT
 from tests.e2e.conftest import chips, wait_for_app
+
+CODEBOOK = load_content(CONTENT).codebook
+CASE = load_content(CONTENT).case("minusma")
 
 
 def visible_top(page, selector: str) -> float:
@@ -91,3 +100,39 @@ def test_codeline_click_offers_the_paragraph(page, app_url):
     link = page.locator("a.cb-link", has_text="Open ¶")
     link.wait_for()
     assert "#" in link.get_attribute("href")
+
+
+def test_the_overview_exports_download_what_the_filter_shows(page, app_url):
+    """The files are written on the click (a callable in st.download_button): both arrive,
+    with the rows the filter keeps and the Markdown's header naming the view."""
+    page.goto(f"{app_url}/?theme=humanitarian")
+    wait_for_app(page)
+    table = coverage.paragraph_table([CASE], CODEBOOK)
+    expected = table[table["themes"].map(lambda themes: "humanitarian" in themes)]
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Paragraphs (CSV)").click()
+    assert csv_download.value.suggested_filename == "minusma-paragraphs.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(csv_download.value.path()).read_text("utf-8"))))
+    assert [(row["section"], int(row["position"])) for row in rows] == list(
+        zip(expected["section"], expected["position"], strict=True)
+    )
+    with page.expect_download() as md_download:
+        page.get_by_role("button", name="Text (Markdown)").click()
+    text = Path(md_download.value.path()).read_text("utf-8")
+    assert text.startswith(f"# {CASE.title}")
+    assert "paragraphs coded Humanitarian" in text
+    assert "?theme=humanitarian" in text  # the permalink of the view
+    assert text.count("\n## ") == expected["section"].nunique()
+
+
+def test_the_codeline_list_links_every_paragraph_with_the_filter(page, app_url):
+    page.goto(f"{app_url}/?theme=security")
+    wait_for_app(page)
+    page.get_by_text("The 51 paragraphs as a list").click()
+    links = page.locator("ul.cb-links a.cb-link")
+    links.first.wait_for()
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    table = coverage.paragraph_table([CASE], CODEBOOK)
+    assert hrefs == [
+        f"{row.section}?theme=security&p={row.anchor}#{row.anchor}" for row in table.itertuples()
+    ]
