@@ -34,6 +34,9 @@ STYLE = """
   border-radius:0.5rem}
 .cb-value{font-size:1.05rem;font-weight:600;margin:0.15rem 0}
 .cb-sources{margin:0.2rem 0 0 1rem;padding:0;font-size:0.85rem}
+[data-testid='stHorizontalBlock']>[data-testid='stElementContainer']:has(>.stPageLink){
+  max-width:100%}
+[data-testid='stHorizontalBlock'] .stPageLink :is(span,p){white-space:normal}
 </style>
 """
 
@@ -57,6 +60,11 @@ def badge(theme: Theme, pinned: bool = False) -> str:
 
 def badges(theme_ids: Sequence[str], codebook: Codebook, pinned: bool = False) -> str:
     return "".join(badge(codebook.theme(t), pinned) for t in theme_ids if t in codebook.ids)
+
+
+def tagged_count(theme_ids: Sequence[str], codebook: Codebook, count: str) -> str:
+    """A section's theme badges and a muted note of its paragraphs, on one line."""
+    return f'{badges(theme_ids, codebook)} <span class="cb-muted">{escape(count)}</span>'.lstrip()
 
 
 def paragraph(

@@ -95,6 +95,15 @@ def test_overview_follows_the_filter():
     assert metrics["Matching the filter"] == f"{expected} paragraphs"
     folded = [e for e in at.expander if "no paragraph matching the filter" in e.label]
     assert len(folded) == 1
+    # the index: each section with its matches, those without any folded away
+    hits = table[table["themes"].map(lambda themes: "humanitarian" in themes)]
+    per_section = hits.groupby("section").size()
+    text = markdown(at)
+    for section in CASE.sections:
+        found = int(per_section.get(section.slug, 0))
+        assert f"{found} of {len(section.paragraphs)} paragraphs match" in text
+    without = sum(1 for s in CASE.sections if s.slug not in per_section)
+    assert folded[0].label == f"{without} sections with no paragraph matching the filter"
 
 
 def test_section_page_marks_themes_and_folds_what_does_not_match():

@@ -22,6 +22,7 @@ from casebook.markup import (
     md_escape,
     paragraph,
     passage,
+    tagged_count,
     text_block,
 )
 from casebook.model import Codebook, Rules, Theme
@@ -302,6 +303,15 @@ def test_kwic_of_a_search_in_hostile_text():
 )  # fmt: skip
 def test_link(href, label, html):
     assert link(href, label) == html
+
+
+def test_tagged_count_puts_badges_then_the_escaped_count():
+    assert tagged_count(["security"], CODEBOOK, "3 of 4 <match>") == (
+        f'{COMPUTED_BADGE} <span class="cb-muted">3 of 4 &lt;match&gt;</span>'
+    )
+    assert tagged_count([], CODEBOOK, "2 paragraphs") == (
+        '<span class="cb-muted">2 paragraphs</span>'
+    )
 
 
 def test_link_list_escapes_every_item():

@@ -128,6 +128,9 @@ def render_source_line(case: Case) -> None:
     st.caption(f"From *{markup.md_escape(case.title)}*{source}.{note}")
 
 
+SECTION_LINK_WIDTH = 420  # px: the tags line up after the longest title on a wide screen
+
+
 def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selected, mode):
     """Each section's name as a link to its page, with its tags and what matches the filter."""
     mask = filtering.matching(data.paragraphs, selected, mode)
@@ -146,15 +149,14 @@ def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selec
 
 
 def _section_row(section: Section, data: CaseTables, codebook: Codebook, hits) -> None:
-    link, tags, count = st.columns([5, 3, 2], vertical_alignment="center")
-    link.page_link(section_page(section), label=section.title)
-    with tags:
-        tagged = data.tags.get(section.slug, [])
-        if tagged:
-            st.markdown(markup.badges(tagged, codebook), unsafe_allow_html=True)
+    """The link, then the tags and the count on one line (three elements to a row, where
+    columns took seven: the index is most of what an overview rerun sends)."""
+    row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+    row.page_link(section_page(section), label=section.title, width=SECTION_LINK_WIDTH)
     total = len(section.paragraphs)
     text = f"{total} paragraphs" if hits is None else f"{hits} of {total} paragraphs match"
-    count.caption(text)
+    summary = markup.tagged_count(data.tags.get(section.slug, []), codebook, text)
+    row.markdown(summary, unsafe_allow_html=True)
 
 
 def render_legend() -> None:
