@@ -7,10 +7,12 @@ import json
 import time
 from collections import Counter
 
+import pandas.testing as pdt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from casebook import charts
+from casebook import charts, coverage
+from casebook.loader import load_content
 from casebook.ui import data
 
 OVERVIEW_CHARTS = ("theme_coverage_figure", "coverage_heatmap_figure", "codeline_figure")
@@ -19,7 +21,7 @@ OVERVIEW_CHARTS = ("theme_coverage_figure", "coverage_heatmap_figure", "codeline
 @pytest.fixture
 def builds(monkeypatch) -> Counter:
     """How often each overview chart is built, from an empty figure cache."""
-    data._figure.clear()  # noqa: SLF001 - start from nothing cached
+    data._shared.clear()  # noqa: SLF001 - start from nothing cached
     counted: Counter = Counter()
     for name in OVERVIEW_CHARTS:
         build = getattr(charts, name)
@@ -30,7 +32,7 @@ def builds(monkeypatch) -> Counter:
 
         monkeypatch.setattr(charts, name, counting)
     yield counted
-    data._figure.clear()  # noqa: SLF001 - leave no counted figures to later tests
+    data._shared.clear()  # noqa: SLF001 - leave no counted figures to later tests
 
 
 def overview(**query) -> AppTest:
@@ -83,3 +85,20 @@ def test_an_edited_section_redraws_the_charts(builds, tiny_copy, monkeypatch):
     assert builds["theme_coverage_figure"] == 2
     security = before["y"].index("Security")
     assert after["x"][security] > before["x"][security]
+
+
+def test_no_page_changes_the_shared_tables():
+    """The frames are shared by every session (st.cache_resource): after every page has run,
+    with and without a filter, they equal a fresh computation."""
+    from tests.test_app import EXPLORE, SLUGS, open_app
+
+    for page in [None, "about", "facts", "claims", *SLUGS, *EXPLORE]:
+        for query in ({}, {"theme": ["security", "political"], "match": "all"}):
+            open_app(page, **query)
+    root = data.content_dir()
+    kept = data._tables(str(root), data._version(root), "minusma")  # noqa: SLF001
+    content = load_content(root)
+    fresh = coverage.paragraph_table([content.case("minusma")], content.codebook)
+    pdt.assert_frame_equal(kept.paragraphs, fresh)
+    pdt.assert_frame_equal(kept.sections, coverage.coverage_by_section(fresh, content.codebook))
+    pdt.assert_frame_equal(kept.themes, coverage.coverage_by_theme(fresh, content.codebook))

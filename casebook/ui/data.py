@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +18,7 @@ from casebook.loader import Content, load_content
 from casebook.model import Case
 from casebook.problems import ContentError
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[2]
 # CASEBOOK_CONTENT points the app at another content folder (tests, other deployments).
 CONTENT_ENV = "CASEBOOK_CONTENT"
@@ -52,16 +54,24 @@ def _signature(root: Path) -> tuple:
     return signature
 
 
+def _version(root: Path) -> int:
+    """A number that changes when the content files do: the caches' key (hashing a number
+    is cheaper than hashing the signature on every call)."""
+    return hash(_signature(root))
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(root: str, signature: tuple) -> Content:
+def _load(root: str, version: int) -> Content:
     """One shared copy for every session and rerun, not a fresh unpickled copy per call
     (as st.cache_data would give): the model is frozen dataclasses, which no page can change."""
     return load_content(root)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _tables(root: str, signature: tuple, case_slug: str) -> CaseTables:
-    content = _load(root, signature)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _tables(root: str, version: int, case_slug: str) -> CaseTables:
+    """Shared, like the content: pages select from these frames and never change them
+    (tests/test_app_cache.py checks, after every page has run)."""
+    content = _load(root, version)
     codebook = content.codebook
     paragraphs = coverage.paragraph_table([content.case(case_slug)], codebook)
     sections = coverage.coverage_by_section(paragraphs, codebook)
@@ -75,8 +85,16 @@ def _tables(root: str, signature: tuple, case_slug: str) -> CaseTables:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _figure(key: tuple, _build: Callable[[], go.Figure]) -> go.Figure:
+def _shared(key: tuple, _build: Callable[[], object]) -> object:
     return _build()
+
+
+def shared(build: Callable[[], T], name: str, *key: Hashable) -> T:
+    """``build()``, computed once per version of the content and per ``key`` (everything
+    ``build`` depends on besides the content), then shared by every session and rerun.
+    What it returns must never be changed by its callers."""
+    root = content_dir()
+    return _shared((name, str(root), _version(root), *key), build)
 
 
 def figure(build: Callable[[], go.Figure], name: str, *key: Hashable) -> go.Figure:
@@ -85,8 +103,7 @@ def figure(build: Callable[[], go.Figure], name: str, *key: Hashable) -> go.Figu
     every session and rerun. Building a figure costs 10-50 ms of validation in Plotly;
     drawing a cached one costs under 1 ms. Nothing may change a figure it gets from here
     (st.plotly_chart only reads it: it copies the figure into its message)."""
-    root = content_dir()
-    return _figure((name, str(root), hash(_signature(root)), *key), build)
+    return shared(build, name, *key)
 
 
 def content_dir() -> Path:
@@ -97,7 +114,7 @@ def load() -> Content:
     """The content, or a list of its problems in place of the app (then stop)."""
     root = content_dir()
     try:
-        return _load(str(root), _signature(root))
+        return _load(str(root), _version(root))
     except ContentError as error:
         render_problems(error)
         st.stop()
@@ -106,7 +123,7 @@ def load() -> Content:
 
 def tables(case: Case) -> CaseTables:
     root = content_dir()
-    return _tables(str(root), _signature(root), case.slug)
+    return _tables(str(root), _version(root), case.slug)
 
 
 CASE_KEY = links.CASE_KEY  # ?case=<folder name>, bound to the sidebar's case selector

@@ -9,7 +9,7 @@ import streamlit as st
 
 from casebook import charts, cite, export, filtering, links, markup
 from casebook.model import Case, Codebook
-from casebook.ui.data import chosen_case_slug
+from casebook.ui.data import chosen_case_slug, shared
 from casebook.ui.data import figure as figure_cache
 from casebook.ui.routes import TARGET_KEY, match_mode, selected_themes
 
@@ -101,14 +101,15 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
             unsafe_allow_html=True,
         )
     with st.expander(f"The {len(rows)} paragraphs as a list"):
-        # One element for the whole list: an element per paragraph made every rerun of the
-        # overview send 51 more messages.
-        items = (
+        # One element for the whole list, built once per view: an element per paragraph
+        # made every rerun of the overview send 51 more messages.
+        view = links.view_query(selected_themes(codebook), match_mode(), None, chosen_case_slug())
+        items = lambda: markup.link_list(  # noqa: E731 - built only on a cache miss
             (paragraph_href(row, codebook), f"{row.section_title} · ¶{row.position}: "
              f"{' '.join(row.text.split()[:10])} …")
             for row in rows.itertuples(index=False)
         )  # fmt: skip
-        st.markdown(markup.link_list(items), unsafe_allow_html=True)
+        st.markdown(shared(items, "paragraph-list", case.slug, view), unsafe_allow_html=True)
 
 
 def filtered(rows: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
