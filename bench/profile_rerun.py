@@ -2,7 +2,7 @@
 
 Run: python bench/profile_rerun.py script [--reruns 24]
      python bench/profile_rerun.py server [--sessions 20] [--reruns 15] [--server-flag ...]
-     python bench/profile_rerun.py browser [--page PATH] [--reruns 5]
+     python bench/profile_rerun.py browser [--page PATH] [--reruns 5] [--click THEME]
 
 ``script``: the overview in Streamlit's AppTest; after one warm-up pass over the filters,
 pyinstrument records the script thread of every rerun while the theme filter changes, and
@@ -16,7 +16,8 @@ path. Needs py-spy (requirements-dev.txt) and permission to trace the server.
 ``browser``: cold loads of a page in headless Chromium under the DevTools JavaScript
 profiler, until the page is drawn (bench/browser.py): the browser main thread's time by
 script (Streamlit's bundle is split by component: PlotlyChart, StreamlitMarkdown, ...),
-beside the same for bench/apps/bare_chart.py.
+beside the same for bench/apps/bare_chart.py. With ``--click``, the time from choosing a
+theme in the sidebar to the page redrawn instead, beside bench/apps/bare_filter.py.
 """
 
 from __future__ import annotations
@@ -153,12 +154,13 @@ def js_time_by_script(profile: dict) -> collections.Counter:
     return spent
 
 
-def profile_browser(page_path: str, loads: int) -> None:
-    from bench import browser
+def profile_browser(page_path: str, loads: int, click: str = "") -> None:
+    from bench import bench_filter, browser
 
+    reference = "bare_filter.py" if click else "bare_chart.py"
     targets = {
         "dashboard": (benchlib.dashboard(), page_path),
-        "bare chart": (benchlib.APPS / "bare_chart.py", ""),
+        reference: (benchlib.APPS / reference, ""),
     }
     for name, (script, path) in targets.items():
         url, process = benchlib.start_streamlit(script)
@@ -173,15 +175,22 @@ def profile_browser(page_path: str, loads: int) -> None:
                         devtools = page.context.new_cdp_session(page)
                         devtools.send("Profiler.enable")
                         devtools.send("Profiler.setSamplingInterval", {"interval": 200})
-                        devtools.send("Profiler.start")
-                        record = browser.load(page, f"{url}/{path}")
+                        if click:  # profile the click only, from a drawn page
+                            record = browser.load(page, f"{url}/{path}")
+                            page.wait_for_timeout(500)
+                            devtools.send("Profiler.start")
+                            record = {"drawn": bench_filter.click_theme(page, click)}
+                        else:
+                            devtools.send("Profiler.start")
+                            record = browser.load(page, f"{url}/{path}")
                         spent += js_time_by_script(devtools.send("Profiler.stop")["profile"])
         finally:
             benchlib.stop(process)
         idle = spent.pop("(idle)", 0.0)
         print(
-            f"\n{name} /{path}: drawn at {record['drawn']:.0f} ms (last load); per load, "
-            f"ms on the main thread by script ({idle / loads:.0f} ms idle):"
+            f"\n{name} /{path}: {'redrawn' if click else 'drawn'} at {record['drawn']:.0f} ms "
+            f"(last sample); per sample, ms on the main thread by script "
+            f"({idle / loads:.0f} ms idle):"
         )
         for script_name, ms in spent.most_common(12):
             print(f"  {ms / loads:7.0f}  {script_name}")
@@ -191,6 +200,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("mode", choices=("script", "server", "browser"))
     parser.add_argument("--page", default="", help="browser: a page's URL path, e.g. facts")
+    parser.add_argument("--click", default="", help="browser: profile choosing this theme")
     parser.add_argument("--sessions", type=int, default=20, help="server: sessions")
     parser.add_argument("--reruns", type=int, default=None, help="reruns (per session)")
     parser.add_argument("--server-flag", action="append", default=[], help="e.g. --x.y=z")
@@ -198,7 +208,7 @@ def main() -> None:
     if args.mode == "script":
         profile_script(args.reruns or 24)
     elif args.mode == "browser":
-        profile_browser(args.page, min(args.reruns or 5, 20))
+        profile_browser(args.page, min(args.reruns or 5, 20), args.click)
     else:
         if args.sessions > 100 or (args.reruns or 15) > 100:
             parser.error("bounded: at most 100 sessions and 100 reruns each")
