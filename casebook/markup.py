@@ -26,6 +26,9 @@ STYLE = """
 .cb-kwic{font-size:0.95rem;margin:0.2rem 0}
 .cb-kwic mark{background:#F0E442;color:#000000;padding:0 0.15rem;border-radius:0.2rem}
 .cb-link{font-size:0.85rem}
+.cb-share{margin-bottom:0.6rem}
+.cb-share code{display:block;white-space:normal;word-break:break-all;font-size:0.8rem;
+  user-select:all}
 .cb-claim{border-left:4px solid #E69F00;padding:0.3rem 0.8rem;margin:0.2rem 0 0.4rem 1.2rem;
   font-size:0.9rem;background:rgba(128,128,128,0.06)}
 .cb-claim q{font-style:italic}
@@ -121,6 +124,11 @@ def kwic(hits) -> str:
 def link(href: str, label: str) -> str:
     """A link to another view of the app, opened in the same tab."""
     return f'<a class="cb-link" href="{escape(href)}" target="_self">{escape(label)}</a>'
+
+
+def share_link(url: str) -> str:
+    """The URL of a view as text to read and select (never a live link: it is this page)."""
+    return f'<div class="cb-share"><code>{escape(url)}</code></div>'
 
 
 def link_list(items) -> str:

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from tests.conftest import CONTENT, FIXTURES, ROOT
+from tests.test_app import share_link
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +53,7 @@ def test_the_case_selector_follows_the_url(two_cases):
     at = run(two_cases, case="minusma")
     assert at.sidebar.selectbox(key="case").value == "minusma"
     assert at.title[0].value.startswith("Analyzing the Impact of the UN Mission in Mali")
-    assert at.sidebar.code[0].value == "/?case=minusma"
+    assert share_link(at) == "/?case=minusma"
     other = run(two_cases, case="messy-post")
     assert other.title[0].value == "Counting the Cost: MINUSMA and the Politics of Withdrawal"
 

@@ -8,8 +8,9 @@ import pytest
 
 from casebook import coverage, relations, search
 from casebook.loader import load_content
+from casebook.ui.explore import CITE_KEY
 from tests.conftest import CONTENT
-from tests.test_app import markdown, open_app
+from tests.test_app import markdown, open_app, share_link
 
 CONTENT_ = load_content(CONTENT)
 CODEBOOK = CONTENT_.codebook
@@ -118,6 +119,10 @@ def test_a_deep_link_to_an_unknown_paragraph_is_ignored():
 
 def test_cite_this_view_names_the_article_the_view_and_the_date():
     at = open_app("lessons-learned", theme=["security"])
+    assert share_link(at) == "/lessons-learned?theme=security"
+    assert not at.sidebar.code  # drawn when opened
+    at.session_state[CITE_KEY] = True  # the reader opens the expander: a rerun draws it
+    at.run()
     link, apa, bibtex = (c.value for c in at.sidebar.code)
     assert link == "/lessons-learned?theme=security"
     assert apa.startswith(f"{CASE.title}. (n.d.). troopdeploy.com. Retrieved ")

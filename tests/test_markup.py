@@ -22,6 +22,7 @@ from casebook.markup import (
     md_escape,
     paragraph,
     passage,
+    share_link,
     tagged_count,
     text_block,
 )
@@ -311,6 +312,12 @@ def test_tagged_count_puts_badges_then_the_escaped_count():
     )
     assert tagged_count([], CODEBOOK, "2 paragraphs") == (
         '<span class="cb-muted">2 paragraphs</span>'
+    )
+
+
+def test_share_link_is_escaped_text():
+    assert share_link('/x?q="<b>"&theme=a') == (
+        '<div class="cb-share"><code>/x?q=&quot;&lt;b&gt;&quot;&amp;theme=a</code></div>'
     )
 
 

@@ -64,14 +64,31 @@ def render_exports(
     )
 
 
+CITE_KEY = "cite-open"  # the citation expander's state; it opens with a rerun
+LIST_KEY = "paragraph-list-open"
+
+
 def render_cite(box, case: Case, url: str) -> None:
-    """A ready citation of the article, naming this view's link and today's date."""
-    with box.expander("Cite this view", icon=":material/format_quote:"):
+    """The view's link with a copy button, and a ready citation of the article naming that
+    link and today's date. Drawn only when opened (a rerun): the first code block on a page
+    makes the browser load Streamlit's syntax highlighter, some 150 ms of its main thread
+    (bench/RESULTS.md), on every page, for what few readers want on a given visit."""
+    cite_box = box.expander(
+        "Copy the link or cite this view",
+        icon=":material/format_quote:",
+        key=CITE_KEY,
+        on_change="rerun",
+    )
+    if not cite_box.open:
+        return
+    with cite_box:
         today = date.today()
+        st.caption("Link (with a copy button)")
+        st.code(url, language=None, wrap_lines=True)
         st.caption("APA")
         st.code(cite.apa(case, url, today), language=None, wrap_lines=True)
         st.caption("BibTeX")
-        st.code(cite.bibtex(case, url, today), language="latex")
+        st.code(cite.bibtex(case, url, today), language=None)
 
 
 def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) -> None:
@@ -100,7 +117,8 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
             ),
             unsafe_allow_html=True,
         )
-    with st.expander(f"The {len(rows)} paragraphs as a list"):
+    listing = st.expander(f"The {len(rows)} paragraphs as a list", key=LIST_KEY, on_change="rerun")
+    if listing.open:
         # One element for the whole list, built once per view: an element per paragraph
         # made every rerun of the overview send 51 more messages.
         view = links.view_query(selected_themes(codebook), match_mode(), None, chosen_case_slug())
@@ -109,7 +127,8 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
              f"{' '.join(row.text.split()[:10])} …")
             for row in rows.itertuples(index=False)
         )  # fmt: skip
-        st.markdown(shared(items, "paragraph-list", case.slug, view), unsafe_allow_html=True)
+        html = shared(items, "paragraph-list", case.slug, view)
+        listing.markdown(html, unsafe_allow_html=True)
 
 
 def filtered(rows: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

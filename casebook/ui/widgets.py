@@ -225,6 +225,7 @@ def current_view_url(codebook: Codebook) -> str:
 
 
 def render_share_link(box, url: str) -> None:
-    """The link to the current view, with a copy button (st.code has one)."""
+    """The link to the current view, always in sight and selectable (a copy button is under
+    "Copy the link or cite this view")."""
     box.caption("Link to this view")
-    box.code(url, language=None, wrap_lines=True)
+    box.markdown(markup.share_link(url), unsafe_allow_html=True)

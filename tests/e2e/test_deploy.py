@@ -69,7 +69,7 @@ def view(page) -> dict:
 
 
 def share_link(page) -> str:
-    return page.get_by_test_id("stSidebar").get_by_test_id("stCode").first.inner_text()
+    return page.get_by_test_id("stSidebar").locator(".cb-share").inner_text()
 
 
 def open_views(browser, *urls: str) -> list[dict]:

@@ -81,8 +81,11 @@ def test_a_markup_query_is_shown_as_text(page, app_url):
     wait_for_app(page)
     value = page.get_by_test_id("stTextInput").locator("input").input_value()
     assert value == "<img src=x onerror=alert(1)><script>alert(2)</script>"
-    assert page.locator("[data-testid='stMain'] img[src='x']").count() == 0
+    assert page.locator("img[src='x']").count() == 0  # main page and sidebar
     assert page.get_by_text("Nothing found.").count() == 1
+    share = page.locator(".cb-share").inner_text().replace("\n", "")
+    assert share.endswith("/search?q=%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E%3Cscript%3E"
+                          "alert%282%29%3C%2Fscript%3E")  # fmt: skip
     assert dialogs == []
 
 
@@ -136,3 +139,22 @@ def test_the_codeline_list_links_every_paragraph_with_the_filter(page, app_url):
     assert hrefs == [
         f"{row.section}?theme=security&p={row.anchor}#{row.anchor}" for row in table.itertuples()
     ]
+
+
+def test_cite_this_view_opens_with_the_citation_of_the_view(page, app_url):
+    """The copyable link and the citation are drawn only when their expander opens."""
+    page.goto(f"{app_url}/lessons-learned?theme=security")
+    wait_for_app(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    assert sidebar.locator(".cb-share").inner_text().endswith("/lessons-learned?theme=security")
+    assert sidebar.get_by_test_id("stCode").count() == 0
+    sidebar.get_by_text("Copy the link or cite this view").click()
+    bibtex = sidebar.get_by_test_id("stCode").filter(has_text="@online{minusma-")
+    bibtex.wait_for()
+    apa = sidebar.get_by_test_id("stCode").filter(has_text="Retrieved")
+    assert "(read in casebook, view: " in apa.inner_text()
+    assert "lessons-learned?theme=security" in apa.inner_text()
+    link = sidebar.get_by_test_id("stCode").first
+    assert link.inner_text().replace("\n", "").endswith("/lessons-learned?theme=security")
+    link.hover()  # the copy button shows on hover
+    sidebar.get_by_role("button", name="Copy to clipboard").first.wait_for()

@@ -55,7 +55,7 @@ def test_choosing_a_theme_writes_it_into_the_url_and_the_share_link(page, app_ur
     page.wait_for_url("**theme=humanitarian**")
     wait_for_app(page)
     assert query(page) == {"theme": ["humanitarian"]}
-    share = page.get_by_test_id("stSidebar").get_by_test_id("stCode").first.inner_text()
+    share = page.get_by_test_id("stSidebar").locator(".cb-share").inner_text()
     assert share.replace("\n", "").endswith("/future-outlook?theme=humanitarian")
     assert page.locator(".cb-para.cb-match").count() >= 1
 
