@@ -25,6 +25,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 from bench import benchlib, browser  # noqa: E402
 
+NOTE = benchlib.conditions()  # read as the script starts, before it loads the machine
+
 THEMES = ("security", "political")
 # (name, server, path)
 PAGES = [
@@ -135,7 +137,7 @@ def main() -> None:
     if not args.no_write:
         body = (
             f"Two clicks per cold load ({', '.join(THEMES)}), pages alternating. "
-            f"{benchlib.SHARED_NOTE}\n\n{table}\n\nTarget:\n{verdict}\n\n"
+            f"{NOTE}\n\n{table}\n\nTarget:\n{verdict}\n\n"
             "Rerun: `python bench/bench_filter.py` (`--samples`)."
         )
         benchlib.write_section("filter", "Filter change in the browser", body)

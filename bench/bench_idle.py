@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import benchlib, stclient  # noqa: E402
 
+NOTE = benchlib.conditions()  # read as the script starts, before it loads the machine
+
 SETTLE_SECONDS = 5.0
 TARGET_MB = 0.5
 
@@ -86,7 +88,7 @@ def main() -> None:
     if not args.no_write:
         body = (
             f"{args.sessions} sessions each loaded the overview once and stay open. "
-            f"{benchlib.SHARED_NOTE}\n\n{table}\n\nTarget:\n{verdict}\n\n"
+            f"{NOTE}\n\n{table}\n\nTarget:\n{verdict}\n\n"
             "Rerun: `python bench/bench_idle.py` (`--sessions`)."
         )
         benchlib.write_section("idle", "Memory per idle session", body)

@@ -38,6 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import benchlib, stclient  # noqa: E402
 
+NOTE = benchlib.conditions()  # read as the script starts, before it loads the machine
+
 LEVEL_TIMEOUT = 600.0  # seconds for one level's reruns, whatever happens
 
 
@@ -191,7 +193,7 @@ def main() -> None:
         body = (
             f"Page: {page}; {args.reruns} reruns per session, each changing the theme filter. "
             f"Closed loop: back to back (capacity). Paced: one rerun per session every "
-            f"{args.interval:g} s. {benchlib.SHARED_NOTE}\n\n{report}\n\n"
+            f"{args.interval:g} s. {NOTE}\n\n{report}\n\n"
             f"Targets at 50 sessions:\n{verdicts(checks) or '- not run'}\n\n"
             "Rerun: `python bench/bench_load.py` (`--compare-gc`, `--reference`)."
         )

@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import benchlib, browser  # noqa: E402
 
+NOTE = benchlib.conditions()  # read as the script starts, before it loads the machine
+
 # (name, server, path): the references first, then one page of each kind.
 PAGES = [
     ("bare title", "title", "/"),
@@ -119,7 +121,7 @@ def main() -> None:
     if not args.no_write:
         body = (
             f"Headless Chromium ({benchlib.CHROMIUM}), a cold context per sample, pages in "
-            f"rotating order within each sample. {benchlib.SHARED_NOTE}\n\n{table}\n\n"
+            f"rotating order within each sample. {NOTE}\n\n{table}\n\n"
             f"Targets:\n{verdict}\n\nRerun: `python bench/bench_pageload.py` (`--samples`)."
         )
         benchlib.write_section("pageload", "Page load in the browser", body)

@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import benchlib, stclient  # noqa: E402
 
+NOTE = benchlib.conditions()  # read as the script starts, before it loads the machine
+
 SAMPLE_SECONDS = 5.0
 WARM_SECONDS = 60.0  # left out of the slope
 FLAT_MB_PER_MIN = 1.0
@@ -123,7 +125,7 @@ def main() -> None:
         flags = " ".join(args.server_flag) or "none"
         body = (
             f"{args.sessions} sessions, one rerun each every ~{args.think:g} s plus its own time, "
-            f"for {args.duration:.0f} s; server flags: {flags}. {benchlib.SHARED_NOTE}\n\n"
+            f"for {args.duration:.0f} s; server flags: {flags}. {NOTE}\n\n"
             f"{table}\n\nRSS (MB) over the run: {trace}\n\n{verdict}\n\n"
             "Rerun: `python bench/bench_soak.py` (`--duration`, `--server-flag`, `--label`)."
         )

@@ -27,11 +27,17 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-SHARED_NOTE = (
-    "The machine was shared: another engineer ran browser tests and nginx at the same time, "
-    "so absolute times are noisy; candidate and reference alternate within one run and the "
-    "ratios compare like with like."
-)
+
+
+def conditions() -> str:
+    """What else the machine was doing: the load average as the run starts (read from
+    /proc), with why the ratios still hold."""
+    one, five, _ = os.getloadavg()
+    return (
+        f"Load average as the run began: {one:.2f} (1 min), {five:.2f} (5 min) on "
+        f"{os.cpu_count()} cores; candidate and reference alternate within one run, so the "
+        "ratios compare like with like."
+    )
 
 
 # --- the machine -----------------------------------------------------------------------
