@@ -56,14 +56,15 @@ def memory_total_mb() -> int:
 
 
 def commit() -> str:
-    """The commit measured, marked when the working tree has uncommitted changes."""
+    """The commit measured, marked when the working tree has uncommitted changes (besides
+    bench/RESULTS.md, which the benchmarks themselves write)."""
 
     def git(*args: str) -> str:
         done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
         return done.stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--untracked-files=no")
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/RESULTS.md")
     return f"{head} + uncommitted changes" if dirty else head
 
 
