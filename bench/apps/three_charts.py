@@ -1,0 +1,37 @@
+"""Reference for the page-load bench: a title and the overview's three charts, nothing else
+(the same figures, laid out as the overview lays them out).
+
+Against bench/apps/bare_chart.py it says what the charts alone cost; against the overview,
+what the rest of the app costs (sidebar, filter, links, text)."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from casebook import charts, coverage
+from casebook.loader import load_content
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+@st.cache_resource
+def figures():
+    content = load_content(CONTENT)
+    codebook, case = content.codebook, content.cases[0]
+    rows = coverage.paragraph_table([case], codebook)
+    sections = coverage.coverage_by_section(rows, codebook)
+    titles = {s.slug: s.nav_title for s in case.sections}
+    by_theme = coverage.coverage_by_theme(rows, codebook)
+    return (
+        charts.theme_coverage_figure(by_theme, codebook, coverage.uncoded_share(rows)),
+        charts.coverage_heatmap_figure(sections, titles, codebook),
+        charts.codeline_figure(rows, titles, codebook, list(codebook.ids)),
+    )
+
+
+st.title("Three charts")
+bars, grid, codeline = figures()
+left, right = st.columns([2, 3], gap="large")
+left.plotly_chart(bars, key="theme-coverage")
+right.plotly_chart(grid, key="section-heatmap")
+st.plotly_chart(codeline, key="codeline", on_select="rerun", selection_mode="points")
