@@ -2,8 +2,10 @@
 
 Run: python bench/bench_filter.py [--samples 10]
 
-Two servers on loopback: the dashboard and bench/apps/bare_filter.py (a title and one
-multiselect bound to the URL, in the sidebar, with the same options). Each sample opens
+Servers on loopback: the dashboard; bench/apps/bare_filter.py (a title and one
+multiselect bound to the URL, in the sidebar, with the same options); and that bare app
+holding one of the overview's charts, following the filter (bench/apps/filter_one_chart.py,
+once per chart), which says what redrawing each chart costs. Each sample opens
 the page in a cold context, waits until it is drawn and settled, then for each of two
 themes opens the sidebar's multiselect and clicks the theme: the time runs from the press
 on the option to the page drawn again after the rerun (script finished, nothing stale,
@@ -33,8 +35,21 @@ PAGES = [
     ("bare filter app", "bare", "/"),
     ("overview", "app", "/"),
     ("section", "app", "/security-improvements"),
+    # the bare app plus one of the overview's charts, following the filter
+    ("bare + theme bars", "coverage", "/"),
+    ("bare + sections × themes", "heatmap", "/"),
+    ("bare + codeline", "codeline", "/"),
 ]
-SERVERS = {"app": benchlib.dashboard(), "bare": benchlib.APPS / "bare_filter.py"}
+ONE_CHART = benchlib.APPS / "filter_one_chart.py"
+# server -> (script, environment)
+SERVERS = {
+    "app": (benchlib.dashboard(), {}),
+    "bare": (benchlib.APPS / "bare_filter.py", {}),
+    **{
+        kind: (ONE_CHART, {"CASEBOOK_BENCH_CHART": kind})
+        for kind in ("coverage", "heatmap", "codeline")
+    },
+}
 
 
 def click_theme(page, theme: str) -> float:
@@ -84,7 +99,10 @@ def charts_on(chromium, url: str) -> int:
 
 
 def run(samples: int, flags: list[str]) -> dict[str, list[float | None]]:
-    started = {key: benchlib.start_streamlit(script, *flags) for key, script in SERVERS.items()}
+    started = {
+        key: benchlib.start_streamlit(script, *flags, env=env)
+        for key, (script, env) in SERVERS.items()
+    }
     urls = {name: started[server][0] + path for name, server, path in PAGES}
     times: dict[str, list[float | None]] = {name: [] for name in urls}
     try:
@@ -121,6 +139,15 @@ def report(times: dict[str, list[float | None]]) -> tuple[str, str]:
     ]  # fmt: skip
     ratio = benchlib.median(done["overview"]) / bare
     verdict = f"- overview ≤ 1.5 × bare app: {benchlib.verdict(ratio <= 1.5)} ({ratio:.2f})"
+    singles = [name for name in done if name.startswith("bare + ")]
+    if singles:
+        extra = sum(benchlib.median(done[name]) - bare for name in singles)
+        verdict += (
+            f"\n- redrawing the overview's {len(singles)} charts alone adds {extra:.0f} ms to "
+            f"the bare app's {bare:.0f} ms (sum over the single-chart rows): a floor near "
+            f"{bare + extra:.0f} ms, {(bare + extra) / bare:.2f} × bare, for any page whose "
+            "charts follow the filter"
+        )
     return benchlib.table(headers, rows), verdict
 
 
