@@ -9,8 +9,7 @@ import streamlit as st
 
 from casebook import charts, cite, export, filtering, links, markup
 from casebook.model import Case, Codebook
-from casebook.ui.data import chosen_case_slug, shared
-from casebook.ui.data import figure as figure_cache
+from casebook.ui.data import chosen_case_slug, figure, shared
 from casebook.ui.routes import TARGET_KEY, match_mode, selected_themes
 
 
@@ -94,14 +93,14 @@ def render_cite(box, case: Case, url: str) -> None:
 def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) -> None:
     """Coding stripes for the whole case; a click on a cell offers that paragraph."""
     titles = {s.slug: s.nav_title for s in case.sections}
-    figure = figure_cache(
+    codeline = figure(
         lambda: charts.codeline_figure(rows, titles, codebook, themes),
         "codeline",
         case.slug,
         tuple(themes),
     )
     event = st.plotly_chart(
-        figure,
+        codeline,
         key="codeline",
         on_select="rerun",
         selection_mode="points",
