@@ -15,7 +15,6 @@ Target (issue 7): ≤ 0.5 MB per idle session.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import sys
 import time
@@ -60,10 +59,8 @@ def run(script: Path, count: int, flags: list[str]) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = benchlib.arguments(__doc__)
     parser.add_argument("--sessions", type=int, default=200)
-    parser.add_argument("--server-flag", action="append", default=[], help="e.g. --x.y=z")
-    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
     if not 2 <= args.sessions <= 400:
         parser.error("bounded: 2 to 400 sessions")

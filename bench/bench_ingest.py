@@ -13,7 +13,6 @@ Target (issue 7): 1 MB ingested and tagged in at most 2 s.
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import shutil
@@ -93,11 +92,10 @@ def split_in_process(article: Path, workdir: Path) -> tuple[float, float, int, i
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = benchlib.arguments(__doc__, server=False)
     parser.add_argument("--size", type=int, default=1_000_000, help="article size in bytes")
     parser.add_argument("--samples", type=int, default=3, help="ingests to time")
     parser.add_argument("--keep", type=Path, help="also write the article to this path")
-    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
 
     text = generate(args.size)

@@ -28,7 +28,6 @@ p95 ≤ 1 s (paced at 25 reruns/s offered: 50 sessions, one rerun each every 2 s
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import sys
 import time
@@ -159,7 +158,7 @@ def verdicts(checks: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = benchlib.arguments(__doc__)
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 50, 100])
     parser.add_argument("--reruns", type=int, default=10, help="reruns per session")
     parser.add_argument("--interval", type=float, default=2.0, help="paced: seconds per rerun")
@@ -167,8 +166,6 @@ def main() -> None:
     parser.add_argument("--page", default="", help="URL path of the page (default: overview)")
     parser.add_argument("--compare-gc", action="store_true", help="postScriptGC true vs false")
     parser.add_argument("--reference", action="store_true", help="also the bare filter app")
-    parser.add_argument("--server-flag", action="append", default=[], help="e.g. --x.y=z")
-    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
     if max(args.sessions) > 200 or args.reruns > 100 or args.interval < 0.1:
         parser.error("bounded: at most 200 sessions, 100 reruns each, one rerun per 0.1 s")

@@ -20,7 +20,6 @@ bare chart.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -113,10 +112,8 @@ def report(times: dict[str, dict[str, list[float]]]) -> tuple[str, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = benchlib.arguments(__doc__)
     parser.add_argument("--samples", type=int, default=15, help="cold loads of each page")
-    parser.add_argument("--server-flag", action="append", default=[], help="e.g. --x.y=z")
-    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
     if not 1 <= args.samples <= 100:
         parser.error("bounded: 1 to 100 samples")

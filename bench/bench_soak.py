@@ -15,7 +15,6 @@ sample as the sessions' reruns come and go, so four minutes cannot resolve a sma
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import re
 import sys
@@ -75,13 +74,11 @@ async def soak(url: str, pid: int, args) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = benchlib.arguments(__doc__)
     parser.add_argument("--duration", type=float, default=300.0, help="seconds of load")
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--think", type=float, default=1.0, help="seconds between reruns")
-    parser.add_argument("--server-flag", action="append", default=[], help="e.g. --x.y=z")
     parser.add_argument("--label", default="as configured", help="names the run in RESULTS.md")
-    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
     if not (10 <= args.duration <= 3600 and 1 <= args.sessions <= 200 and args.think >= 0.1):
         parser.error("bounded: 10 s to 1 h, 1 to 200 sessions, at least 0.1 s between reruns")

@@ -5,6 +5,7 @@ Not a test module: pytest collects only tests/ (pyproject's testpaths).
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import re
@@ -108,6 +109,19 @@ def table(headers: list[str], rows: list[list]) -> str:
 
 def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+def arguments(doc: str, server: bool = True) -> argparse.ArgumentParser:
+    """The parser every bench script starts from: its docstring's first line, --no-write,
+    and for a script that starts a server, --server-flag (passed on to `streamlit run`)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    if server:
+        parser.add_argument("--server-flag", action="append", default=[], help="e.g. --x.y=z")
+    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
+    return parser
 
 
 # --- RESULTS.md --------------------------------------------------------------------------
