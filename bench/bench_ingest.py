@@ -25,8 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import benchlib  # noqa: E402
-from casebook import coverage, ingest  # noqa: E402
-from casebook.readers import is_heading  # noqa: E402
+from casebook import coverage  # noqa: E402
+from casebook.ingest import pipeline  # noqa: E402
+from casebook.ingest.readers import is_heading  # noqa: E402
 
 SEED = 7
 TARGET_SECONDS = 2.0
@@ -84,7 +85,7 @@ def split_in_process(article: Path, workdir: Path) -> tuple[float, float, int, i
     content.mkdir()
     shutil.copy(benchlib.ROOT / "content" / "themes.yaml", content / "themes.yaml")
     started = time.perf_counter()
-    done = ingest.ingest(article, "bench", content)
+    done = pipeline.ingest(article, "bench", content)
     middle = time.perf_counter()
     coverage.paragraph_table([done.case], done.codebook)
     ended = time.perf_counter()

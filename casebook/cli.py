@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from casebook import convert, coverage, export, ingest, progress
+from casebook import coverage, export
+from casebook.ingest import convert, pipeline, progress
+from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
 from casebook.problems import ContentError
-from casebook.sourcefile import MAX_INPUT_BYTES, IngestError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,10 +84,10 @@ def _ingest(args) -> int:
     bar = progress.bar_for(size, sys.stderr, args.progress)
     given = {"title": args.title, "source_url": args.source_url}
     try:
-        done = ingest.ingest(
+        done = pipeline.ingest(
             args.path, args.case, Path(args.content), given, args.recipe, args.force, bar.update
         )
-        lines = ingest.summary(done, bar.update)
+        lines = pipeline.summary(done, bar.update)
     except (IngestError, OSError) as error:
         bar.clear()
         where = getattr(error, "filename", None) or args.path

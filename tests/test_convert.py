@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from casebook import convert
+from casebook.ingest import convert
 from casebook.loader import load_content
 from tests.conftest import CONTENT, ROOT
 

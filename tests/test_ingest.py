@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from casebook import blocks, bylines, ingest, progress, readers, sections, sourcefile
-from casebook.article import read_article
+from casebook.ingest import blocks, bylines, pipeline, progress, readers, sectionfiles, source
+from casebook.ingest.article import read_article
+from casebook.ingest.source import IngestError
 from casebook.loader import load_content
-from casebook.sourcefile import IngestError
 from tests.conftest import CONTENT, FIXTURES, ROOT
 
 INGEST = FIXTURES / "ingest"
@@ -177,7 +177,7 @@ ACCOUNTS = [
 
 def account(path: Path, content: Path) -> tuple[list, list, list[str], list[str]]:
     """(headings, removed blocks, input body words, written paragraph words)."""
-    done = ingest.ingest(path, "case", content)
+    done = pipeline.ingest(path, "case", content)
     found = done.reading.blocks
     headings = [b.text for b in found if b.kind == "heading"]
     removed = [(b.kind, b.text) for b in found if b.kind not in ("heading", "paragraph")]
@@ -246,7 +246,7 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "fields", "outline"), CASES)
 def test_metadata_and_sections_land_in_the_case(content, name, fields, outline):
-    ingest.ingest(INGEST / name, "case", content)
+    pipeline.ingest(INGEST / name, "case", content)
     case = load_content(content).case("case")
     assert {key: getattr(case, key) for key in fields} == fields
     assert [(s.slug, s.parent) for s in case.sections] == outline
@@ -254,7 +254,7 @@ def test_metadata_and_sections_land_in_the_case(content, name, fields, outline):
 
 
 def test_the_folder_has_the_format_of_every_case(content):
-    ingest.ingest(INGEST / "messy_post.md", "case", content)
+    pipeline.ingest(INGEST / "messy_post.md", "case", content)
     folder = content / "case"
     assert sorted(p.name for p in folder.iterdir()) == [
         "01-introduction.md", "02-why-the-mission-left.md", "03-the-timeline.md",
@@ -356,7 +356,7 @@ def test_bad_input_is_one_error_line_and_exit_2(content, name, problem):
 
 def test_input_above_the_size_limit_is_refused(content, tmp_path):
     big = tmp_path / "big.txt"
-    big.write_text("word " * (sourcefile.MAX_INPUT_BYTES // 5) + "x", encoding="utf-8")
+    big.write_text("word " * (source.MAX_INPUT_BYTES // 5) + "x", encoding="utf-8")
     result = run("ingest", str(big), "--case", "big", "--content", str(content))
     assert (result.returncode, result.stderr) == (
         2, f"error: {big}: too large: 5,000,001 bytes (the limit is 5,000,000)\n"
@@ -428,7 +428,7 @@ def test_questionable_input_succeeds_with_the_warning_stated(content, name, extr
 
 @pytest.mark.parametrize("name", ["cp1252.txt", "utf16.txt"])
 def test_other_encodings_are_read_faithfully(content, name):
-    ingest.ingest(INGEST / name, "case", content)
+    pipeline.ingest(INGEST / name, "case", content)
     text = " ".join(p.text for p in load_content(content).case("case").paragraphs)
     assert "The mission’s café in Gao" in text
     assert "the “JOC” briefed the staff on incidents of the night – often" in text
@@ -459,25 +459,25 @@ def test_a_failure_while_writing_leaves_no_trace(content, monkeypatch):
     def broken(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ingest, "_load_back", broken)
+    monkeypatch.setattr(pipeline, "_load_back", broken)
     with pytest.raises(OSError):
-        ingest.ingest(INGEST / "messy_post.md", "case", content)
+        pipeline.ingest(INGEST / "messy_post.md", "case", content)
     assert leftovers(content) == []
 
 
 def test_a_failed_replacement_keeps_the_old_case(content, monkeypatch):
-    ingest.ingest(INGEST / "messy_post.md", "case", content)
+    pipeline.ingest(INGEST / "messy_post.md", "case", content)
     before = {p.name: p.read_bytes() for p in (content / "case").glob("*.md")}
-    real_rename = ingest.os.rename
+    real_rename = pipeline.os.rename
 
     def rename(source, target):
         if str(source).endswith(".tmp"):
             raise OSError(5, "Input/output error")
         real_rename(source, target)
 
-    monkeypatch.setattr(ingest.os, "rename", rename)
+    monkeypatch.setattr(pipeline.os, "rename", rename)
     with pytest.raises(OSError):
-        ingest.ingest(INGEST / "messy_post.txt", "case", content, force=True)
+        pipeline.ingest(INGEST / "messy_post.txt", "case", content, force=True)
     assert {p.name: p.read_bytes() for p in (content / "case").glob("*.md")} == before
     assert leftovers(content) == ["case"]
 
@@ -566,7 +566,7 @@ NOTICES = [
 
 @pytest.mark.parametrize(("line", "notice"), NOTICES)
 def test_ai_notices_are_recognised_by_kind(line, notice):
-    from casebook.boilerplate import is_notice
+    from casebook.ingest.boilerplate import is_notice
 
     assert is_notice(line) is notice
 
@@ -636,7 +636,7 @@ def test_bylines_at_the_top_become_metadata(top, kinds, meta):
 def test_a_trailing_bibliography_becomes_references(tail, kinds):
     text = f"A Title\n\n{BODY}\n\nA Heading\n\n{BODY}\n\n{BODY} Two.\n\n" + "\n\n".join(tail)
     found = read_article(text, "text").blocks
-    sections.settle_guessed_headings(found)
+    sectionfiles.settle_guessed_headings(found)
     assert [b.kind for b in found if b.text in tail] == kinds
 
 
@@ -651,7 +651,7 @@ def test_a_trailing_bibliography_becomes_references(tail, kinds):
     ],
 )  # fmt: skip
 def test_slugs_are_ascii_and_short(text, slug):
-    assert sections.slugify(text) == slug
+    assert sectionfiles.slugify(text) == slug
 
 
 def test_slugs_steer_clear_of_pages_and_empty_titles():
@@ -659,7 +659,7 @@ def test_slugs_steer_clear_of_pages_and_empty_titles():
         blocks.Block("About", "heading", 1), blocks.Block(BODY, "paragraph"),
         blocks.Block("Введение", "heading", 1), blocks.Block(BODY, "paragraph"),
     ]  # fmt: skip
-    drafts, _ = sections.draft_sections(found, {}, "A Title")
+    drafts, _ = sectionfiles.draft_sections(found, {}, "A Title")
     assert [d.slug for d in drafts] == ["section-about", "section-2"]
 
 
@@ -674,7 +674,7 @@ def test_slugs_steer_clear_of_pages_and_empty_titles():
     ],
 )
 def test_encodings_are_tried_in_order(data, text, encoding):
-    assert sourcefile.decode(data) == (text, encoding)
+    assert source.decode(data) == (text, encoding)
 
 
 @pytest.mark.parametrize(
@@ -688,7 +688,7 @@ def test_encodings_are_tried_in_order(data, text, encoding):
     ],
 )
 def test_the_format_follows_the_extension_or_the_text(name, text, fmt):
-    assert sourcefile.detect_format(Path(name), text)[0] == fmt
+    assert source.detect_format(Path(name), text)[0] == fmt
 
 
 def test_errors_read_as_one_line():
@@ -708,7 +708,7 @@ def test_a_footer_ends_the_body_only_near_the_end(where, kinds):
     body = [BODY, "A Heading", f"{BODY} Two.", f"{BODY} Three.", f"{BODY} Four."]
     lines = [*body, *footer] if where == "end" else [*footer, *body]
     found = read_article("A Title\n\n" + "\n\n".join(lines), "text").blocks
-    sections.settle_guessed_headings(found)
+    sectionfiles.settle_guessed_headings(found)
     assert [b.kind for b in found if b.text in footer] == kinds
 
 
@@ -763,7 +763,7 @@ def test_paragraphs_that_would_read_as_markup_are_written_safely(content, tmp_pa
         f"A Title\n\n#1 priority was the centre, the report said.\n\n#Mali #UN\n\n{BODY}\n",
         encoding="utf-8",
     )
-    ingest.ingest(article, "case", content)
+    pipeline.ingest(article, "case", content)
     texts = [p.text for p in load_content(content).case("case").paragraphs]
     assert texts == ["1 priority was the centre, the report said.", BODY]
 
@@ -783,7 +783,7 @@ def test_a_recipe_of_the_wrong_shape_is_refused(content, tmp_path, recipe, probl
     path = tmp_path / "recipe.yaml"
     path.write_text(recipe, encoding="utf-8")
     with pytest.raises(IngestError) as caught:
-        ingest.ingest(INGEST / "messy_post.txt", "case", content, recipe_path=path)
+        pipeline.ingest(INGEST / "messy_post.txt", "case", content, recipe_path=path)
     assert str(caught.value) == f"{path}: {problem}"
     assert leftovers(content) == []
 
@@ -798,7 +798,7 @@ def test_a_recipe_names_slugs_short_titles_and_parents(content, tmp_path):
         "  Key findings: {parent: civilians}\n",
         encoding="utf-8",
     )
-    ingest.ingest(INGEST / "messy_post.txt", "case", content, recipe_path=path)
+    pipeline.ingest(INGEST / "messy_post.txt", "case", content, recipe_path=path)
     case = load_content(content).case("case")
     assert case.title == "Ten Years of Blue Helmets"
     assert [(s.slug, s.nav_title, s.parent) for s in case.sections] == [

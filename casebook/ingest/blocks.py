@@ -2,7 +2,7 @@
 
 A reader (plain text, Markdown, HTML) turns a file into blocks labelled
 ``heading`` or ``paragraph`` (and, where markup says so, ``boilerplate``,
-``byline`` or ``reference``); :mod:`casebook.boilerplate` then relabels them by
+``byline`` or ``reference``); :mod:`casebook.ingest.boilerplate` then relabels them by
 what they are. Every word of the input stands in exactly one block, so what is
 kept and what is removed can be accounted for.
 """

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from casebook.blocks import Block
+from casebook.ingest.blocks import Block
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

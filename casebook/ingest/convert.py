@@ -6,7 +6,7 @@ cannot say (the source URL, which headings are sub-sections, short slugs and
 titles). Running the conversion again reproduces the case's Markdown files
 exactly; an editor's pinned themes are carried over by paragraph text.
 
-The reading itself is :mod:`casebook.article` (shared with ``ingest``); this
+The reading itself is :mod:`casebook.ingest.article` (shared with ``ingest``); this
 module adds the case folder's own source, recipe and pins.
 """
 
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from casebook import sections
-from casebook.article import case_meta, read_article
-from casebook.blocks import Block
+from casebook.ingest import sectionfiles
+from casebook.ingest.article import case_meta, read_article
+from casebook.ingest.blocks import Block
 from casebook.loader import PIN
 
 SOURCE_FILE = "source/article.txt"
@@ -49,7 +49,7 @@ def convert(case_dir: Path) -> dict[str, str]:
     reading = read_article(text, "text")
     given = {"source_file": SOURCE_FILE}
     meta = case_meta(reading.meta, recipe or {}, given, fallback_title=case_dir.name)
-    files, _ = sections.case_files(reading.blocks, meta, recipe or {}, existing_pins(case_dir))
+    files, _ = sectionfiles.case_files(reading.blocks, meta, recipe or {}, existing_pins(case_dir))
     return files
 
 

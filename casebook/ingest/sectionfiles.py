@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from casebook import frontmatter, validate
-from casebook.blocks import Block
+from casebook.ingest.blocks import Block
 
 INTRODUCTION = {"title": "Introduction", "slug": "introduction"}
 CASE_FIELDS = ("title", "source_url", "author", "published", "notice", "source_file")

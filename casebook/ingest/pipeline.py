@@ -1,8 +1,8 @@
 """Ingest an article (plain text, Markdown or HTML) into a new case folder.
 
 ``python -m casebook ingest PATH --case SLUG`` reads the file
-(:mod:`casebook.sourcefile`), labels its blocks (:mod:`casebook.article`),
-drafts the sections (:mod:`casebook.sections`) and writes ``content/SLUG/`` in
+(:mod:`casebook.ingest.source`), labels its blocks (:mod:`casebook.ingest.article`),
+drafts the sections (:mod:`casebook.ingest.sectionfiles`) and writes ``content/SLUG/`` in
 the format of every case: ``case.yaml``, one ``NN-slug.md`` per section, and
 ``source/`` holding the article (as UTF-8) and the recipe used.
 
@@ -26,13 +26,14 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from casebook import coverage, loader, sections, validate
-from casebook.article import case_meta, read_article
-from casebook.blocks import REMOVED_KINDS, Reading
-from casebook.convert import existing_pins
+from casebook import coverage, loader, validate
+from casebook.ingest import sectionfiles
+from casebook.ingest.article import case_meta, read_article
+from casebook.ingest.blocks import REMOVED_KINDS, Reading
+from casebook.ingest.convert import existing_pins
+from casebook.ingest.source import IngestError, Source, read_source
 from casebook.markup import count
 from casebook.model import Case, Codebook
-from casebook.sourcefile import IngestError, Source, read_source
 
 Progress = Callable[[float], None]
 _TAGGING = 0.1  # share of the bar before tagging, which takes about nine tenths of the time
@@ -196,7 +197,7 @@ def ingest(
     if not reading.meta.get("title") and not given.get("title") and not recipe.get("title"):
         warnings.append(f"no title found; using '{meta['title']}' (give --title)")
     pins = existing_pins(target) if target.is_dir() else {}
-    files, drafting = sections.case_files(reading.blocks, meta, recipe, pins)
+    files, drafting = sectionfiles.case_files(reading.blocks, meta, recipe, pins)
     warnings += drafting
     if len(files) == 1:
         raise IngestError(path, "no body text found (only a title, notice or boilerplate)")

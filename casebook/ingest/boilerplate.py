@@ -28,15 +28,15 @@ Run over the blocks of any reader, in this order:
 
 Image captions (short lines with ©, "Photo:", "Credit:", "Figure 2:") are
 kept as paragraphs: a reader never sees them as headings (see
-:func:`casebook.readers.is_caption`) and no words are dropped.
+:func:`casebook.ingest.readers.is_caption`) and no words are dropped.
 """
 
 from __future__ import annotations
 
 import re
 
-from casebook.blocks import Block, Reading
-from casebook.bylines import byline_meta, mark_bylines
+from casebook.ingest.blocks import Block, Reading
+from casebook.ingest.bylines import byline_meta, mark_bylines
 
 _FOOTER = re.compile(
     r"^(?:(?:similar|related|recommended|popular|more|latest|other|trending)"

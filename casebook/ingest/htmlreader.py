@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from casebook.blocks import Block, Reading
-from casebook.readers import is_caption, is_heading
+from casebook.ingest.blocks import Block, Reading
+from casebook.ingest.readers import is_caption, is_heading
 
 SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 CHROME = frozenset({"nav", "aside", "form", "footer"})

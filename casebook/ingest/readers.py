@@ -1,4 +1,4 @@
-"""Read an article in plain text or Markdown into blocks (HTML: :mod:`casebook.htmlreader`).
+"""Read an article in plain text or Markdown into blocks (HTML: :mod:`casebook.ingest.htmlreader`).
 
 Plain text, as copied from a web page: each line is a block. A heading is a
 short line (at most 14 words) that does not end like a sentence, has more
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from casebook import frontmatter
-from casebook.blocks import Block, Reading
+from casebook.ingest.blocks import Block, Reading
 
 _END_PUNCTUATION = (".", "!", "?", ":", ";", ",", "…")
 _CLOSERS = "\"'”’»)]"

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from casebook import boilerplate
-from casebook.blocks import Reading, has_words
-from casebook.htmlreader import read_html
-from casebook.readers import read_markdown, read_text
+from casebook.ingest import boilerplate
+from casebook.ingest.blocks import Reading, has_words
+from casebook.ingest.htmlreader import read_html
+from casebook.ingest.readers import read_markdown, read_text
 
 READERS = {"text": read_text, "markdown": read_markdown, "html": read_html}
 
 
 def read_article(text: str, fmt: str) -> Reading:
-    """Blocks labelled by kind (see :mod:`casebook.boilerplate`), with the metadata found."""
+    """Blocks labelled by kind (see :mod:`casebook.ingest.boilerplate`), with the metadata found."""
     reading = READERS[fmt](text)
     reading.blocks = [b for b in reading.blocks if has_words(b.text)]
     return boilerplate.classify(reading, plain_text=fmt == "text")
