@@ -7,7 +7,8 @@ import importlib.util
 import pytest
 
 from casebook.agreement import Agreement, agreement
-from tests.conftest import ROOT
+from casebook.loader import load_content
+from tests.conftest import FIXTURES, ROOT, TINY
 
 
 def test_counts_precision_recall_and_f1():
@@ -78,13 +79,62 @@ def test_lists_of_different_length_are_refused():
         agreement([[], []], [[]], ["a"])
 
 
-def test_rule_agrees_with_the_hand_coding_of_the_article():
-    """A floor, not the figure: `python bench/agreement.py` prints the current one."""
+def bench_module():
     spec = importlib.util.spec_from_file_location(
         "bench_agreement", ROOT / "bench" / "agreement.py"
     )
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    codebook, _table, rule, hand = bench.load_pairs()
+    return bench
+
+
+def test_rule_agrees_with_the_hand_coding_of_the_article():
+    """A floor, not the figure: `python bench/agreement.py` prints the current one."""
+    codebook, _table, rule, hand = bench_module().load_pairs()
     micro = agreement(rule, hand, codebook.ids)[-1]  # the rule alone: pins cannot help it
     assert micro.f1 >= 0.85
+
+
+# --- the evaluation corpus (tests/fixtures/eval: two texts, two coders, counted by hand) ---
+
+
+@pytest.fixture(scope="module")
+def measured():
+    codebook = load_content(TINY).codebook  # no examples: the rule is the terms alone
+    return bench_module().measure(codebook, FIXTURES / "eval")
+
+
+def cells(row: dict) -> tuple[int, int, int, int]:
+    return tuple(row[c] for c in ("true_positive", "false_positive", "false_negative",
+                                  "true_negative"))  # fmt: skip
+
+
+def test_held_out_part_is_measured_on_its_coded_paragraphs_only(measured):
+    results, _misses = measured
+    held = results["held-out"]
+    assert (held["split"], held["texts"], held["paragraphs"]) == ("held-out", 1, 3)
+    assert held["missions"] == ["UNAMSIL", "UNMIL"]
+    assert held["coders"] == ["coder-a", "coder-b"]
+    # security: rule p1 p3, coder-a p1; political: rule p3, coder-a p2 p3
+    assert cells(held["themes"]["security"]) == (1, 1, 0, 1)
+    assert cells(held["themes"]["political"]) == (1, 0, 1, 1)
+    assert cells(held["micro"]) == (2, 1, 1, 2)
+    assert held["micro"]["f1"] == pytest.approx(0.667)
+    assert held["micro"]["kappa"] == pytest.approx(0.333)  # observed 4/6, chance 0.5
+
+
+def test_tuning_part_is_reported_apart_and_labelled_not_a_result(measured):
+    results, misses = measured
+    tuning = results["tuning"]
+    assert (tuning["texts"], tuning["paragraphs"]) == (1, 3)
+    assert "not a result" in tuning["note"]
+    assert cells(tuning["themes"]["security"]) == (1, 0, 1, 1)
+    assert misses["tuning"] == [("alpha-p3", [], ("security",))]
+
+
+def test_people_are_measured_against_each_other_where_they_coded_the_same(measured):
+    results, _misses = measured
+    (pair,) = results["human"]
+    assert (pair["coders"], pair["paragraphs"]) == (["coder-a", "coder-b"], 3)
+    assert cells(pair["themes"]["security"]) == (1, 0, 1, 1)
+    assert cells(pair["themes"]["political"]) == (1, 1, 0, 1)
