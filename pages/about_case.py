@@ -20,7 +20,17 @@ st.markdown(f"**{markup.md_escape(case.title)}**")
 ui.render_provenance(case)
 
 st.header("How paragraphs are coded")
-st.markdown(ui.METHOD.format(min_score=codebook.rules.paragraph_min_score))
+st.markdown(ui.method_text(codebook))
+
+st.header("How well the tags agree with people")
+st.markdown(
+    "Texts about other peace operations, which the codebook was not tuned on, were coded "
+    "paragraph by paragraph by people given only the theme definitions below; the tags "
+    "are compared with theirs. Precision: of the paragraphs the rule codes with a theme, "
+    "the share people coded with it too; recall: of those people coded, the share the "
+    "rule found; Cohen's kappa: agreement beyond chance (1 is perfect, 0 chance)."
+)
+ui.render_agreement(codebook)
 
 st.header("How coverage is computed")
 st.markdown(
@@ -28,5 +38,5 @@ st.markdown(
     f"{codebook.rules.section_tag_threshold:.0%} (set in the codebook)."
 )
 
-st.header("The codebook")
+st.header("The codebook", anchor="codebook")
 ui.render_codebook(codebook)
