@@ -85,7 +85,9 @@ class ExampleIndex:
         more, most similar first, leaving out the examples whose source is ``leave_out``."""
         if not texts or not self.examples or count < 1:
             return [() for _ in texts]
-        similarity = embed(texts) @ self.vectors.T
+        vectors = embed(texts)
+        similarity = vectors @ self.vectors.T
+        similarity[~vectors.any(axis=1)] = -np.inf  # a text without words is near nothing
         if leave_out:
             similarity[:, self.sources == leave_out] = -np.inf
         order = np.argsort(-similarity, axis=1, kind="stable")[:, :count]

@@ -1,0 +1,113 @@
+"""Nearest coded examples (casebook/semantic.py) and how they add to a theme's score."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from casebook import semantic
+from casebook.model import Codebook, Example, Rules, Theme
+from casebook.tagging import code_texts
+
+ATTACK = "Armed men attacked the peacekeepers' base at night and killed two soldiers."
+VOTE = "Voters queued for hours to elect a new parliament under the new constitution."
+EXAMPLES = (
+    Example("ex-attack", "text-a", ATTACK, ("security",)),
+    Example("ex-vote", "text-b", VOTE, ("political",)),
+    Example("ex-none", "text-b", "The report has four chapters and an annex.", ()),
+)
+
+
+def theme(theme_id: str, *terms: str) -> Theme:
+    return Theme(theme_id, theme_id.title(), "#0072B2", "A theme for the tests.", terms)
+
+
+def codebook(neighbours: int, similarity: float = 0.0, weight: float = 1.0) -> Codebook:
+    rules = Rules(2.0, 0.25, neighbours, similarity, weight)
+    themes = (theme("security", "troop*"), theme("political", "dialogue"))
+    return Codebook(themes, rules, EXAMPLES)
+
+
+def test_embed_gives_unit_rows_and_zeros_for_a_text_without_words():
+    vectors = semantic.embed([ATTACK, "", "  ...  ", VOTE])
+    norms = np.linalg.norm(vectors, axis=1)
+    assert norms == pytest.approx([1.0, 0.0, 1.0, 1.0], abs=1e-5)
+    assert not np.isnan(vectors).any()
+
+
+def test_the_same_wording_is_nearest_with_similarity_one():
+    (near,) = semantic.index_for(EXAMPLES).nearest([ATTACK], 3, 0.0)
+    assert near[0].example == "ex-attack"
+    assert near[0].similarity == pytest.approx(1.0, abs=1e-5)
+    assert [n.similarity for n in near] == sorted((n.similarity for n in near), reverse=True)
+    assert near[0].opening == ATTACK  # twelve words: all of it
+    vote = next(n for n in near if n.example == "ex-vote")
+    assert vote.opening == "Voters queued for hours to elect a new parliament under the new …"
+
+
+def test_examples_of_the_texts_own_source_take_no_part():
+    (near,) = semantic.index_for(EXAMPLES).nearest([ATTACK], 3, 0.0, leave_out="text-a")
+    assert sorted(n.example for n in near) == ["ex-none", "ex-vote"]
+
+
+def test_examples_below_the_similarity_floor_are_left_out():
+    (near,) = semantic.index_for(EXAMPLES).nearest([ATTACK], 3, 0.99)
+    assert [n.example for n in near] == ["ex-attack"]
+
+
+def test_an_empty_text_has_no_neighbours():
+    assert semantic.index_for(EXAMPLES).nearest([""], 3, 0.0) == [()]
+
+
+def test_each_near_example_adds_the_weight_to_the_themes_it_carries():
+    (coding,) = code_texts([ATTACK], codebook(neighbours=1, similarity=0.9, weight=2.0))
+    assert (coding["security"].score, coding["security"].coded) == (2.0, True)
+    assert [n.example for n in coding["security"].neighbours] == ["ex-attack"]
+    assert (coding["political"].score, coding["political"].neighbours) == (0.0, ())
+
+
+def test_words_and_an_example_add_up():
+    text = "Troops " + ATTACK  # one term (1) and the attack example (1)
+    (coding,) = code_texts([text], codebook(neighbours=1, similarity=0.8))
+    assert coding["security"].evidence == ("Troops",)
+    assert (coding["security"].score, coding["security"].coded) == (2.0, True)
+
+
+def test_no_neighbours_asked_means_terms_alone():
+    (coding,) = code_texts([ATTACK], codebook(neighbours=0))
+    assert (coding["security"].score, coding["security"].neighbours) == (0.0, ())
+
+
+# --- bad input, with the real codebook and its examples ------------------------------------
+
+FRENCH = (
+    "La mission a organisé des réunions avec les autorités locales pour discuter de "
+    "l'avenir de la région et des besoins de la population."
+)
+
+
+@pytest.fixture(scope="module")
+def real_codebook():
+    from casebook.loader import load_content
+    from tests.conftest import CONTENT
+
+    return load_content(CONTENT).codebook
+
+
+def test_an_empty_paragraph_gets_no_theme(real_codebook):
+    (coding,) = code_texts([""], real_codebook)
+    assert not any(c.coded for c in coding.values())
+    assert all(c.neighbours == () for c in coding.values())
+
+
+def test_a_paragraph_in_another_language_gets_no_theme(real_codebook):
+    (coding,) = code_texts([FRENCH], real_codebook)
+    assert [t for t, c in coding.items() if c.coded] == []
+
+
+def test_a_one_megabyte_paragraph_is_coded_without_error(real_codebook):
+    huge = (ATTACK + " ") * (1_000_000 // (len(ATTACK) + 1))
+    assert len(huge) > 990_000
+    (coding,) = code_texts([huge], real_codebook)
+    assert coding["security"].coded  # soldiers killed, a base attacked: security, sensibly
+    assert not coding["political"].coded
