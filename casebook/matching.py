@@ -114,3 +114,36 @@ def find_term(
         for i in sorted(first)
         if all(i + k in places for k, places in enumerate(rest, start=1))
     ]
+
+
+class TermSet:
+    """A list of terms, sorted by the first word each needs, so that a text is searched only
+    for the terms whose first word it holds (the matches are those of :func:`find_term`)."""
+
+    def __init__(self, terms: tuple[str, ...]):
+        self.by_stem: dict[str, list[str]] = {}
+        self.by_prefix: list[tuple[str, str]] = []
+        for term in terms:
+            parts = _parts(term)
+            if not parts:
+                continue
+            if parts[0].endswith("*"):
+                self.by_prefix.append((parts[0][:-1], term))
+            else:
+                for form in _forms(parts[0]):
+                    self.by_stem.setdefault(form, []).append(term)
+
+    def present(self, index: WordIndex) -> list[str]:
+        """The terms whose first word occurs in the indexed text, in no particular order."""
+        found = [t for form in index.by_form if form in self.by_stem for t in self.by_stem[form]]
+        words = index.sorted_words
+        for prefix, term in self.by_prefix:
+            at = bisect_left(words, prefix)
+            if at < len(words) and words[at].startswith(prefix):
+                found.append(term)
+        return found
+
+
+@lru_cache(maxsize=256)
+def term_set(terms: tuple[str, ...]) -> TermSet:
+    return TermSet(terms)

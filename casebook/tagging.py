@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from casebook import semantic
-from casebook.matching import _WORD, Word, WordIndex, find_term, stem, words
+from casebook.matching import _WORD, Word, WordIndex, find_term, stem, term_set, words
 from casebook.model import Codebook, Paragraph, Theme
 from casebook.semantic import Neighbour
 
@@ -62,13 +62,12 @@ def _theme_spans(
     theme: Theme, text_words: list[Word], index: WordIndex
 ) -> list[tuple[int, int, bool]]:
     """Non-overlapping (first, last+1, strong) matches: longest first, strong on a tie."""
-    taken = {
-        i for t in theme.exclude for a, b in find_term(t, text_words, index) for i in range(a, b)
-    }
+    excluded = term_set(theme.exclude).present(index)
+    taken = {i for t in excluded for a, b in find_term(t, text_words, index) for i in range(a, b)}
     candidates = [
         (*span, strong)
         for terms, strong in ((theme.terms, False), (theme.strong_terms, True))
-        for term in terms
+        for term in term_set(terms).present(index)
         for span in find_term(term, text_words, index)
     ]
     candidates.sort(key=lambda span: (span[0] - span[1], span[0], not span[2]))

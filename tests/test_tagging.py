@@ -409,3 +409,24 @@ def test_paragraph_themes(text, pinned, themes):
 def test_evidence_is_the_matched_words_after_a_dotted_capital_i():
     coding = code_theme(theme("security"), "İdlib needs security.", min_score=2.0)
     assert coding.evidence == ("security",)
+
+
+# --- TermSet: only the terms whose first word is present are searched ---------------------
+
+
+def test_term_set_offers_the_terms_whose_first_word_the_text_holds():
+    from casebook.matching import WordIndex, term_set
+
+    terms = ("attack", "peace process", "insurgen*", "rebel*", "election", "food security")
+    index = WordIndex(words("Insurgents attacked during the peace talks; food prices rose."))
+    assert sorted(term_set(terms).present(index)) == [
+        "attack", "food security", "insurgen*", "peace process",
+    ]  # fmt: skip
+
+
+def test_term_set_leaves_the_coding_as_a_search_of_every_term_would():
+    text = "Rebels attacked; the peace process and elections stalled amid insurgency."
+    the_theme = theme("attack", "peace process", "election*", strong=("insurgen*", "rebel*"))
+    coding = code_theme(the_theme, text, 2.0)
+    assert coding.evidence == ("Rebels", "attacked", "peace process", "elections", "insurgency")
+    assert coding.score == 2 + 1 + 1 + 1 + 2
