@@ -110,6 +110,30 @@ def test_held_out_has_both_kinds_of_text_and_missions_nobody_tuned_on():
     assert len({d["mission"] for d in held} - tuned_missions) >= 2
 
 
+PAGE_FURNITURE = re.compile(r"English Page \d|/\.\.\.|\*\d{7,8}\*|\b\d{2}-\d{5} \(E\)")
+
+
+def test_no_page_furniture_is_left_in_the_text():
+    leftovers = [
+        para["id"]
+        for doc in load_corpus()
+        for para in doc["paragraphs"]
+        if PAGE_FURNITURE.search(para["text"])
+    ]
+    assert leftovers == []
+
+
+def test_un_documents_keep_one_run_of_numbered_paragraphs():
+    """Each UN text is a contiguous run of the report's paragraphs, each starting with its number."""
+    for doc in load_corpus():
+        if doc["genre"] != "un-document":
+            continue
+        numbers = [re.match(r"(\d+)\. ", para["text"]) for para in doc["paragraphs"]]
+        assert all(numbers), doc["id"]
+        first = int(numbers[0].group(1))
+        assert [int(m.group(1)) for m in numbers] == list(range(first, first + len(numbers)))
+
+
 GOOD = {
     "id": "sample-text",
     "title": "A sample",
