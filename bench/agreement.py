@@ -169,6 +169,10 @@ def show_misses(misses: list) -> None:
 def main() -> int:
     parser = benchlib.arguments(__doc__, server=False)
     parser.add_argument("--show-misses", choices=["seed", *evalcorpus.SPLITS])
+    parser.add_argument(
+        "--tuning-only", action="store_true",
+        help="while editing the codebook: print the tuning part and the seed only (no write)",
+    )  # fmt: skip
     args = parser.parse_args()
     codebook, table, rule, hand = load_pairs()
     results, misses = measure(codebook)
@@ -178,6 +182,12 @@ def main() -> int:
     results["measured"] = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     results["commit"] = benchlib.commit()
     text = report(results) + "\n\nTargets:\n\n" + targets(results)
+    if args.tuning_only:
+        print(table_lines("Tuning part (not a result)", results["tuning"]))
+        print(table_lines("Seed", results["seed"]))
+        if args.show_misses in ("tuning", "seed"):
+            show_misses(misses[args.show_misses])
+        return 0
     print(text)
     if args.show_misses:
         print(f"\nparagraphs where the rule and the hand-coding differ ({args.show_misses}):")

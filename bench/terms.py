@@ -72,6 +72,12 @@ def main() -> int:
             if theme in wanted and not coding[theme].coded:
                 found = ", ".join(coding[theme].evidence)
                 print(f"  {pid} (score {coding[theme].score:g}: {found}): {text[:90]}")
+        print(f"{theme}: paragraphs the rule coded that people did not")
+        for pid, wanted, coding, text in zip(ids, hand, codings, texts, strict=True):
+            if theme not in wanted and coding[theme].coded:
+                found = ", ".join(coding[theme].evidence)
+                near = len(coding[theme].neighbours)
+                print(f"  {pid} ({found}; {near} examples): {text[:80]}")
     return 0
 
 
