@@ -137,7 +137,11 @@ def report(results: dict) -> str:
     parts = [
         table_lines(f"**Held-out part** ({describe(held)}): the result.", held),
         table_lines(f"Tuning part ({describe(tuning)}): {TUNING_NOTE}.", tuning),
-        table_lines(f"Seed, MINUSMA ({seed['paragraphs']} paragraphs; rule alone).", seed),
+        table_lines(
+            f"Seed, MINUSMA ({seed['paragraphs']} paragraphs; editors' pins ignored, the "
+            "seed's own examples left out).",
+            seed,
+        ),
     ]
     for pair in results["human"]:
         who = " and ".join(pair["coders"])
