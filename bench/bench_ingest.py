@@ -16,6 +16,7 @@ included, in at most 2 s (issue 11).
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -131,6 +132,8 @@ def main() -> None:
     args = parser.parse_args()
 
     text = generate(args.size)
+    one, five, _ = os.getloadavg()
+    load_line = f"Load average as the run began: {one:.2f} (1 min), {five:.2f} (5 min)."
     with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
         work = Path(tmp)
         article = work / "article.txt"
@@ -172,7 +175,10 @@ def main() -> None:
     report = benchlib.table(["measure", "value"], rows)
     print(report)
     if not args.no_write:
-        body = f"{report}\n\nRerun: `python bench/bench_ingest.py` (`--samples`, `--size`)."
+        body = (
+            f"{report}\n\n{load_line}\n\n"
+            "Rerun: `python bench/bench_ingest.py` (`--samples`, `--size`)."
+        )
         benchlib.write_section("ingest", "Ingest and tagging, ~1 MB article", body)
 
 

@@ -90,7 +90,7 @@ class ExampleIndex:
         similarity[~vectors.any(axis=1)] = -np.inf  # a text without words is near nothing
         if leave_out:
             similarity[:, self.sources == leave_out] = -np.inf
-        order = np.argsort(-similarity, axis=1, kind="stable")[:, :count]
+        order = _top(similarity, count)
         return [self._neighbours(row, picks, min_similarity) for row, picks in zip(
             similarity, order, strict=True
         )]  # fmt: skip
@@ -105,6 +105,14 @@ class ExampleIndex:
                 Neighbour(example.id, opening(example.text), float(row[pick]), example.themes)
             )
         return tuple(found)
+
+
+def _top(similarity: np.ndarray, count: int) -> np.ndarray:
+    """Per row, the columns of the ``count`` largest values, largest first."""
+    count = min(count, similarity.shape[1])
+    picks = np.argpartition(-similarity, count - 1, axis=1)[:, :count]
+    rows = np.arange(similarity.shape[0])[:, None]
+    return picks[rows, np.argsort(-similarity[rows, picks], axis=1, kind="stable")]
 
 
 @lru_cache(maxsize=8)
