@@ -23,6 +23,7 @@ from casebook.model import Example
 MODEL = "WordLlama l2_supercat_256 (from the wordllama package, offline)"
 MAX_WORDS = 400
 OPENING_WORDS = 12
+BATCH = 16  # paragraphs embedded at a time: a batch pads to its longest, so memory stays low
 _LOCK = threading.Lock()  # one embedding at a time: the tokenizer's padding is shared state
 
 
@@ -58,7 +59,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     if keep:
         keep.sort(key=lambda i: len(clipped[i]))  # batches of like length pad little
         with _LOCK:
-            found = _model().embed([clipped[i] for i in keep], norm=False)
+            found = _model().embed([clipped[i] for i in keep], norm=False, batch_size=BATCH)
         norms = np.linalg.norm(found, axis=1, keepdims=True)
         found = np.divide(found, norms, out=np.zeros_like(found), where=norms > 0)
         vectors[keep] = found
