@@ -192,6 +192,11 @@ def test_about_page_explains_the_rule_and_lists_the_codebook():
     codebook = load_content(CONTENT).codebook
     for theme in codebook.themes:
         assert f"`{theme.id}`" in text
+    if codebook.examples:
+        at = open_app("about")
+        captions = [c.value for c in at.caption]
+        count = sum("security" in e.themes for e in codebook.examples)
+        assert f"Coded examples of this theme: {count} of {len(codebook.examples)}" in captions
 
 
 def test_about_page_shows_the_measured_agreement_from_the_results_file(monkeypatch):
@@ -241,6 +246,25 @@ def test_overview_has_no_fit_note_when_most_words_carry_a_theme(tiny_copy, monke
     at = open_app()
     assert not at.warning
     assert "The codebook (About)" not in [link.proto.label for link in at.get("page_link")]
+
+
+def test_evidence_names_the_nearest_coded_example_behind_a_theme(tiny_copy, monkeypatch):
+    """A paragraph with no political term is coded political by an example of the same
+    wording from another text; its Evidence says so, with the similarity."""
+    themes = (tiny_copy / "themes.yaml").read_text(encoding="utf-8")
+    rules = "  neighbours: 1\n  neighbour_similarity: 0.9\n  neighbour_weight: 2\nthemes:"
+    (tiny_copy / "themes.yaml").write_text(themes.replace("themes:", rules, 1), encoding="utf-8")
+    (tiny_copy / "examples.yaml").write_text(
+        "examples:\n  - id: ex-quiet\n    source: another-text\n    themes: [political]\n"
+        "    text: A quiet paragraph about nothing in particular.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
+    text = markdown(open_app("middle-part"))
+    assert (
+        "- **Political**: score 2, coded. no terms found. Near coded examples: "
+        "“A quiet paragraph about nothing in particular\\.” (ex\\-quiet, similarity 1.00)"
+    ) in text
 
 
 def test_broken_content_shows_the_problems_instead_of_a_traceback(tiny_copy, monkeypatch):

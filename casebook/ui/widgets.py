@@ -187,6 +187,9 @@ def render_codebook(codebook: Codebook) -> None:
         st.caption(f"Strong terms: {strong}  \nTerms: {terms}")
         if theme.exclude:
             st.caption("Excluded phrases: " + ", ".join(f"`{t}`" for t in theme.exclude))
+        if codebook.examples:
+            count = sum(theme.id in e.themes for e in codebook.examples)
+            st.caption(f"Coded examples of this theme: {count} of {len(codebook.examples)}")
 
 
 def view_url(codebook: Codebook, url_path: str, extras: dict[str, str] | None = None) -> str:
