@@ -23,7 +23,8 @@ from casebook.problems import ContentError
 from casebook.yamltext import load
 from tests.conftest import BROKEN, CONTENT, ROOT
 
-NOTES = ROOT.parent / "shared" / "research" / "minusma_facts.md"
+# The research notes every source was read from, kept beside the article.
+NOTES = ROOT / "content" / "minusma" / "source" / "research-notes.md"
 MINUSMA = CONTENT / "minusma"
 
 # The one fact the broken claims files may name.
@@ -359,7 +360,6 @@ def file_urls(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.skipif(not NOTES.is_file(), reason=f"research notes not found at {NOTES}")
 def test_every_source_address_comes_from_the_research_notes():
     """No source can be invented: each URL, without its scheme, is in the notes."""
     notes = NOTES.read_text(encoding="utf-8")
