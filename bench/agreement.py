@@ -1,4 +1,4 @@
-"""How far the tagging rule agrees with people who coded the same paragraphs by hand.
+"""How far the tagging rule agrees with coders who coded the same paragraphs blind.
 
 Run: python bench/agreement.py [--no-write] [--show-misses tuning|held-out|seed]
 
@@ -9,7 +9,8 @@ Three measurements:
   operations, coded blind from the definitions (eval/coding/instructions.md). Its
   `held-out` texts are the result; its `tuning` texts are those the codebook was tuned on,
   reported apart and not a result;
-- people against people, where several coders coded the same paragraphs.
+- coder against coder, where several coders coded the same paragraphs (the eval coders
+  were AI assistants given only the definitions: see eval/README.md).
 
 Examples in content/examples.yaml never vote on their own text (leave-one-text-out), so no
 paragraph is compared with itself. Writes its section of bench/RESULTS.md and
@@ -145,7 +146,7 @@ def report(results: dict) -> str:
     ]
     for pair in results["human"]:
         who = " and ".join(pair["coders"])
-        parts.append(table_lines(f"People: {who} on {pair['paragraphs']} paragraphs.", pair))
+        parts.append(table_lines(f"Two coders: {who} on {pair['paragraphs']} paragraphs.", pair))
     return "\n\n".join(parts)
 
 
@@ -199,7 +200,7 @@ def main() -> int:
     if not args.no_write:
         RESULTS_FILE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         body = text + "\n\nRerun: `python bench/agreement.py` (also writes eval/results.json)."
-        benchlib.write_section("agreement", "Agreement with people (themes)", body)
+        benchlib.write_section("agreement", "Agreement with independent coders (themes)", body)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""How far to trust the tags: the measured agreement with people, and when a case may not fit.
+"""How far to trust the tags: agreement with independent coders, and when a case may not fit.
 
 The figures come from ``eval/results.json``, which ``python bench/agreement.py`` writes;
 nothing here is typed by hand. A missing or unreadable file means "not measured".
@@ -58,7 +58,7 @@ def corpus_sentence(part: dict, measured: str) -> str:
     return (
         f"Measured on {part['paragraphs']} paragraphs of {part['texts']} texts ({genres}) about "
         f"{len(part.get('missions', []))} peace operations ({missions}), none of which the "
-        f"codebook was tuned on, coded by hand from the theme definitions alone; "
+        f"codebook was tuned on, each coded blind from the theme definitions alone; "
         f"{md_escape(measured)}."
     )
 

@@ -22,13 +22,14 @@ ui.render_provenance(case)
 st.header("How paragraphs are coded")
 st.markdown(ui.method_text(codebook))
 
-st.header("How well the tags agree with people")
+st.header("How well the tags agree with independent coders")
 st.markdown(
     "Texts about other peace operations, which the codebook was not tuned on, were coded "
-    "paragraph by paragraph by people given only the theme definitions below; the tags "
-    "are compared with theirs. Precision: of the paragraphs the rule codes with a theme, "
-    "the share people coded with it too; recall: of those people coded, the share the "
-    "rule found; Cohen's kappa: agreement beyond chance (1 is perfect, 0 chance)."
+    "paragraph by paragraph by coders given only the theme definitions below and nothing "
+    "of the tagger (AI assistants, each started fresh; see eval/README.md); the tags are "
+    "compared with their codes. Precision: of the paragraphs the rule codes with a theme, "
+    "the share the coders coded with it too; recall: of those the coders coded, the share "
+    "the rule found; Cohen's kappa: agreement beyond chance (1 is perfect, 0 chance)."
 )
 ui.render_agreement(codebook)
 

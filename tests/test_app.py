@@ -209,7 +209,7 @@ def test_about_page_shows_the_measured_agreement_from_the_results_file(monkeypat
 def test_about_page_says_when_agreement_was_not_measured(tmp_path, monkeypatch):
     monkeypatch.setenv("CASEBOOK_RESULTS", str(tmp_path / "missing.json"))
     text = markdown(open_app("about"))
-    assert "Agreement with people has not been measured for this codebook yet." in text
+    assert "Agreement with independent coders has not been measured for this codebook yet." in text
     assert "Cohen's kappa |" not in text
 
 

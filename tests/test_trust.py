@@ -51,8 +51,8 @@ def test_corpus_sentence_says_what_was_measured_and_when():
     held = trust.read_results(RESULTS)["held-out"]
     assert trust.corpus_sentence(held, "2026-11-29 12:40 UTC") == (
         "Measured on 120 paragraphs of 3 texts (analysis and un\\-document) about 2 peace "
-        "operations (MONUSCO, UNAMIR), none of which the codebook was tuned on, coded by hand "
-        "from the theme definitions alone; 2026\\-11\\-29 12:40 UTC."
+        "operations (MONUSCO, UNAMIR), none of which the codebook was tuned on, each coded "
+        "blind from the theme definitions alone; 2026\\-11\\-29 12:40 UTC."
     )
 
 

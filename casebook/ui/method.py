@@ -1,5 +1,5 @@
 """The About page's account of the method: the rule in full, and how well it agrees with
-people (read from eval/results.json)."""
+independent coders (read from eval/results.json)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ NEIGHBOURS = """\
    examples whose similarity reaches {similarity:.2f} adds {weight:g} to the score of each
    theme that example carries. An example never votes on a paragraph of its own text."""
 
+NOT_MEASURED = "Agreement with independent coders has not been measured for this codebook yet."
 NO_NEIGHBOURS = "No coded examples are compared: the codebook's rules ask for none."
 
 
@@ -58,10 +59,10 @@ def method_text(codebook: Codebook) -> str:
 
 
 def render_agreement(codebook: Codebook) -> None:
-    """The measured agreement with people, read from eval/results.json."""
+    """The measured agreement with independent coders, read from eval/results.json."""
     results = trust.read_results()
     if results is None:
-        st.markdown("Agreement with people has not been measured for this codebook yet.")
+        st.markdown(NOT_MEASURED)
         return
     held = results["held-out"]
     st.markdown(trust.agreement_table(held, codebook))
