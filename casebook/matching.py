@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, accented ones included
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A lower-cased word and where it stands in its text (a tuple: a long text has many)."""
+
     text: str
     start: int
     end: int

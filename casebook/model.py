@@ -47,7 +47,6 @@ class Example:
     source: str
     text: str
     themes: tuple[str, ...]
-    line: int = 0
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,21 @@ def test_a_one_megabyte_paragraph_is_coded_without_error(real_codebook):
     (coding,) = code_texts([huge], real_codebook)
     assert coding["security"].coded  # soldiers killed, a base attacked: security, sensibly
     assert not coding["political"].coded
+
+
+def test_examples_read_fast_are_those_the_line_keeping_reader_gives(tmp_path):
+    from casebook import examples
+    from tests.conftest import CONTENT
+
+    ids = ("security", "political", "humanitarian", "partnerships")
+    fast = examples.read_examples(CONTENT / "examples.yaml", CONTENT, [], ids, needed=True)
+    # an unknown top-level key sends the same file down the slow path, which reports it
+    slow_file = tmp_path / "examples.yaml"
+    text = (CONTENT / "examples.yaml").read_text(encoding="utf-8")
+    slow_file.write_text(text + "extra: 1\n", encoding="utf-8")
+    problems = []
+    slow = examples.read_examples(slow_file, tmp_path, problems, ids, needed=True)
+    assert [str(p).split(": ", 1)[1] for p in problems] == [
+        "unknown key 'extra' (expected one of: examples)"
+    ]
+    assert len(fast) > 100 and fast == slow
