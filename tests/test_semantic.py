@@ -129,3 +129,29 @@ def test_examples_read_fast_are_those_the_line_keeping_reader_gives(tmp_path):
         "unknown key 'extra' (expected one of: examples)"
     ]
     assert len(fast) > 100 and fast == slow
+
+
+OFFLINE = """
+import socket
+
+def refuse(*args, **kwargs):
+    raise RuntimeError("the network was used")
+
+socket.socket.connect = refuse
+socket.create_connection = refuse
+from casebook import semantic
+print(semantic.embed(["Troops patrolled the border."]).shape)
+"""
+
+
+def test_the_model_loads_from_the_wheel_without_the_network():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-c", OFFLINE], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "(1, 256)"
