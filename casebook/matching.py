@@ -118,33 +118,36 @@ def find_term(
 
 
 class TermSet:
-    """A list of terms, sorted by the first word each needs, so that a text is searched only
-    for the terms whose first word it holds (the matches are those of :func:`find_term`)."""
+    """Terms sorted by the first word each needs, so that a text is searched only for the
+    terms whose first word it holds (the matches are those of :func:`find_term`). Each term
+    comes with a label (what it is for), which :meth:`present` returns with it."""
 
-    def __init__(self, terms: tuple[str, ...]):
-        self.by_stem: dict[str, list[str]] = {}
-        self.by_prefix: list[tuple[str, str]] = []
-        for term in terms:
+    def __init__(self, entries: tuple[tuple[str, object], ...]):
+        self.by_stem: dict[str, list[tuple[str, object]]] = {}
+        self.by_prefix: list[tuple[str, tuple[str, object]]] = []
+        for term, label in entries:
             parts = _parts(term)
             if not parts:
                 continue
             if parts[0].endswith("*"):
-                self.by_prefix.append((parts[0][:-1], term))
+                self.by_prefix.append((parts[0][:-1], (term, label)))
             else:
                 for form in _forms(parts[0]):
-                    self.by_stem.setdefault(form, []).append(term)
+                    self.by_stem.setdefault(form, []).append((term, label))
 
-    def present(self, index: WordIndex) -> list[str]:
-        """The terms whose first word occurs in the indexed text, in no particular order."""
-        found = [t for form in index.by_form if form in self.by_stem for t in self.by_stem[form]]
+    def present(self, index: WordIndex) -> list[tuple[str, object]]:
+        """(term, label) of the terms whose first word occurs in the indexed text."""
+        by_stem = self.by_stem
+        found = [e for form in index.by_form if form in by_stem for e in by_stem[form]]
         words = index.sorted_words
-        for prefix, term in self.by_prefix:
+        for prefix, entry in self.by_prefix:
             at = bisect_left(words, prefix)
             if at < len(words) and words[at].startswith(prefix):
-                found.append(term)
+                found.append(entry)
         return found
 
 
 @lru_cache(maxsize=256)
 def term_set(terms: tuple[str, ...]) -> TermSet:
-    return TermSet(terms)
+    """A TermSet of plain terms, each labelled with itself."""
+    return TermSet(tuple((term, term) for term in terms))

@@ -32,9 +32,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from casebook import semantic
-from casebook.matching import _WORD, Word, WordIndex, find_term, stem, term_set, words
+from casebook.matching import _WORD, TermSet, Word, WordIndex, find_term, stem, words
 from casebook.model import Codebook, Paragraph, Theme
 from casebook.semantic import Neighbour
 
@@ -58,16 +59,37 @@ class Coding:
     neighbours: tuple[Neighbour, ...] = ()  # the nearest examples that carry the theme
 
 
+KINDS = ("exclude", "terms", "strong_terms")
+
+
+@lru_cache(maxsize=16)
+def _codebook_terms(themes: tuple[Theme, ...]) -> TermSet:
+    """Every term of every theme in one TermSet, labelled (theme id, kind)."""
+    return TermSet(tuple(
+        (term, (theme.id, kind)) for theme in themes for kind in KINDS
+        for term in getattr(theme, kind)
+    ))  # fmt: skip
+
+
+def _present(themes: tuple[Theme, ...], index: WordIndex) -> dict[tuple[str, str], list[str]]:
+    """(theme id, kind) → the terms of that kind whose first word the text holds."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for term, label in _codebook_terms(themes).present(index):
+        found.setdefault(label, []).append(term)
+    return found
+
+
 def _theme_spans(
-    theme: Theme, text_words: list[Word], index: WordIndex
+    theme: Theme, read: _Text, present: dict[tuple[str, str], list[str]]
 ) -> list[tuple[int, int, bool]]:
     """Non-overlapping (first, last+1, strong) matches: longest first, strong on a tie."""
-    excluded = term_set(theme.exclude).present(index)
+    text_words, index = read.words, read.index
+    excluded = present.get((theme.id, "exclude"), ())
     taken = {i for t in excluded for a, b in find_term(t, text_words, index) for i in range(a, b)}
     candidates = [
         (*span, strong)
-        for terms, strong in ((theme.terms, False), (theme.strong_terms, True))
-        for term in term_set(terms).present(index)
+        for kind, strong in (("terms", False), ("strong_terms", True))
+        for term in present.get((theme.id, kind), ())
         for span in find_term(term, text_words, index)
     ]
     candidates.sort(key=lambda span: (span[0] - span[1], span[0], not span[2]))
@@ -81,6 +103,8 @@ def _theme_spans(
 
 def list_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of explicit lists of three or more short items."""
+    if text.count(", ") < 2:  # every list the pattern finds has two commas or more
+        return []
     return [(m.start(), m.end()) for m in _LIST.finditer(text.lower())]
 
 
@@ -123,11 +147,14 @@ def _read(text: str) -> _Text:
 
 
 def _code(
-    theme: Theme, read: _Text, min_score: float, near: tuple[Neighbour, ...] = (), weight=1.0
-) -> Coding:
+    theme: Theme, read: _Text, min_score: float, near: tuple[Neighbour, ...] = (), weight=1.0,
+    present: dict | None = None,
+) -> Coding:  # fmt: skip
     text, text_words = read.text, read.words
     score, evidence = 0.0, []
-    for a, b, strong in _theme_spans(theme, text_words, read.index):
+    if present is None:
+        present = _present((theme,), read.index)
+    for a, b, strong in _theme_spans(theme, read, present):
         start, end = text_words[a].start, text_words[b - 1].end
         in_list = any(lo <= start and end <= hi for lo, hi in read.items)
         score += min_score if strong or in_list else 1
@@ -166,9 +193,11 @@ def code_texts(
     codings = []
     for text, neighbours in zip(texts, near, strict=True):
         read = _read(text)
+        present = _present(codebook.themes, read.index)
         codings.append({
             theme.id: _code(
-                theme, read, rules.paragraph_min_score, neighbours, rules.neighbour_weight
+                theme, read, rules.paragraph_min_score, neighbours, rules.neighbour_weight,
+                present,
             )
             for theme in codebook.themes
         })  # fmt: skip
