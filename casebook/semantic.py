@@ -78,6 +78,7 @@ class ExampleIndex:
         self.examples = tuple(examples)
         self.vectors = embed([e.text for e in self.examples])
         self.sources = np.array([e.source for e in self.examples], dtype=object)
+        self.openings = [opening(e.text) for e in self.examples]
 
     def nearest(
         self, texts: Sequence[str], count: int, min_similarity: float, leave_out: str = ""
@@ -103,7 +104,7 @@ class ExampleIndex:
                 break
             example = self.examples[pick]
             found.append(
-                Neighbour(example.id, opening(example.text), float(row[pick]), example.themes)
+                Neighbour(example.id, self.openings[pick], float(row[pick]), example.themes)
             )
         return tuple(found)
 
