@@ -3,9 +3,9 @@
 Run: python bench/build_examples.py [--no-seed] [--out PATH]
 
 The examples are the tuning part of the evaluation corpus (eval/corpus, texts whose split
-is `tuning`, with their hand-coding from eval/labels) and the seed's hand-coding
+is `tuning`, with their reference coding from eval/labels) and the seed's hand-coding
 (bench/minusma_handcoded.yaml). The held-out part never goes in. Rerunning replaces the
-file, so an editor's changes to it are best made in the hand-coding it is built from.
+file, so an editor's changes to it are best made in the codings it is built from.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ from bench.agreement import EVAL, load_pairs  # noqa: E402
 from casebook import evalcorpus  # noqa: E402
 
 HEADER = """\
-# Paragraphs coded by hand, which the rule compares new paragraphs with (themes.yaml,
+# Coded paragraphs, which the rule compares new paragraphs with (themes.yaml,
 # rules: neighbours). Each names the text it comes from (`source`): an example never
 # votes on a paragraph of its own text. `themes` may be empty: an example of no theme.
 #
 # Written by `python bench/build_examples.py` from the tuning part of eval/corpus (its
-# hand-coding in eval/labels, coded from the theme definitions alone) and from the MINUSMA
-# seed's hand-coding (bench/minusma_handcoded.yaml); the held-out part never goes in.
+# reference coding in eval/labels, done blind from the theme definitions alone) and from
+# the MINUSMA seed's hand-coding (bench/minusma_handcoded.yaml); the held-out part never
+# goes in.
 # `python -m casebook check` validates this file.
 """
 

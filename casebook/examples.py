@@ -1,4 +1,4 @@
-"""Read and check ``content/examples.yaml``: paragraphs coded by hand, which the rule
+"""Read and check ``content/examples.yaml``: coded paragraphs, which the rule
 compares new paragraphs with (see casebook/semantic.py).
 
     examples:

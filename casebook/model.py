@@ -38,7 +38,8 @@ class Rules:
 
 @dataclass(frozen=True)
 class Example:
-    """A paragraph coded by hand, which the rule compares new paragraphs with.
+    """A coded paragraph (from the tuning texts or a seed), which the rule compares new
+    paragraphs with.
 
     ``source`` names the text it comes from (a case folder or an evaluation text): an
     example never votes on a paragraph of its own text."""

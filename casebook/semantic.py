@@ -20,7 +20,7 @@ import numpy as np
 
 from casebook.model import Example
 
-MODEL = "WordLlama l2_supercat_256 (from the wordllama package, offline)"
+MODEL = "WordLlama l2_supercat_256, the model inside the wordllama package"
 MAX_WORDS = 400
 OPENING_WORDS = 12
 BATCH = 16  # paragraphs embedded at a time: a batch pads to its longest, so memory stays low

@@ -217,7 +217,7 @@ def test_about_page_states_the_nearest_examples_rule_with_the_codebook_numbers()
     text = markdown(open_app("about"))
     rules = CODEBOOK.rules
     if rules.neighbours and CODEBOOK.examples:
-        assert f"compared with the {len(CODEBOOK.examples)} paragraphs" in text
+        assert f"compared with the {len(CODEBOOK.examples)} coded" in text
         assert f"Each of its {rules.neighbours} most similar" in text
         assert f"reaches {rules.neighbour_similarity:.2f} adds" in text
     else:

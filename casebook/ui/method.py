@@ -34,10 +34,10 @@ a 📌, computed ones outlined, and pins always win over the rule.
 """
 
 NEIGHBOURS = """\
-**Nearest coded examples.** The paragraph is also compared with the {count} paragraphs
-   coded by hand in the codebook's examples (`content/examples.yaml`), by sentence
-   vectors ({model}, computed on the server, offline) and their cosine similarity (1 for
-   the same wording), over its first {max_words} words. Each of its {k} most similar
+**Nearest coded examples.** The paragraph is also compared with the {count} coded
+   paragraphs of the codebook's examples (`content/examples.yaml`), by sentence vectors
+   ({model}, computed on the server without any network) and their cosine similarity (1
+   for the same wording), over its first {max_words} words. Each of its {k} most similar
    examples whose similarity reaches {similarity:.2f} adds {weight:g} to the score of each
    theme that example carries. An example never votes on a paragraph of its own text."""
 
