@@ -155,3 +155,20 @@ def test_the_model_loads_from_the_wheel_without_the_network():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "(1, 256)"
+
+
+def test_the_paragraph_table_and_its_export_carry_the_examples_behind_a_score():
+    import json
+
+    from casebook.coverage import paragraph_table
+    from casebook.export import to_jsonl
+    from casebook.model import Case, Paragraph, Section
+
+    case = Case("mission", "A case", (Section("s", "S", 1, (Paragraph("s", 1, ATTACK),)),))
+    table = paragraph_table([case], codebook(neighbours=1, similarity=0.9, weight=2.0))
+    (record,) = [json.loads(line) for line in to_jsonl(table).splitlines()]
+    assert record["scores"]["security"] == 2.0 and record["themes"] == ["security"]
+    (near,) = record["examples"]["security"]
+    assert (near["example"], near["opening"]) == ("ex-attack", ATTACK)
+    assert near["similarity"] == pytest.approx(1.0, abs=1e-3)
+    assert record["examples"]["political"] == []
