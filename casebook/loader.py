@@ -16,6 +16,7 @@ from casebook.model import Case, Codebook, Paragraph, Rules, Section, Theme
 from casebook.problems import Collector, ContentError, Problem, did_you_mean, unknown_theme
 
 # An editor pins a paragraph's themes on the line just above it.
+MAX_SECTION_BYTES = 10_000_000  # twice the largest article ingest accepts
 PIN = re.compile(r"^<!--\s*themes:\s*(?P<ids>[^>]*?)\s*-->$")
 
 
@@ -147,6 +148,9 @@ def _paragraph(block, slug, position, report: Collector, codebook) -> Paragraph 
 def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Section | None:
     report = Collector(path, root, problems)
     try:
+        if path.stat().st_size > MAX_SECTION_BYTES:
+            report.add(1, f"larger than {MAX_SECTION_BYTES:,} bytes; split the section")
+            return None
         doc = frontmatter.parse(path.read_text(encoding="utf-8"))
     except frontmatter.FrontMatterError as error:
         report.add(error.line, error.message)

@@ -776,7 +776,8 @@ def test_paragraphs_that_would_read_as_markup_are_written_safely(content, tmp_pa
         ("sections: {Background: background}\n",
          "'sections' must map the start of a heading to {slug, short_title, parent}"),
         ("introduction: {title: Opening}\n", "'introduction' must give a title and a slug"),
-        ("title: [unclosed\n", "not a valid YAML recipe"),
+        ("title: [unclosed\n",
+         "not a valid YAML recipe (line 2: expected ',' or ']', but got '<stream end>')"),
     ],
 )  # fmt: skip
 def test_a_recipe_of_the_wrong_shape_is_refused(content, tmp_path, recipe, problem):

@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from casebook import coverage, loader, validate
+from casebook import coverage, loader, validate, yamltext
 from casebook.ingest import sectionfiles
 from casebook.ingest.article import case_meta, read_article
 from casebook.ingest.blocks import REMOVED_KINDS, Reading
@@ -80,11 +80,14 @@ def _recipe(path: Path | None) -> tuple[dict, str]:
         return {}, ""
     try:
         text = path.read_text(encoding="utf-8")
-        recipe = yaml.safe_load(text) or {}
+        recipe = yamltext.load(text) or {}
     except OSError as error:
         raise IngestError(path, f"cannot be read ({error.strerror})") from None
-    except (yaml.YAMLError, UnicodeDecodeError):
+    except UnicodeDecodeError:
         raise IngestError(path, "not a valid YAML recipe") from None
+    except yaml.YAMLError as error:
+        where = f"line {yamltext.error_line(error)}: {yamltext.error_text(error)}"
+        raise IngestError(path, f"not a valid YAML recipe ({where})") from None
     problem = _recipe_problem(recipe)
     if problem:
         raise IngestError(path, problem)
