@@ -118,8 +118,9 @@ def read_codebook(path: Path, root: Path, problems: list[Problem]) -> Codebook |
         report.add(line, message)
     seen: set[str] = set()
     themes = [_theme(entry, report, seen) for entry in data["themes"]]
-    if not themes:
-        report.add(data.line_of("themes"), "the codebook has no themes")
+    if len(themes) < 2:
+        message = "the codebook needs two themes at least (pages compare them)"
+        report.add(data.line_of("themes"), message)
     rules = _rules(data, report)
     if None in themes or not themes:
         return None
@@ -251,6 +252,8 @@ def read_case(folder: Path, root: Path, problems: list[Problem], codebook: Codeb
             else:
                 values[key], message = validate.field(meta, key, str, required=key == "title")
             report.add(meta.line_of(key), message)
+        url = values["source_url"]
+        report.add(meta.line_of("source_url"), url and validate.url_problem(url))
     before = len(problems)
     paths = sorted(folder.glob("*.md"))
     read = [(read_section(p, root, problems, codebook), p) for p in paths]

@@ -1,16 +1,32 @@
 """Small HTML fragments for the pages, built with every dynamic value escaped.
 
-Article text, titles and anything that came from a URL pass through
-``html.escape``; colours come from the validated codebook.
+Article text, titles and anything that came from a URL pass through :func:`escape`;
+colours come from the validated codebook.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
-from html import escape
+from urllib.parse import quote
 
 from casebook.model import Codebook, Theme
 from casebook.validate import COLOUR
+
+# The fragments go through st.markdown, which reads Markdown between HTML tags: these
+# characters become character references, which Markdown shows and never acts on
+# (links, images, emphasis, code, formulas), and so do bare addresses, which it would
+# turn into links.
+_MARKDOWN_ACTIVE = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]~$"}
+_BARE_ADDRESS = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=www)(\.)")
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Text as literal HTML and literal Markdown: no tag, link, emphasis or formula."""
+    out = html.escape(text, quote=quote).translate(_MARKDOWN_ACTIVE)
+    return _BARE_ADDRESS.sub(lambda m: f"&#{ord(m.group())};", out)
+
 
 STYLE = """
 <style>
@@ -92,10 +108,19 @@ def paragraph(
 
 def md_escape(text: str) -> str:
     """Text shown literally inside Markdown (no emphasis, links or HTML)."""
-    out = escape(text, quote=False)
+    out = html.escape(text, quote=False)
     for char in "\\`*_{}[]()#+-.!|~>$":
         out = out.replace(char, "\\" + char)
-    return out
+    return _BARE_ADDRESS.sub(lambda m: "\\" + m.group(), out)
+
+
+def md_link(label: str, url: str) -> str:
+    """A Markdown link whose label is literal and whose address cannot end early: every
+    character that could close it (space, parenthesis, bracket, angle) is percent-encoded."""
+    return f"[{md_escape(label)}]({quote(url, safe=_URL_SAFE)})"
+
+
+_URL_SAFE = ":/?#@!$&'*+,;=%~"  # beside letters, digits and -._ : never ( ) [ ] < > or space
 
 
 def evidence_markdown(row, codebook: Codebook) -> str:

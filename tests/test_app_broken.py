@@ -61,10 +61,9 @@ def test_the_broken_case_shows_its_own_problems(two_cases):
 def test_a_broken_codebook_stops_everything_with_its_problems(two_cases):
     shutil.copy(BROKEN / "codebook_bad_colour.yaml", two_cases / "themes.yaml")
     at = run(two_cases, case="demo")
-    assert at.error[0].value.startswith("The content has 1 problem")
-    assert (
-        at.code[0].value
-        == "content/themes.yaml:4: colour 'blue' must be a hex colour like '#0072B2'"
+    assert at.error[0].value.startswith("The content has 2 problems")
+    assert at.code[0].value.splitlines()[0] == (
+        "content/themes.yaml:4: colour 'blue' must be a hex colour like '#0072B2'"
     )
     assert not at.title
 

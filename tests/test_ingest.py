@@ -403,7 +403,7 @@ def test_an_existing_case_is_replaced_only_with_force(content):
 
 WARNINGS = [
     ("cp1252.txt", [], ["not UTF-8; read as cp1252"]),
-    ("latin1.txt", [], ["not UTF-8; read as latin-1"]),
+    ("latin1.txt", [], ["not UTF-8; read as latin-1", "removed 1 control character(s)"]),
     ("utf16.txt", [], ["not UTF-8; read as utf-16"]),
     ("no_headings.txt", [],
      ["no title found; using 'No headings' (give --title)",
