@@ -140,10 +140,17 @@ def evidence_markdown(row, codebook: Codebook) -> str:
     return "\n".join(lines)
 
 
+KWIC_LINES = 10  # per paragraph: the page stays light whatever a paragraph holds
+
+
 def kwic(hits) -> str:
-    """Keyword-in-context lines, the matches marked; every piece escaped."""
-    lines = (f"{escape(h.before)}<mark>{escape(h.match)}</mark>{escape(h.after)}" for h in hits)
-    return "".join(f'<div class="cb-kwic">{line}</div>' for line in lines)
+    """Keyword-in-context lines, the matches marked (on the server, so the browser only
+    draws them); every piece escaped; at most KWIC_LINES, then how many more."""
+    shown = hits[:KWIC_LINES]
+    lines = (f"{escape(h.before)}<mark>{escape(h.match)}</mark>{escape(h.after)}" for h in shown)
+    more = len(hits) - len(shown)
+    note = f'<div class="cb-muted">… and {count(more, "more hit")} in this paragraph</div>'
+    return "".join(f'<div class="cb-kwic">{line}</div>' for line in lines) + (note if more else "")
 
 
 def link(href: str, label: str) -> str:
@@ -180,7 +187,8 @@ def text_block(text: str) -> str:
 SCROLL_TO_FRAGMENT = """
 <script>
 (function () {
-  var id = decodeURIComponent(window.location.hash.slice(1));
+  var id;
+  try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return; }
   if (!id || window.__casebookScrolled === window.location.href) { return; }
   var tries = 0;
   (function look() {

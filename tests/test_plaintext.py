@@ -194,3 +194,41 @@ def test_url_problem_accepts_ordinary_addresses():
     assert validate.url_problem("https://troopdeploy.com/case-study-un-mission-in-mali") is None
     assert validate.url_problem("http://example.org:8080/a_(b)?q=1#x") is None
     assert validate.url_problem("https://example.org:99999/") is not None  # port out of range
+
+
+# --- browser work stays bounded ------------------------------------------------------------
+
+
+def test_search_in_a_100_kb_paragraph_sends_a_bounded_page(tiny_copy, monkeypatch):
+    """The page sends a few KWIC lines of bounded width, not 100 KB of marked-up text:
+    the browser's Markdown renderer took 34-49 s over the unbounded page."""
+    long = " ".join(["security patrols went out"] * 4000)  # 100 KB, 4,000 hits
+    replace_in(tiny_copy / "demo/01-opening.md", "The mission supported", long + " The mission")
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
+    at = AppTest.from_file("../dashboard.py", default_timeout=30)
+    at.query_params["q"] = "security"
+    at.run()
+    at._page_hash = calc_hash("search")  # noqa: SLF001 - see tests/test_app.py
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    passages = [m.value for m in at.markdown if '<div class="cb-kwic">' in m.value]
+    (long_one,) = [p for p in passages if "more hits in this paragraph" in p]
+    assert long_one.count('<div class="cb-kwic">') == markup.KWIC_LINES
+    assert "… and 3990 more hits in this paragraph" in long_one
+    assert sum(map(len, passages)) < 20_000
+
+
+def test_a_merged_hit_of_any_length_shows_a_bounded_match():
+    from casebook.search import find_hits
+
+    (hit,) = find_hits("security " * 20_000, ["security"])
+    assert len(hit.match) <= 201 and hit.match.endswith("…")
+
+
+def test_a_malformed_fragment_cannot_throw_in_the_page_script():
+    """decodeURIComponent throws "URI malformed" on #%E0%A4%A; the script gives up quietly."""
+    assert markup.SCROLL_TO_FRAGMENT.count("decodeURIComponent") == 1
+    assert (
+        "try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return; }"
+        in markup.SCROLL_TO_FRAGMENT
+    )
