@@ -289,6 +289,7 @@ def read_case_folder(folder: Path, root: Path, codebook: Codebook) -> CaseConten
         return CaseContent(folder.name, problems=tuple(problems))
     case = read_case(folder, root, problems, codebook)
     if case is None:
+        problems = problems or [Problem(folder.name, 1, "the case does not load")]
         return CaseContent(folder.name, problems=tuple(problems))
     facts = record.read_record(folder / "facts.yaml", root, problems, codebook)
     claims = record.read_claims(folder / "claims.yaml", root, problems, codebook, case, facts.facts)

@@ -144,7 +144,10 @@ def error_text(error: yaml.YAMLError) -> str:
 def read_file(path, report):
     """A YAML file's data, or None after reporting why it cannot be read (``report.add``)."""
     try:
-        return load(path.read_text(encoding="utf-8"))
+        data = load(path.read_text(encoding="utf-8"))
+        if data is None:
+            report.add(1, "the file is empty")
+        return data
     except yaml.YAMLError as error:
         report.add(error_line(error), f"not valid YAML: {error_text(error)}")
     except (OSError, UnicodeDecodeError) as error:

@@ -115,11 +115,11 @@ def read_source(path: Path) -> Source:
     if kind:
         raise IngestError(path, f"{kind}, not text")
     text, encoding = decode(data)
-    if not text.strip():
-        raise IngestError(path, "only whitespace, no text")
     if len(_CONTROL.findall(text[:4096])) > 8 or _mostly_high(text[:4096], encoding):
         raise IngestError(path, "binary data, not text")
     text, stripped = _STRIP.subn("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise IngestError(path, "only whitespace, no text")
     source = Source(path, text, encoding, "", len(data))
     if not encoding.startswith("utf-8"):
         source.warnings.append(f"not UTF-8; read as {encoding}")
