@@ -194,6 +194,17 @@ def test_image_starts_streamlit_on_all_interfaces_headless():
     )
 
 
+def test_image_turns_off_what_no_deployment_needs():
+    """The image's ENV reaches Streamlit: no agent API, uploads of 1 MB at most, no static
+    file serving (docs/DEPLOY.md, "Before a link goes public")."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "streamlit", "config", "show"],
+        env=os.environ | image_env(), capture_output=True, text=True, timeout=60,
+    ).stdout  # fmt: skip
+    for line in ("enableAgentApi = false", "maxUploadSize = 1", "enableStaticServing = false"):
+        assert re.search(rf"^{line}$", shown, re.MULTILINE), line
+
+
 def test_healthcheck_needs_no_curl():
     command = exec_form("HEALTHCHECK")
     assert command[0] == "python"
