@@ -232,3 +232,25 @@ def test_a_malformed_fragment_cannot_throw_in_the_page_script():
         "try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return; }"
         in markup.SCROLL_TO_FRAGMENT
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "base", "target"),
+    [
+        ("/foo/bar", "", "/foo"),
+        ("/foo/bar/baz", "", "/foo"),
+        ("/casebook/foo/bar", "casebook", "/casebook/foo"),
+        ("/foo", "", None),  # one segment: Streamlit's own "Page not found"
+        ("/", "", None),
+        ("/_stcore/health", "", None),
+        ("/foo/_stcore/health", "", None),  # the page probes its own path for the server
+        ("/static/js/index.js", "", None),
+        ("/media/abc.png", "", None),
+        ("/casebook/static/js/x.js", "casebook", None),
+        ("/other/foo/bar", "casebook", None),  # not under the base path: not ours
+    ],
+)  # fmt: skip
+def test_unknown_nested_paths_go_to_their_first_segment(path, base, target):
+    from casebook.ui.paths import redirect_target
+
+    assert redirect_target(path, base) == target
