@@ -15,14 +15,19 @@ st.set_page_config(page_title="casebook", page_icon="📘", layout="wide")
 ui.render_style()
 
 content = ui.load()
-if len(content.cases) > 1:  # with one case there is nothing to choose
+if len(content.slugs) > 1:  # with one case there is nothing to choose
     st.sidebar.selectbox(
         "Case",
-        [c.slug for c in content.cases],
+        content.slugs,
         key=ui.CASE_KEY,
         bind="query-params",
         help="Which case study to read. The choice is kept in the page URL.",
     )
+    ui.render_broken_cases(content)
+problems = ui.chosen_problems(content)
+if problems:  # this case does not load: its problems, in place of its pages
+    st.navigation([ui.problems_page(problems)]).run()
+    st.stop()
 case = ui.current_case(content)
 
 st.sidebar.multiselect(

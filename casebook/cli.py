@@ -90,6 +90,8 @@ def _ingest(args) -> int:
         lines = pipeline.summary(done, bar.update)
     except (IngestError, OSError) as error:
         bar.clear()
+        for note in getattr(error, "notes", ()):
+            print(f"warning: {args.path}: {note}", file=sys.stderr)
         where = getattr(error, "filename", None) or args.path
         message = f"{where}: {error.strerror}" if isinstance(error, OSError) else str(error)
         print(f"error: {message}", file=sys.stderr)

@@ -32,10 +32,30 @@ def _valid(entry, known: tuple[str, ...]) -> bool:
     )
 
 
+def _bounded(text: str) -> bool:
+    """Whether the file keeps within yamltext's bounds without help: no alias (which could
+    stand for any amount of data), no deeper nesting, no more characters."""
+    if len(text) > yamltext.MAX_CHARS:
+        return False
+    depth = 0
+    for event in yaml.parse(text, Loader=_FAST):
+        if isinstance(event, yaml.AliasEvent):
+            return False
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > yamltext.MAX_DEPTH:
+                return False
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return True
+
+
 def _read_fast(text: str, known: tuple[str, ...]) -> tuple[Example, ...] | None:
     """The examples of a file with no problem, read by libyaml (some 15 times faster than
     the line-keeping reader); None at the first doubt, for the slow path to report."""
     try:
+        if not _bounded(text):
+            return None
         data = yaml.load(text, Loader=_FAST)  # noqa: S506 - a safe loader
     except yaml.YAMLError:
         return None

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
+
+from casebook.validate import url_problem
 
 EXPORT_COLUMNS = [
     "case",
@@ -40,15 +43,30 @@ def to_markdown(
 ) -> str:
     """The paragraphs of a view as a Markdown document, grouped by section, with a header
     that says what it is (case, source, filter, date, permalink)."""
-    lines = [f"# {title}", ""]
-    lines += [f"- **{name}:** {value}" for name, value in header.items() if value]
+    lines = [f"# {plain(title)}", ""]
+    lines += [f"- **{name}:** {_value(value)}" for name, value in header.items() if value]
     section = None
     for row in frame.itertuples(index=False):
         if row.section != section:
             section = row.section
-            lines += ["", f"## {row.section_title}", ""]
-        themes = ", ".join(labels.get(t, t) for t in row.themes) or "no theme"
+            lines += ["", f"## {plain(row.section_title)}", ""]
+        themes = ", ".join(plain(labels.get(t, t)) for t in row.themes) or "no theme"
         lines += [row.text, "", f"*¶{row.position} · {themes}*", ""]
     if section is None:
         lines += ["", "*No paragraph matches this view.*"]
     return "\n".join(lines).rstrip() + "\n"
+
+
+_ACTIVE = re.compile(r"([\\`*_\[\]<>$~])")
+
+
+def plain(text: str) -> str:
+    """A title or label as literal Markdown text: no link, tag, emphasis or formula, and
+    no bare address that a reader would turn into a link."""
+    out = _ACTIVE.sub(r"\\\1", text)
+    return re.sub(r"(?i)(?<=[a-z]):(?=//)", r"\\:", out).replace("www.", "www\\.")
+
+
+def _value(value: str) -> str:
+    """A header value: a valid web address as it is (readers click it), the rest plain."""
+    return value if value.startswith("http") and not url_problem(value) else plain(value)

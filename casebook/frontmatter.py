@@ -38,8 +38,9 @@ def parse(text: str) -> Document:
     except yaml.YAMLError as error:
         message = f"front matter is not valid YAML: {yamltext.error_text(error)}"
         raise FrontMatterError(message, yamltext.error_line(error, 2)) from None
-    if meta is None:
-        meta = {}
+    if meta is None:  # nothing between the fences
+        meta = yamltext.LineDict()
+        meta.line = 2
     if not isinstance(meta, dict):
         raise FrontMatterError("front matter must be a mapping of keys to values", 2)
     body_line = match.group(0).count("\n") + 1

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casebook import frontmatter, record, validate, yamltext
-from casebook.codebook import read_codebook
+from casebook.codebookfile import read_codebook
 from casebook.facts import Claim, Record
 from casebook.model import Case, Codebook, Paragraph, Section
 from casebook.problems import Collector, ContentError, Problem, did_you_mean, unknown_theme
 
 # An editor pins a paragraph's themes on the line just above it.
+MAX_SECTION_BYTES = 10_000_000  # twice the largest article ingest accepts
 PIN = re.compile(r"^<!--\s*themes:\s*(?P<ids>[^>]*?)\s*-->$")
 
 
@@ -26,12 +27,35 @@ class Content:
     cases: tuple[Case, ...]
     records: dict[str, Record] = field(default_factory=dict)  # case slug -> facts.yaml
     claims: dict[str, tuple[Claim, ...]] = field(default_factory=dict)  # -> claims.yaml
+    broken: dict[str, tuple[Problem, ...]] = field(default_factory=dict)  # folder -> problems
+    codebook_problems: tuple[Problem, ...] = ()
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem: the codebook's, then each broken case's, by folder name."""
+        return [*self.codebook_problems, *(p for ps in self.broken.values() for p in ps)]
+
+    @property
+    def slugs(self) -> list[str]:
+        """Every case folder's name, whether its case loads or not."""
+        return sorted({case.slug for case in self.cases} | set(self.broken))
 
     def case(self, slug: str) -> Case:
         for case in self.cases:
             if case.slug == slug:
                 return case
         raise KeyError(slug)
+
+
+@dataclass(frozen=True)
+class CaseContent:
+    """What one case folder holds once read: the case, or the problems that stop it."""
+
+    slug: str
+    case: Case | None = None
+    record: Record = field(default_factory=Record)
+    claims: tuple[Claim, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 def _paragraphs(doc, slug: str, report: Collector, codebook: Codebook) -> list[Paragraph]:
@@ -79,6 +103,9 @@ def _paragraph(block, slug, position, report: Collector, codebook) -> Paragraph 
 def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Section | None:
     report = Collector(path, root, problems)
     try:
+        if path.stat().st_size > MAX_SECTION_BYTES:
+            report.add(1, f"larger than {MAX_SECTION_BYTES:,} bytes; split the section")
+            return None
         doc = frontmatter.parse(path.read_text(encoding="utf-8"))
     except frontmatter.FrontMatterError as error:
         report.add(error.line, error.message)
@@ -156,6 +183,8 @@ def read_case(folder: Path, root: Path, problems: list[Problem], codebook: Codeb
             else:
                 values[key], message = validate.field(meta, key, str, required=key == "title")
             report.add(meta.line_of(key), message)
+        url = values["source_url"]
+        report.add(meta.line_of("source_url"), url and validate.url_problem(url))
     before = len(problems)
     paths = sorted(folder.glob("*.md"))
     read = [(read_section(p, root, problems, codebook), p) for p in paths]
@@ -173,26 +202,62 @@ def read_case(folder: Path, root: Path, problems: list[Problem], codebook: Codeb
     return Case(slug=folder.name, sections=ordered, references=references, **fields)
 
 
-def load_content(root: Path | str) -> Content:
-    """The codebook and every case under ``root``; raises ContentError listing all problems."""
+def case_folders(root: Path) -> list[Path]:
+    """The case folders under ``root``, by name: each holds a case.yaml. Hidden folders
+    (an ingest's ``.CASE.*.tmp`` and ``.CASE.*.old``) are never cases."""
+    return sorted(
+        p for p in root.iterdir()
+        if not p.name.startswith(".") and p.is_dir() and (p / "case.yaml").is_file()
+    )  # fmt: skip
+
+
+def read_case_folder(folder: Path, root: Path, codebook: Codebook) -> CaseContent:
+    """One case with its record and claims, or the problems that keep it from loading."""
+    problems: list[Problem] = []
+    if not validate.SLUG.match(folder.name):
+        message = "a case folder's name must be lower-case letters and digits joined by hyphens"
+        Collector(folder / "case.yaml", root, problems).add(1, message)
+        return CaseContent(folder.name, problems=tuple(problems))
+    case = read_case(folder, root, problems, codebook)
+    if case is None:
+        problems = problems or [Problem(folder.name, 1, "the case does not load")]
+        return CaseContent(folder.name, problems=tuple(problems))
+    facts = record.read_record(folder / "facts.yaml", root, problems, codebook)
+    claims = record.read_claims(folder / "claims.yaml", root, problems, codebook, case, facts.facts)
+    if problems:
+        return CaseContent(folder.name, problems=tuple(problems))
+    return CaseContent(folder.name, case, facts, claims)
+
+
+def read_content(root: Path | str) -> Content:
+    """The codebook and every case that loads; the problems of the others are kept in
+    ``broken`` (one bad case takes no other down). Raises ContentError only when there is
+    nothing to show: no content folder, no usable codebook, no case folder."""
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
         raise ContentError([Problem(str(root), 0, "content folder not found")])
     codebook = read_codebook(root / "themes.yaml", root, problems)
-    folders = sorted(p for p in root.iterdir() if (p / "case.yaml").is_file())
+    folders = case_folders(root)
     if not folders:
         problems.append(Problem(str(root), 0, "no case folders (a folder with a case.yaml)"))
-    cases = []
-    if codebook is not None:
-        cases = [read_case(folder, root, problems, codebook) for folder in folders]
-    records, claims = {}, {}
-    for folder, case in zip(folders, cases, strict=False):
-        if case is not None:
-            records[case.slug] = record.read_record(folder / "facts.yaml", root, problems, codebook)
-            facts = records[case.slug].facts
-            path = folder / "claims.yaml"
-            claims[case.slug] = record.read_claims(path, root, problems, codebook, case, facts)
-    if problems:
+    if codebook is None or not folders:
         raise ContentError(problems)
-    return Content(codebook, tuple(cases), records, claims)
+    read = [read_case_folder(folder, root, codebook) for folder in folders]
+    good = [one for one in read if one.case is not None]
+    return Content(
+        codebook,
+        tuple(one.case for one in good),
+        {one.case.slug: one.record for one in good},
+        {one.case.slug: one.claims for one in good},
+        broken={one.slug: one.problems for one in read if one.problems},
+        codebook_problems=tuple(problems),
+    )
+
+
+def load_content(root: Path | str) -> Content:
+    """The codebook and every case under ``root``; raises ContentError listing all problems."""
+    content = read_content(root)
+    if content.problems:
+        raise ContentError(content.problems)
+    return content

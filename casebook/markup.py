@@ -1,16 +1,32 @@
 """Small HTML fragments for the pages, built with every dynamic value escaped.
 
-Article text, titles and anything that came from a URL pass through
-``html.escape``; colours come from the validated codebook.
+Article text, titles and anything that came from a URL pass through :func:`escape`;
+colours come from the validated codebook.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
-from html import escape
+from urllib.parse import quote
 
 from casebook.model import Codebook, Theme
 from casebook.validate import COLOUR
+
+# The fragments go through st.markdown, which reads Markdown between HTML tags: these
+# characters become character references, which Markdown shows and never acts on
+# (links, images, emphasis, code, formulas), and so do bare addresses, which it would
+# turn into links.
+_MARKDOWN_ACTIVE = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]~$"}
+_BARE_ADDRESS = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=www)(\.)")
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Text as literal HTML and literal Markdown: no tag, link, emphasis or formula."""
+    out = html.escape(text, quote=quote).translate(_MARKDOWN_ACTIVE)
+    return _BARE_ADDRESS.sub(lambda m: f"&#{ord(m.group())};", out)
+
 
 STYLE = """
 <style>
@@ -92,10 +108,19 @@ def paragraph(
 
 def md_escape(text: str) -> str:
     """Text shown literally inside Markdown (no emphasis, links or HTML)."""
-    out = escape(text, quote=False)
+    out = html.escape(text, quote=False)
     for char in "\\`*_{}[]()#+-.!|~>$":
         out = out.replace(char, "\\" + char)
-    return out
+    return _BARE_ADDRESS.sub(lambda m: "\\" + m.group(), out)
+
+
+def md_link(label: str, url: str) -> str:
+    """A Markdown link whose label is literal and whose address cannot end early: every
+    character that could close it (space, parenthesis, bracket, angle) is percent-encoded."""
+    return f"[{md_escape(label)}]({quote(url, safe=_URL_SAFE)})"
+
+
+_URL_SAFE = ":/?#@!$&'*+,;=%~"  # beside letters, digits and -._ : never ( ) [ ] < > or space
 
 
 def _examples_markdown(examples) -> str:
@@ -127,10 +152,17 @@ def evidence_markdown(row, codebook: Codebook) -> str:
     return "\n".join(lines)
 
 
+KWIC_LINES = 10  # per paragraph: the page stays light whatever a paragraph holds
+
+
 def kwic(hits) -> str:
-    """Keyword-in-context lines, the matches marked; every piece escaped."""
-    lines = (f"{escape(h.before)}<mark>{escape(h.match)}</mark>{escape(h.after)}" for h in hits)
-    return "".join(f'<div class="cb-kwic">{line}</div>' for line in lines)
+    """Keyword-in-context lines, the matches marked (on the server, so the browser only
+    draws them); every piece escaped; at most KWIC_LINES, then how many more."""
+    shown = hits[:KWIC_LINES]
+    lines = (f"{escape(h.before)}<mark>{escape(h.match)}</mark>{escape(h.after)}" for h in shown)
+    more = len(hits) - len(shown)
+    note = f'<div class="cb-muted">… and {count(more, "more hit")} in this paragraph</div>'
+    return "".join(f'<div class="cb-kwic">{line}</div>' for line in lines) + (note if more else "")
 
 
 def link(href: str, label: str) -> str:
@@ -167,7 +199,8 @@ def text_block(text: str) -> str:
 SCROLL_TO_FRAGMENT = """
 <script>
 (function () {
-  var id = decodeURIComponent(window.location.hash.slice(1));
+  var id;
+  try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return; }
   if (!id || window.__casebookScrolled === window.location.href) { return; }
   var tries = 0;
   (function look() {

@@ -148,8 +148,7 @@ def _source(entry: LineDict, owner: str, report: Collector) -> Source | None:
     values["tier"] = tier = _required(entry, "tier", owner, " (un, news or secondary)", report)
     report.add(entry.line_of("tier"), tier and _choice(tier, TIERS, "tier"))
     url, when = values["url"], date_text(entry.get("date"))
-    if url and not url.startswith(("http://", "https://")):
-        report.add(entry.line_of("url"), f"url '{url}' must start with http:// or https://")
+    report.add(entry.line_of("url"), url and validate.url_problem(url))
     if not when:
         report.add(entry.line, f"a source of {owner} has no date (give its date or '{UNDATED}')")
     elif when != UNDATED:

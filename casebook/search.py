@@ -17,6 +17,10 @@ from casebook.tagging import find_term, words
 
 MAX_QUERY = 200  # characters; longer queries are cut, not refused
 CONTEXT_WORDS = 6
+# What one hit may show, whatever the words: a 100 KB paragraph of one repeated term is
+# one merged hit, and a "word" can be a 100 KB run of letters.
+CONTEXT_CHARS = 120
+MATCH_CHARS = 200
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 _DROP = re.compile(r"(?:[^\w*]|_)+")  # what tagging.words does not read as a word, but *
 
@@ -50,12 +54,16 @@ def find_hits(text: str, terms: list[str], context: int = CONTEXT_WORDS) -> list
     hits = []
     for a, b in _merged(sorted(span for _, found in spans for span in found)):
         start, end = text_words[a].start, text_words[b - 1].end
-        left = text_words[max(0, a - context)].start
-        right = text_words[min(len(text_words), b + context) - 1].end
-        before = ("… " if a - context > 0 else "") + text[left:start]
-        after = text[end:right] + (" …" if b + context < len(text_words) else "")
-        hits.append(Hit(before, text[start:end], after))
+        left = max(text_words[max(0, a - context)].start, start - CONTEXT_CHARS)
+        right = min(text_words[min(len(text_words), b + context) - 1].end, end + CONTEXT_CHARS)
+        before = ("… " if left > text_words[0].start else "") + text[left:start]
+        after = text[end:right] + (" …" if right < text_words[-1].end else "")
+        hits.append(Hit(before, _clip(text[start:end]), after))
     return hits
+
+
+def _clip(match: str) -> str:
+    return match if len(match) <= MATCH_CHARS else match[:MATCH_CHARS] + "…"
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -7,13 +7,18 @@ caller adds the file and line.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from casebook.problems import did_you_mean
 from casebook.yamltext import LineDict
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-THEME_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# \Z, not $: "$" also matches before a final newline, and "abc\n" is no slug.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+THEME_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}\Z")
+# Control characters (terminal escapes among them) have no place in text; tab and
+# line breaks do, in notes written as YAML blocks.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Paths the dashboard uses for its own pages; a section may not take them.
 RESERVED_SLUGS = frozenset(
     {"home", "about", "search", "facts", "claims", "compare", "co-occurrence", "compare-sections"}
@@ -52,6 +57,9 @@ def field(mapping: LineDict, key: str, kind: type, required: bool = True):
         return None, f"'{key}' must be {_TYPE_NAMES[kind]}, not {got} ({value!r})"
     if kind is str and not value.strip():
         return None, f"'{key}' is empty"
+    if kind is str and CONTROL.search(value):
+        code = f"U+{ord(CONTROL.search(value).group()):04X}"
+        return None, f"'{key}' holds a control character ({code}); remove it"
     return value, None
 
 
@@ -85,4 +93,18 @@ def theme_id_problem(theme_id: str) -> str | None:
 def colour_problem(colour: str) -> str | None:
     if not COLOUR.match(colour):
         return f"colour '{colour}' must be a hex colour like '#0072B2'"
+    return None
+
+
+def url_problem(url: str) -> str | None:
+    """What keeps ``url`` from being a web address a reader can open, if anything."""
+    if any(char.isspace() for char in url) or CONTROL.search(url):
+        return f"url {url!r} must not hold spaces or control characters"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it checks the port
+    except ValueError as error:
+        return f"url {url!r} cannot be read as an address ({error})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"url {url!r} must start with http:// or https:// and name a host"
     return None

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, relations, ui
+from casebook import charts, markup, relations, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -30,7 +30,7 @@ st.plotly_chart(figure, key="compare", alt="Theme coverage of the two sections s
 
 for column, slug in zip(st.columns(2), (first, second), strict=True):
     with column:
-        st.subheader(titles[slug])
+        st.subheader(markup.md_escape(titles[slug]))
         ui.render_badges(data.tags.get(slug, []), codebook)
         rows = data.paragraphs[data.paragraphs["section"] == slug]
         ui.render_evidence_terms(relations.evidence_terms(rows, codebook.ids), codebook)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, filtering, trust, ui
+from casebook import charts, filtering, markup, trust, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -12,7 +12,7 @@ selected, mode = ui.selected_themes(codebook), ui.match_mode()
 shown = selected or list(codebook.ids)
 labels = {t.id: t.label for t in codebook.themes}
 
-st.title(case.title)
+st.title(markup.md_escape(case.title))
 ui.render_provenance(case)
 
 mask = filtering.matching(data.paragraphs, selected, mode)

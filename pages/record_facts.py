@@ -71,7 +71,7 @@ if not authorised.empty:
 
 st.header("Where sources disagree")
 for item in record.disagreements:
-    with st.expander(item.topic):
+    with st.expander(markup.md_escape(item.topic)):
         for side in item.sides:
             who = f"**{markup.md_escape(side.who)}:** " if side.who else ""
             st.markdown(f"- {who}{markup.md_escape(side.says)}")

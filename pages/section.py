@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, filtering, ui
+from casebook import charts, filtering, markup, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -15,7 +15,7 @@ rows = data.paragraphs[data.paragraphs["section"] == section.slug]
 
 if section.parent:
     ui.render_parent_link(case, section)
-st.title(section.title)
+st.title(markup.md_escape(section.title))
 
 text, side = st.columns([3, 1], gap="large")
 with side:

@@ -12,7 +12,7 @@ data = ui.tables(case)
 selected, mode = ui.selected_themes(codebook), ui.match_mode()
 labels = {t.id: t.label for t in codebook.themes}
 
-st.title(theme.label)
+st.title(markup.md_escape(theme.label))
 st.markdown(markup.badges([theme.id], codebook), unsafe_allow_html=True)
 st.markdown(markup.md_escape(theme.definition))
 terms = ", ".join(f"`{t}`" for t in (*theme.strong_terms, *theme.terms))

@@ -272,7 +272,7 @@ def test_broken_content_shows_the_problems_instead_of_a_traceback(tiny_copy, mon
     monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
     at = AppTest.from_file("../dashboard.py", default_timeout=30).run()
     assert not at.exception
-    assert "The content has 1 problem" in at.error[0].value
+    assert "This case has 1 problem" in at.error[0].value
     assert at.code[0].value == (
         "content/demo/01-opening.md:7: unknown theme 'securty' (did you mean 'security'?)"
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from html import escape
 
 from casebook import candidates, facts
 from casebook.loader import load_content
+from casebook.markup import escape  # HTML and Markdown both literal
 from tests.conftest import CONTENT
 from tests.test_app import markdown, open_app
 

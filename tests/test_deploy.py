@@ -188,10 +188,21 @@ def test_image_is_slim_python_run_by_a_user_of_its_own():
 
 def test_image_starts_streamlit_on_all_interfaces_headless():
     command = exec_form("ENTRYPOINT")  # exec form: streamlit is PID 1 and gets the signals
-    assert command[:3] == ["streamlit", "run", "dashboard.py"]
+    assert command[:3] == ["streamlit", "run", "serve.py"]  # dashboard.py, as an ASGI app
     assert {"--server.address=0.0.0.0", "--server.port=8501", "--server.headless=true"} <= set(
         command
     )
+
+
+def test_image_turns_off_what_no_deployment_needs():
+    """The image's ENV reaches Streamlit: no agent API, uploads of 1 MB at most, no static
+    file serving (docs/DEPLOY.md, "Before a link goes public")."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "streamlit", "config", "show"],
+        env=os.environ | image_env(), capture_output=True, text=True, timeout=60,
+    ).stdout  # fmt: skip
+    for line in ("enableAgentApi = false", "maxUploadSize = 1", "enableStaticServing = false"):
+        assert re.search(rf"^{line}$", shown, re.MULTILINE), line
 
 
 def test_healthcheck_needs_no_curl():

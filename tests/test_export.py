@@ -233,7 +233,7 @@ def test_to_markdown_section_headings_in_reading_order(two_sections):
     ("labels", "line"),
     [
         (LABELS, "*¶1 · Security*"),
-        ({"security": "Armed <b>security</b>"}, "*¶1 · Armed <b>security</b>*"),
+        ({"security": "Armed <b>security</b>"}, r"*¶1 · Armed \<b\>security\</b\>*"),
         ({}, "*¶1 · security*"),  # a theme without a label: its id
     ],
 )

@@ -77,7 +77,8 @@ BROKEN_FACTS = [
      ["content/demo/facts.yaml:12: duplicate fact id 'talks' (first at line 2)"]),
     ("facts_amount_without_unit.yaml", ["content/demo/facts.yaml:5: 'amount' needs a 'unit'"]),
     ("facts_bad_url.yaml",
-     ["content/demo/facts.yaml:10: url 'example.org/talks' must start with http:// or https://"]),
+     ["content/demo/facts.yaml:10: url 'example.org/talks' must start with http:// or https:// "
+      "and name a host"]),
     ("facts_disagreement_unknown_fact.yaml",
      ["content/demo/facts.yaml:15: unknown fact 'talk' (did you mean 'talks'?)"]),
     ("facts_disagreement_one_side.yaml",

@@ -161,7 +161,7 @@ def test_paragraph_rule_takes_a_safe_colour():
     [
         ("", ""),
         ("plain words", "plain words"),
-        ("[a link](http://x.org)", r"\[a link\]\(http://x\.org\)"),
+        ("[a link](http://x.org)", r"\[a link\]\(http\://x\.org\)"),
         ("![img](x)", r"\!\[img\]\(x\)"),
         ("*strong* and _em_", r"\*strong\* and \_em\_"),
         ("<b>bold</b>", "&lt;b&gt;bold&lt;/b&gt;"),

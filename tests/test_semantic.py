@@ -172,3 +172,16 @@ def test_the_paragraph_table_and_its_export_carry_the_examples_behind_a_score():
     assert (near["example"], near["opening"]) == ("ex-attack", ATTACK)
     assert near["similarity"] == pytest.approx(1.0, abs=1e-3)
     assert record["examples"]["political"] == []
+
+
+def test_an_examples_file_with_aliases_is_read_within_the_content_bounds(tmp_path):
+    """libyaml would expand aliases without limit; such a file takes the bounded reader."""
+    from casebook import examples
+
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    path = tmp_path / "examples.yaml"
+    path.write_text("\n".join(lines) + "\nexamples: [*a8]\n", encoding="utf-8")
+    problems = []
+    assert examples.read_examples(path, tmp_path, problems, ("security",), needed=True) == ()
+    assert len(problems) == 1 and "examples.yaml" in str(problems[0])

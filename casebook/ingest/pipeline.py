@@ -6,19 +6,15 @@ drafts the sections (:mod:`casebook.ingest.sectionfiles`) and writes ``content/S
 the format of every case: ``case.yaml``, one ``NN-slug.md`` per section, and
 ``source/`` holding the article (as UTF-8) and the recipe used.
 
-Nothing is ever half-written: the files go to a temporary folder beside the
-target, are loaded back and validated there, and only then is the folder
-renamed into place. An existing case is replaced only with ``force``, and then
-its editors' pins are carried over by paragraph text.
+Nothing is ever half-written, and one case is ingested by one process at a time:
+:mod:`casebook.ingest.commit` writes the files to a hidden folder beside the target,
+validates them there and swaps the folder into place. An existing case is replaced
+only with ``force``, and then its editors' pins are carried over by paragraph text.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
-import secrets
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,10 +22,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from casebook import coverage, loader, validate
+from casebook import coverage, loader, validate, yamltext
 from casebook.ingest import sectionfiles
 from casebook.ingest.article import case_meta, read_article
 from casebook.ingest.blocks import REMOVED_KINDS, Reading
+from casebook.ingest.commit import exclusive, write_case
 from casebook.ingest.convert import existing_pins
 from casebook.ingest.source import IngestError, Source, read_source
 from casebook.markup import count
@@ -81,11 +78,14 @@ def _recipe(path: Path | None) -> tuple[dict, str]:
         return {}, ""
     try:
         text = path.read_text(encoding="utf-8")
-        recipe = yaml.safe_load(text) or {}
+        recipe = yamltext.load(text) or {}
     except OSError as error:
         raise IngestError(path, f"cannot be read ({error.strerror})") from None
-    except (yaml.YAMLError, UnicodeDecodeError):
+    except UnicodeDecodeError:
         raise IngestError(path, "not a valid YAML recipe") from None
+    except yaml.YAMLError as error:
+        where = f"line {yamltext.error_line(error)}: {yamltext.error_text(error)}"
+        raise IngestError(path, f"not a valid YAML recipe ({where})") from None
     problem = _recipe_problem(recipe)
     if problem:
         raise IngestError(path, problem)
@@ -116,74 +116,25 @@ def _check_target(content: Path, slug: str, force: bool) -> Path:
     return target
 
 
-def _write_folder(folder: Path, files: dict[str, str], sources: dict[str, str]) -> None:
-    (folder / "source").mkdir()
-    for name, text in sources.items():
-        (folder / "source" / name).write_text(text, encoding="utf-8")
-    for name, text in sorted(files.items(), key=lambda item: item[0] == "case.yaml"):
-        (folder / name).write_text(text, encoding="utf-8")  # case.yaml last
-
-
-def _load_back(folder: Path, target: Path, codebook: Codebook) -> Case:
-    problems: list = []
-    case = loader.read_case(folder, folder.parent, problems, codebook)
-    if case is None or problems:
-        first = problems[0] if problems else "the case does not load"
-        raise IngestError(target, f"the written case does not validate: {first}")
-    return dataclasses.replace(case, slug=target.name)
-
-
-def _swap(folder: Path, target: Path) -> None:
-    """Move ``folder`` to ``target``, replacing what is there only once the move is sure."""
-    if not target.exists():
-        os.rename(folder, target)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-    try:
-        os.rename(target, old / target.name)
-        try:
-            os.rename(folder, target)
-        except OSError:
-            os.rename(old / target.name, target)
-            raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _keep_editorial(target: Path, folder: Path) -> list[str]:
-    """Copy what an ingest does not make (facts, claims, notes) from the folder it replaces."""
-    kept = []
-    for path in sorted(target.iterdir()) if target.is_dir() else []:
-        if path.suffix != ".md" and path.name not in ("case.yaml", "source"):
-            copy = shutil.copytree if path.is_dir() else shutil.copy2
-            copy(path, folder / path.name)
-            kept.append(path.name)
-    return kept
-
-
-def commit(target: Path, files: dict, sources: dict, codebook: Codebook) -> tuple[Case, list[str]]:
-    """Write, validate, then rename into place; on any failure leave nothing behind.
-
-    Returns the case as loaded back and the names of files kept from a replaced folder.
-    """
-    folder = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    folder.mkdir()  # unlike mkdtemp's, with the usual permissions
-    try:
-        _write_folder(folder, files, sources)
-        kept = _keep_editorial(target, folder)
-        case = _load_back(folder, target, codebook)
-        _swap(folder, target)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return case, kept
-
-
 def ingest(
     path: Path, slug: str, content: Path, given: dict | None = None,
     recipe_path: Path | None = None, force: bool = False, progress: Progress = _no_progress,
 ) -> Ingested:  # fmt: skip
-    """Read ``path`` into ``content/slug``; ``given`` holds the command line's title/source_url."""
+    """Read ``path`` into ``content/slug``; ``given`` holds the command line's title/source_url.
+
+    Holds the case's lock throughout; what an interrupted ingest left is cleared first
+    (the warnings say what was done)."""
+    with exclusive(_check_target(content, slug, force)) as recovered:
+        try:
+            done = _ingest(path, slug, content, given, recipe_path, force, progress)
+        except IngestError as error:
+            error.notes = recovered  # still worth telling
+            raise
+    done.warnings[:0] = recovered
+    return done
+
+
+def _ingest(path, slug, content, given, recipe_path, force, progress) -> Ingested:
     target = _check_target(content, slug, force)
     codebook = _codebook(content)
     source = read_source(path)
@@ -204,9 +155,8 @@ def ingest(
         raise IngestError(path, "no body text found (only a title, notice or boilerplate)")
     progress(0.06)
     sources = {source_name: source.text, **({"recipe.yaml": recipe_text} if recipe_text else {})}
-    case, kept = commit(target, files, sources, codebook)
-    if kept:
-        warnings.append(f"kept from the replaced case folder: {', '.join(kept)}")
+    case, notes = write_case(target, files, sources, codebook, replace=force)
+    warnings += notes
     progress(_TAGGING)
     return Ingested(case, codebook, target, source, reading, warnings)
 

@@ -24,6 +24,10 @@ _MAGIC = {
     b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (or a Word/OpenDocument file)",
 }  # fmt: skip
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Removed from what is kept: terminal escapes and the like (C0 but tab and line breaks,
+# DEL, C1). A text in a single-byte encoding that is mostly bytes above 127 is no text.
+_STRIP = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MOSTLY_HIGH = 0.5
 _MARKDOWN = re.compile(r"^(?:#{1,6} |\*\*[^*]+\*\*\s*$|[-*] )", re.MULTILINE)
 
 
@@ -49,6 +53,8 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise IngestError(path, "is a folder, not a file")
     if not path.is_file():
+        if path.is_symlink():
+            raise IngestError(path, "a symbolic link that leads to no file (a loop, or gone)")
         raise IngestError(path, "no such file")
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
@@ -95,6 +101,13 @@ def detect_format(path: Path, text: str) -> tuple[str, str | None]:
     return fmt, f"unknown extension '{path.suffix}'; read as {fmt}"
 
 
+def _mostly_high(text: str, encoding: str) -> bool:
+    """Bytes that only a single-byte encoding reads, and mostly above 127: no words."""
+    if encoding not in ("cp1252", "latin-1") or not text:
+        return False
+    return sum(ord(char) > 127 for char in text) / len(text) > _MOSTLY_HIGH
+
+
 def read_source(path: Path) -> Source:
     """The file's text, or an IngestError saying why there is none."""
     data = _read_bytes(path)
@@ -102,13 +115,16 @@ def read_source(path: Path) -> Source:
     if kind:
         raise IngestError(path, f"{kind}, not text")
     text, encoding = decode(data)
+    if len(_CONTROL.findall(text[:4096])) > 8 or _mostly_high(text[:4096], encoding):
+        raise IngestError(path, "binary data, not text")
+    text, stripped = _STRIP.subn("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise IngestError(path, "only whitespace, no text")
-    if len(_CONTROL.findall(text[:4096])) > 8:
-        raise IngestError(path, "binary data, not text")
-    source = Source(path, text.replace("\r\n", "\n").replace("\r", "\n"), encoding, "", len(data))
+    source = Source(path, text, encoding, "", len(data))
     if not encoding.startswith("utf-8"):
         source.warnings.append(f"not UTF-8; read as {encoding}")
+    if stripped:
+        source.warnings.append(f"removed {stripped} control character(s)")
     source.format, warning = detect_format(path, source.text)
     if warning:
         source.warnings.append(warning)

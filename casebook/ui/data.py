@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Hashable
@@ -13,10 +14,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from casebook import coverage, links
-from casebook.loader import Content, load_content
+from casebook import coverage, links, markup
+from casebook.loader import Content, read_content
 from casebook.model import Case
-from casebook.problems import ContentError
+from casebook.problems import ContentError, Problem
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,10 +49,19 @@ def _signature(root: Path) -> tuple:
     read_at, signature = _signatures.get(str(root), (float("-inf"), ()))
     if now - read_at < SIGNATURE_SECONDS:
         return signature
-    files = sorted(p for p in root.rglob("*") if p.suffix in {".md", ".yaml"})
-    signature = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    signature = tuple((str(p), p.stat().st_mtime_ns) for p in _content_files(root))
     _signatures[str(root)] = (now, signature)
     return signature
+
+
+def _content_files(root: Path) -> list[Path]:
+    """The .md and .yaml files the loader may read: hidden folders (an ingest's work in
+    progress) are skipped, and symbolic links to folders are not followed."""
+    found = []
+    for folder, names, files in os.walk(root):
+        names[:] = [name for name in names if not name.startswith(".")]
+        found += [Path(folder, f) for f in files if f.endswith((".md", ".yaml"))]
+    return sorted(found)
 
 
 def _version(root: Path) -> int:
@@ -61,10 +71,15 @@ def _version(root: Path) -> int:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(root: str, version: int) -> Content:
+def _load(root: str, version: int) -> Content | ContentError:
     """One shared copy for every session and rerun, not a fresh unpickled copy per call
-    (as st.cache_data would give): the model is frozen dataclasses, which no page can change."""
-    return load_content(root)
+    (as st.cache_data would give): the model is frozen dataclasses, which no page can change.
+    A failure is returned, not raised, so that it is remembered too: broken files cost one
+    reading per change, not one per page load."""
+    try:
+        return read_content(root)
+    except ContentError as error:
+        return error
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -111,14 +126,17 @@ def content_dir() -> Path:
 
 
 def load() -> Content:
-    """The content, or a list of its problems in place of the app (then stop)."""
+    """The content, or the list of its problems in place of the app (then stop) when there
+    is nothing to show: the codebook has problems, or there is no case. Cases with problems
+    of their own are in ``broken``; the others load."""
     root = content_dir()
-    try:
-        return _load(str(root), _version(root))
-    except ContentError as error:
-        render_problems(error)
+    loaded = _load(str(root), _version(root))
+    if isinstance(loaded, Content) and loaded.codebook_problems:
+        loaded = ContentError(list(loaded.codebook_problems))
+    if isinstance(loaded, ContentError):
+        render_problems(loaded.problems, "The content")
         st.stop()
-        raise  # unreachable: st.stop() ends the run
+    return loaded
 
 
 def tables(case: Case) -> CaseTables:
@@ -134,6 +152,36 @@ def chosen_case_slug() -> str:
     return st.session_state.get(CASE_KEY) or ""
 
 
+def chosen_problems(content: Content) -> tuple[Problem, ...]:
+    """The problems of the case the reader chose (else of the first), if it does not load."""
+    chosen = st.session_state.get(CASE_KEY)
+    slug = chosen if chosen in content.slugs else content.slugs[0]
+    return content.broken.get(slug, ())
+
+
+def render_case_problems(problems: tuple[Problem, ...]) -> None:
+    """A page in place of a case that does not load: its problems, file by file."""
+    st.title("This case cannot be shown")
+    render_problems(problems, "This case")
+    st.caption("The other cases load as usual: choose one in the sidebar.")
+
+
+def problems_page(problems: tuple[Problem, ...]) -> st.Page:
+    """The one page of a case that does not load, at every path of the dashboard."""
+    return st.Page(
+        functools.partial(render_case_problems, problems), title="Problems",
+        icon=":material/error:", url_path="home", default=True,
+    )  # fmt: skip
+
+
+def render_broken_cases(content: Content) -> None:
+    """Under the case selector: which cases cannot be shown (their names escaped, since a
+    broken case's folder name has not passed the slug check)."""
+    if content.broken:
+        names = ", ".join(markup.md_escape(slug) for slug in content.broken)
+        st.sidebar.caption(f":material/error: Has problems, cannot be shown: {names}")
+
+
 def current_case(content: Content) -> Case:
     """The case the reader chose (?case=), else the first; unknown names fall back."""
     chosen = st.session_state.get(CASE_KEY)
@@ -141,10 +189,12 @@ def current_case(content: Content) -> Case:
     return known.get(chosen, content.cases[0])
 
 
-def render_problems(error: ContentError) -> None:
-    count = len(error.problems)
+def render_problems(problems: list[Problem] | tuple[Problem, ...], what: str) -> None:
+    """``what`` ("The content", "This case": never a name from the files, which the
+    message would render as Markdown) and its problems, as plain text."""
+    count = len(problems)
     st.error(
-        f"The content has {count} problem{'s' if count != 1 else ''}, so the case cannot be "
-        "shown. Fix these files (or run `python -m casebook check`) and reload."
+        f"{what} has {count} problem{'s' if count != 1 else ''}, so the case cannot be "
+        "shown. Fix these files (or run `python -m casebook check`) and reload.",
     )
-    st.code("\n".join(str(p) for p in error.problems), language=None)
+    st.code("\n".join(str(p) for p in problems), language=None)

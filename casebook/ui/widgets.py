@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from casebook import filtering, links, markup
+from casebook import filtering, links, markup, validate
 from casebook.model import Case, Codebook, Section
 from casebook.ui.data import CaseTables, chosen_case_slug
 from casebook.ui.routes import (
@@ -85,8 +85,8 @@ def render_provenance(case: Case) -> None:
     lines = []
     if case.notice:
         lines.append(f"**The article's notice:** {markup.md_escape(case.notice)}")
-    if case.source_url.startswith(("https://", "http://")):
-        lines.append(f"**Source:** [{markup.md_escape(case.source_url)}]({case.source_url})")
+    if case.source_url and not validate.url_problem(case.source_url):
+        lines.append(f"**Source:** {markup.md_link(case.source_url, case.source_url)}")
     lines.append(
         "Themes and coverage here are computed from the text by a stated rule (see About); "
         "they describe what the article says, not what happened."
@@ -96,7 +96,8 @@ def render_provenance(case: Case) -> None:
 
 def render_source_line(case: Case) -> None:
     """A reminder of where the text comes from, for readers who arrive by a deep link."""
-    source = f" ([source]({case.source_url}))" if case.source_url.startswith("https://") else ""
+    usable = case.source_url and not validate.url_problem(case.source_url)
+    source = f" ({markup.md_link('source', case.source_url)})" if usable else ""
     note = (
         " The article says it was written with AI assistance: cross-check it."
         if case.notice
@@ -129,7 +130,8 @@ def _section_row(section: Section, data: CaseTables, codebook: Codebook, hits) -
     """The link, then the tags and the count on one line (three elements to a row, where
     columns took seven: the index is most of what an overview rerun sends)."""
     row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
-    row.page_link(section_page(section), label=section.title, width=SECTION_LINK_WIDTH)
+    label = markup.md_escape(section.title)
+    row.page_link(section_page(section), label=label, width=SECTION_LINK_WIDTH)
     total = len(section.paragraphs)
     text = f"{total} paragraphs" if hits is None else f"{hits} of {total} paragraphs match"
     summary = markup.tagged_count(data.tags.get(section.slug, []), codebook, text)
@@ -146,7 +148,9 @@ def render_legend() -> None:
 def render_parent_link(case: Case, section: Section) -> None:
     parent = case.section(section.parent)
     st.page_link(
-        section_page(parent), label=f"Part of: {parent.title}", icon=":material/north_west:"
+        section_page(parent),
+        label=f"Part of: {markup.md_escape(parent.title)}",
+        icon=":material/north_west:",
     )
 
 
@@ -156,7 +160,7 @@ def render_children(case: Case, section: Section) -> None:
     if children:
         st.caption("Sub-sections")
         for child in children:
-            st.page_link(section_page(child), label=child.title)
+            st.page_link(section_page(child), label=markup.md_escape(child.title))
 
 
 def render_prev_next(case: Case, section: Section) -> None:
@@ -166,14 +170,14 @@ def render_prev_next(case: Case, section: Section) -> None:
         previous = case.sections[index - 1]
         before.page_link(
             section_page(previous),
-            label=f"Previous: {previous.nav_title}",
+            label=f"Previous: {markup.md_escape(previous.nav_title)}",
             icon=":material/arrow_back:",
         )
     if index + 1 < len(case.sections):
         following = case.sections[index + 1]
         after.page_link(
             section_page(following),
-            label=f"Next: {following.nav_title}",
+            label=f"Next: {markup.md_escape(following.nav_title)}",
             icon=":material/arrow_forward:",
         )
 

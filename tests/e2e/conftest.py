@@ -147,13 +147,15 @@ def free_port() -> int:
 
 
 def start_app_on(
-    port: int, *flags: str, env: dict[str, str] | None = None, base_path: str = ""
-) -> subprocess.Popen:
+    port: int, *flags: str, env: dict[str, str] | None = None, base_path: str = "",
+    script: str = "dashboard.py",
+) -> subprocess.Popen:  # fmt: skip
     """Start the dashboard as start_app does, on a given port, with extra command-line flags
     and environment variables (e.g. STREAMLIT_SERVER_COOKIE_SECRET); wait until it is healthy
-    under base_path (the --server.baseUrlPath it was given, if any)."""
+    under base_path (the --server.baseUrlPath it was given, if any). ``script`` may be
+    serve.py, the ASGI entry the image runs."""
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        sys.executable, "-m", "streamlit", "run", script,
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false", *flags,

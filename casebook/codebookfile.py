@@ -1,4 +1,6 @@
-"""Read and check the codebook, ``content/themes.yaml`` (and its coded examples)."""
+"""Read and validate the codebook, ``content/themes.yaml``: themes and the tagging rule's
+settings, and its coded examples (``examples.yaml``, see casebook/examples.py), every
+problem collected as ``file:line: message``."""
 
 from __future__ import annotations
 
@@ -74,8 +76,9 @@ def read_codebook(path: Path, root: Path, problems: list[Problem]) -> Codebook |
         report.add(line, message)
     seen: set[str] = set()
     themes = [_theme(entry, report, seen) for entry in data["themes"]]
-    if not themes:
-        report.add(data.line_of("themes"), "the codebook has no themes")
+    if len(themes) < 2:
+        message = "the codebook needs two themes at least (pages compare them)"
+        report.add(data.line_of("themes"), message)
     rules = _rules(data, report)
     if None in themes or not themes:
         return None
