@@ -7,12 +7,16 @@ seed into ~1 MB of sections and paragraphs (plain text, headings as short lines)
 has the vocabulary, lists and phrases the codebook is written for. Each sample runs
 `python -m casebook ingest` on a fresh temporary content folder (a copy of
 content/themes.yaml) and times the whole command, start-up included; then, in this
-process, times reading + writing + validating apart from tagging.
-Target (issue 7): 1 MB ingested and tagged in at most 2 s.
+process, times reading + writing + validating apart from tagging; and times tagging the
+ingested case alone in a fresh process, where the embedding model for the nearest coded
+examples is loaded on first use.
+Targets: 1 MB ingested and tagged in at most 2 s (issue 7); 1 MB tagged, model load
+included, in at most 2 s (issue 11).
 """
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -62,10 +66,17 @@ def generate(size: int, seed: int = SEED) -> str:
     return "\n".join(out)
 
 
+def copy_codebook(content: Path) -> None:
+    """The real codebook and its coded examples, into a fresh content folder."""
+    for name in ("themes.yaml", "examples.yaml"):
+        if (benchlib.ROOT / "content" / name).is_file():
+            shutil.copy(benchlib.ROOT / "content" / name, content / name)
+
+
 def run_ingest(article: Path, workdir: Path) -> tuple[float, str]:
     content = workdir / "content"
     content.mkdir()
-    shutil.copy(benchlib.ROOT / "content" / "themes.yaml", content / "themes.yaml")
+    copy_codebook(content)
     command = [sys.executable, "-m", "casebook", "ingest", str(article), "--case", "bench"]
     started = time.perf_counter()
     done = subprocess.run(
@@ -79,11 +90,32 @@ def run_ingest(article: Path, workdir: Path) -> tuple[float, str]:
     return time.perf_counter() - started, done.stdout
 
 
+COLD_TAGGING = """
+import sys, time
+from casebook import coverage
+from casebook.loader import load_content
+content = load_content(sys.argv[1])
+started = time.perf_counter()
+coverage.paragraph_table([content.case("bench")], content.codebook)
+print(time.perf_counter() - started)
+"""
+
+
+def cold_tagging(content: Path) -> float:
+    """Seconds to tag every paragraph of the ingested case in a fresh process: loading the
+    embedding model and the examples' vectors included (they load on first use)."""
+    done = subprocess.run(
+        [sys.executable, "-c", COLD_TAGGING, str(content)],
+        cwd=benchlib.ROOT, capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def split_in_process(article: Path, workdir: Path) -> tuple[float, float, int, int]:
     """(seconds to read, draft, write and validate; seconds to tag; paragraphs; words)."""
     content = workdir / "content-split"
     content.mkdir()
-    shutil.copy(benchlib.ROOT / "content" / "themes.yaml", content / "themes.yaml")
+    copy_codebook(content)
     started = time.perf_counter()
     done = pipeline.ingest(article, "bench", content)
     middle = time.perf_counter()
@@ -100,6 +132,8 @@ def main() -> None:
     args = parser.parse_args()
 
     text = generate(args.size)
+    one, five, _ = os.getloadavg()
+    load_line = f"Load average as the run began: {one:.2f} (1 min), {five:.2f} (5 min)."
     with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
         work = Path(tmp)
         article = work / "article.txt"
@@ -107,30 +141,44 @@ def main() -> None:
         if args.keep:
             args.keep.write_text(text, encoding="utf-8")
         size = article.stat().st_size
-        walls = []
+        walls, colds = [], []
         for index in range(args.samples):
             sample = work / f"s{index}"
             sample.mkdir()
             seconds, _out = run_ingest(article, sample)
             walls.append(seconds)
-            print(f"  ingest {index + 1}/{args.samples}: {seconds:.2f} s")
+            colds.append(cold_tagging(sample / "content"))
+            print(
+                f"  ingest {index + 1}/{args.samples}: {seconds:.2f} s; tagging {colds[-1]:.2f} s"
+            )
         reading, tagging, paragraphs, words = split_in_process(article, work)
 
-    wall = benchlib.median(walls)
+    wall, cold = benchlib.median(walls), benchlib.median(colds)
     rows = [
         ["article", f"{size / 1e6:.2f} MB, {paragraphs:,} paragraphs, {words:,} words"],
         ["`python -m casebook ingest`, whole command (median)", f"{wall:.2f} s"],
         ["  samples", ", ".join(f"{w:.2f}" for w in walls)],
         ["  of which read, draft, write, validate (in process)", f"{reading:.2f} s"],
         ["  of which tagging, all paragraphs × themes (in process)", f"{tagging:.2f} s"],
+        ["tagging alone in a fresh process, model load included (median)", f"{cold:.2f} s"],
         ["throughput, whole command", f"{size / 1e6 / wall:.2f} MB/s"],
         ["tagging alone", f"{words / tagging:,.0f} words/s"],
-        ["target: ≤ 2 s for 1 MB", benchlib.verdict(wall <= TARGET_SECONDS * size / 1e6)],
+        [
+            "target: ≤ 2 s for 1 MB, whole command",
+            benchlib.verdict(wall <= TARGET_SECONDS * size / 1e6),
+        ],
+        [
+            "target: ≤ 2 s to tag 1 MB, model load included",
+            benchlib.verdict(cold <= TARGET_SECONDS * size / 1e6),
+        ],
     ]
     report = benchlib.table(["measure", "value"], rows)
     print(report)
     if not args.no_write:
-        body = f"{report}\n\nRerun: `python bench/bench_ingest.py` (`--samples`, `--size`)."
+        body = (
+            f"{report}\n\n{load_line}\n\n"
+            "Rerun: `python bench/bench_ingest.py` (`--samples`, `--size`)."
+        )
         benchlib.write_section("ingest", "Ingest and tagging, ~1 MB article", body)
 
 

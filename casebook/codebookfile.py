@@ -1,11 +1,12 @@
 """Read and validate the codebook, ``content/themes.yaml``: themes and the tagging rule's
-settings, every problem collected as ``file:line: message``."""
+settings, and its coded examples (``examples.yaml``, see casebook/examples.py), every
+problem collected as ``file:line: message``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from casebook import validate, yamltext
+from casebook import examples, validate, yamltext
 from casebook.model import Codebook, Rules, Theme
 from casebook.problems import Collector, Problem
 
@@ -50,9 +51,13 @@ def _rules(data: yamltext.LineDict, report: Collector) -> Rules:
         report.add(rules.line_of(key), message)
         if value is not None:
             values[key] = value
-    threshold = values.get("section_tag_threshold", Rules.section_tag_threshold)
-    if not 0 <= threshold <= 1:
-        report.add(rules.line_of("section_tag_threshold"), "'section_tag_threshold' must be 0–1")
+    for key in ("section_tag_threshold", "neighbour_similarity"):
+        if not 0 <= values.get(key, getattr(Rules, key)) <= 1:
+            report.add(rules.line_of(key), f"'{key}' must be 0–1")
+    count = values.get("neighbours", 0)
+    if count != int(count) or count < 0:
+        report.add(rules.line_of("neighbours"), "'neighbours' must be a whole number, 0 or more")
+    values["neighbours"] = max(0, int(count))
     return Rules(**values)
 
 
@@ -77,4 +82,8 @@ def read_codebook(path: Path, root: Path, problems: list[Problem]) -> Codebook |
     rules = _rules(data, report)
     if None in themes or not themes:
         return None
-    return Codebook(tuple(themes), rules)
+    ids = tuple(theme.id for theme in themes)
+    found = examples.read_examples(
+        path.parent / "examples.yaml", root, problems, ids, needed=rules.neighbours > 0
+    )
+    return Codebook(tuple(themes), rules, found)

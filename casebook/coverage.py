@@ -13,21 +13,32 @@ from collections.abc import Iterable
 import pandas as pd
 
 from casebook.model import Case, Codebook
-from casebook.tagging import code_paragraph, paragraph_themes
+from casebook.tagging import code_texts, paragraph_themes
 
 PARAGRAPH_COLUMNS = [
     "case", "section", "section_title", "position", "anchor", "words", "text",
-    "themes", "pinned", "scores", "evidence",
+    "themes", "pinned", "scores", "evidence", "examples",
 ]  # fmt: skip
 
 
+def _examples(coding) -> list[dict]:
+    """The nearest examples behind a theme: id, first words, similarity (3 decimals)."""
+    return [
+        {"example": n.example, "opening": n.opening, "similarity": round(n.similarity, 3)}
+        for n in coding.neighbours
+    ]
+
+
 def paragraph_table(cases: Iterable[Case], codebook: Codebook) -> pd.DataFrame:
-    """One row per paragraph: its themes (pins applied), scores and evidence."""
+    """One row per paragraph: its themes (pins applied), scores and evidence (the matched
+    words, and the nearest examples that added to a score)."""
     rows = []
     for case in cases:
+        texts = [paragraph.text for paragraph in case.paragraphs]
+        all_codings = iter(code_texts(texts, codebook, leave_out=case.slug))
         for section in case.sections:
             for paragraph in section.paragraphs:
-                codings = code_paragraph(paragraph, codebook)
+                codings = next(all_codings)
                 rows.append({
                     "case": case.slug, "section": section.slug,
                     "section_title": section.title, "position": paragraph.position,
@@ -37,6 +48,7 @@ def paragraph_table(cases: Iterable[Case], codebook: Codebook) -> pd.DataFrame:
                     "pinned": bool(paragraph.pinned),
                     "scores": {t: codings[t].score for t in codebook.ids},
                     "evidence": {t: list(codings[t].evidence) for t in codebook.ids},
+                    "examples": {t: _examples(codings[t]) for t in codebook.ids},
                 })  # fmt: skip
     return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
 

@@ -18,8 +18,9 @@ EXPORT_COLUMNS = [
     "themes",
     "scores",
     "evidence",
+    "examples",
 ]
-_JSON_COLUMNS = ("themes", "scores", "evidence")
+_JSON_COLUMNS = ("themes", "scores", "evidence", "examples")
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:

@@ -123,8 +123,17 @@ def md_link(label: str, url: str) -> str:
 _URL_SAFE = ":/?#@!$&'*+,;=%~"  # beside letters, digits and -._ : never ( ) [ ] < > or space
 
 
+def _examples_markdown(examples) -> str:
+    """The nearest coded examples behind a theme, each with its first words and similarity."""
+    return "; ".join(
+        f"“{md_escape(e['opening'])}” ({md_escape(e['example'])}, similarity {e['similarity']:.2f})"
+        for e in examples
+    )
+
+
 def evidence_markdown(row, codebook: Codebook) -> str:
-    """Why a paragraph carries its themes: each theme's score and matched terms."""
+    """Why a paragraph carries its themes: each theme's score, matched terms and the
+    nearest coded examples that added to the score."""
     threshold = codebook.rules.paragraph_min_score
     lines = []
     if row.pinned:
@@ -133,8 +142,11 @@ def evidence_markdown(row, codebook: Codebook) -> str:
     for theme in codebook.themes:
         score = row.scores[theme.id]
         terms = row.evidence[theme.id]
+        examples = row.examples[theme.id]
         verdict = "coded" if score >= threshold else "below threshold"
         found = ", ".join(md_escape(term) for term in terms) if terms else "no terms found"
+        if examples:
+            found += f". Near coded examples: {_examples_markdown(examples)}"
         lines.append(f"- **{md_escape(theme.label)}**: score {score:g}, {verdict}. {found}")
     lines.append(f"\nA theme is coded at score {threshold:g} or more (see About).")
     return "\n".join(lines)

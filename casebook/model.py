@@ -24,16 +24,37 @@ class Theme:
 
 @dataclass(frozen=True)
 class Rules:
-    """The numbers that turn evidence into labels (set in the codebook)."""
+    """The numbers that turn evidence into labels (set in the codebook).
+
+    ``neighbours`` nearest coded examples (0: none) with a similarity of at least
+    ``neighbour_similarity`` each add ``neighbour_weight`` to the themes they carry."""
 
     paragraph_min_score: float = 2.0
     section_tag_threshold: float = 0.25
+    neighbours: int = 0
+    neighbour_similarity: float = 0.5
+    neighbour_weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Example:
+    """A coded paragraph (from the tuning texts or a seed), which the rule compares new
+    paragraphs with.
+
+    ``source`` names the text it comes from (a case folder or an evaluation text): an
+    example never votes on a paragraph of its own text."""
+
+    id: str
+    source: str
+    text: str
+    themes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Codebook:
     themes: tuple[Theme, ...]
     rules: Rules = field(default_factory=Rules)
+    examples: tuple[Example, ...] = ()
 
     @property
     def ids(self) -> tuple[str, ...]:

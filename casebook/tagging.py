@@ -4,10 +4,11 @@ The rule, in full:
 
 1. Text is split into lower-case words (hyphens and apostrophes split too, so
    "capacity-building" reads as "capacity building").
-2. A codebook term is one word or a phrase. Each word matches itself in the
-   singular or the plural ("actor" matches "actors", "authority" matches
-   "authorities"); a word ending in ``*`` matches any ending ("insurgen*" matches
-   insurgent, insurgents, insurgency). Phrases match words in sequence.
+2. A codebook term is one word or a phrase. Each word matches every word with the
+   same English stem (the Snowball stemmer's: "attack" matches "attacks", "attacked",
+   "attacking"; "election" matches "elections", "elected"); a word ending in ``*``
+   matches any ending ("insurgen*" matches insurgent, insurgents, insurgency).
+   Phrases match words in sequence.
 3. Within one theme the longest match wins and no word counts twice. Words
    inside one of the theme's ``exclude`` phrases do not count.
 4. Each match adds 1 to the theme's score. Two kinds of match add
@@ -15,34 +16,36 @@ The rule, in full:
    match of one of the theme's ``strong_terms`` ("insurgency", "humanitarian
    aid"), and a match that is an item of an explicit list ("military,
    political, humanitarian, and development activities").
-5. A paragraph is coded with a theme when its score reaches
+5. Where the codebook has coded examples (``content/examples.yaml``) and its rules ask
+   for ``neighbours``, the paragraph is compared with every example
+   (:mod:`casebook.semantic`); each of the ``neighbours`` most similar examples whose
+   similarity reaches ``neighbour_similarity`` adds ``neighbour_weight`` to the score of
+   each theme it carries. Examples from the paragraph's own text take no part.
+6. A paragraph is coded with a theme when its score reaches
    ``paragraph_min_score``: one passing mention is not a theme.
 
-The matched words are kept as evidence.
+The matched words and the examples that added to a score are kept as evidence.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from casebook import semantic
+from casebook.matching import _WORD, TermSet, Word, WordIndex, find_term, stem, words
 from casebook.model import Codebook, Paragraph, Theme
+from casebook.semantic import Neighbour
 
-_WORD = re.compile(r"[^\W_]+")  # letters and digits, accented ones included
+__all__ = ["Coding", "code_paragraph", "code_texts", "code_theme", "find_term", "stem", "words"]
+
 _LIST_ITEM = r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}"
 # "a, b, and c" (serial comma) or "a, b, c and d": a bare "a, b and c" is too often a clause.
 _LIST = re.compile(
     rf"\b{_LIST_ITEM}(?:(?:, {_LIST_ITEM})+, |(?:, {_LIST_ITEM}){{2,}} )(?:and|or) {_LIST_ITEM}"
 )
-
-
-@dataclass(frozen=True)
-class Word:
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -52,116 +55,41 @@ class Coding:
     theme: str
     score: float
     coded: bool
-    evidence: tuple[str, ...]
+    evidence: tuple[str, ...]  # the matched words, as written
+    neighbours: tuple[Neighbour, ...] = ()  # the nearest examples that carry the theme
 
 
-def words(text: str) -> list[Word]:
-    """Lower-cased words with their places in ``text`` (matched on the text itself,
-    since lower-casing can change a string's length)."""
-    return [Word(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text)]
+KINDS = ("exclude", "terms", "strong_terms")
 
 
-def singular(word: str) -> str:
-    """The usual singular of a plural ending (authorities → authority, actors → actor)."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+@lru_cache(maxsize=16)
+def _codebook_terms(themes: tuple[Theme, ...]) -> TermSet:
+    """Every term of every theme in one TermSet, labelled (theme id, kind)."""
+    return TermSet(tuple(
+        (term, (theme.id, kind)) for theme in themes for kind in KINDS
+        for term in getattr(theme, kind)
+    ))  # fmt: skip
 
 
-def forms(word: str) -> set[str]:
-    """The word and the singulars it may stand for (crises → crisis as well as crise)."""
-    found = {word, singular(word)}
-    if len(word) > 5 and word.endswith(("ises", "yses")):
-        found.add(word[:-2] + "is")
+def _present(themes: tuple[Theme, ...], index: WordIndex) -> dict[tuple[str, str], list[str]]:
+    """(theme id, kind) → the terms of that kind whose first word the text holds."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for term, label in _codebook_terms(themes).present(index):
+        found.setdefault(label, []).append(term)
     return found
 
 
-@lru_cache(maxsize=65_536)
-def _forms(word: str) -> frozenset[str]:
-    """:func:`forms`, computed once per distinct word."""
-    return frozenset(forms(word))
-
-
-@lru_cache(maxsize=4_096)
-def _parts(term: str) -> tuple[str, ...]:
-    """A term's words as the rule reads them (lower-case, hyphens split)."""
-    return tuple(term.casefold().replace("-", " ").split())
-
-
-class WordIndex:
-    """Where each word and each of its forms stands in a text.
-
-    The rule is unchanged: a pattern word matches a text word when they share a form, or,
-    for ``insurgen*``, when the text word starts with ``insurgen``. The index only lets
-    each term look up the places it can match instead of testing every word of the text.
-    """
-
-    def __init__(self, text_words: list[Word]):
-        self.by_word: dict[str, list[int]] = {}
-        for place, word in enumerate(text_words):
-            self.by_word.setdefault(word.text, []).append(place)
-        self.by_form: dict[str, set[int]] = {}
-        for word, places in self.by_word.items():
-            for form in _forms(word):
-                self.by_form.setdefault(form, set()).update(places)
-        self.sorted_words = sorted(self.by_word)  # the words sharing a prefix stand together
-        self._found: dict[str, set[int]] = {}
-
-    def places(self, pattern: str) -> set[int]:
-        """The places of the text words that ``pattern`` (one word of a term) matches."""
-        found = self._found.get(pattern)
-        if found is None:
-            if pattern.endswith("*"):
-                found = self._starting(pattern[:-1])
-            else:
-                found = set().union(*(self.by_form.get(f, ()) for f in _forms(pattern)))
-            self._found[pattern] = found
-        return found
-
-    def _starting(self, prefix: str) -> set[int]:
-        """The places of the words that start with ``prefix`` (all of them for "")."""
-        found: set[int] = set()
-        at = bisect_left(self.sorted_words, prefix)
-        while at < len(self.sorted_words) and self.sorted_words[at].startswith(prefix):
-            found.update(self.by_word[self.sorted_words[at]])
-            at += 1
-        return found
-
-
-def find_term(
-    term: str, text_words: list[Word], index: WordIndex | None = None
-) -> list[tuple[int, int]]:
-    """Every (first, last+1) word span where ``term`` occurs (``index``: of ``text_words``)."""
-    parts = _parts(term)
-    if not parts:  # an empty term fits everywhere, as a scan of every place found
-        return [(i, i) for i in range(len(text_words) + 1)]
-    index = WordIndex(text_words) if index is None else index
-    first = index.places(parts[0])
-    if not first or len(parts) == 1:
-        return [(i, i + 1) for i in sorted(first)]
-    rest = [index.places(part) for part in parts[1:]]
-    return [
-        (i, i + len(parts))
-        for i in sorted(first)
-        if all(i + k in places for k, places in enumerate(rest, start=1))
-    ]
-
-
 def _theme_spans(
-    theme: Theme, text_words: list[Word], index: WordIndex
+    theme: Theme, read: _Text, present: dict[tuple[str, str], list[str]]
 ) -> list[tuple[int, int, bool]]:
     """Non-overlapping (first, last+1, strong) matches: longest first, strong on a tie."""
-    taken = {
-        i for t in theme.exclude for a, b in find_term(t, text_words, index) for i in range(a, b)
-    }
+    text_words, index = read.words, read.index
+    excluded = present.get((theme.id, "exclude"), ())
+    taken = {i for t in excluded for a, b in find_term(t, text_words, index) for i in range(a, b)}
     candidates = [
         (*span, strong)
-        for terms, strong in ((theme.terms, False), (theme.strong_terms, True))
-        for term in terms
+        for kind, strong in (("terms", False), ("strong_terms", True))
+        for term in present.get((theme.id, kind), ())
         for span in find_term(term, text_words, index)
     ]
     candidates.sort(key=lambda span: (span[0] - span[1], span[0], not span[2]))
@@ -175,6 +103,8 @@ def _theme_spans(
 
 def list_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of explicit lists of three or more short items."""
+    if text.count(", ") < 2:  # every list the pattern finds has two commas or more
+        return []
     return [(m.start(), m.end()) for m in _LIST.finditer(text.lower())]
 
 
@@ -216,28 +146,69 @@ def _read(text: str) -> _Text:
     return _Text(text, text_words, list_items(text), WordIndex(text_words))
 
 
-def _code(theme: Theme, read: _Text, min_score: float) -> Coding:
+def _code(
+    theme: Theme, read: _Text, min_score: float, near: tuple[Neighbour, ...] = (), weight=1.0,
+    present: dict | None = None,
+) -> Coding:  # fmt: skip
     text, text_words = read.text, read.words
     score, evidence = 0.0, []
-    for a, b, strong in _theme_spans(theme, text_words, read.index):
+    if present is None:
+        present = _present((theme,), read.index)
+    for a, b, strong in _theme_spans(theme, read, present):
         start, end = text_words[a].start, text_words[b - 1].end
         in_list = any(lo <= start and end <= hi for lo, hi in read.items)
         score += min_score if strong or in_list else 1
         surface = text[start:end]
         if surface.lower() not in (e.lower() for e in evidence):
             evidence.append(surface)
-    return Coding(theme.id, score, score >= min_score, tuple(evidence))
+    voters = tuple(n for n in near if theme.id in n.themes)
+    score += weight * len(voters)
+    return Coding(theme.id, score, score >= min_score, tuple(evidence), voters)
 
 
 def code_theme(theme: Theme, text: str, min_score: float) -> Coding:
+    """One theme's coding of a text by its terms alone."""
     return _code(theme, _read(text), min_score)
 
 
-def code_paragraph(paragraph: Paragraph, codebook: Codebook) -> dict[str, Coding]:
+def nearest_examples(
+    texts: Sequence[str], codebook: Codebook, leave_out: str = ""
+) -> list[tuple[Neighbour, ...]]:
+    """Each text's nearest coded examples, as the codebook's rules ask (none when the rules
+    ask for no neighbours or the codebook has no examples)."""
+    rules = codebook.rules
+    if rules.neighbours < 1 or not codebook.examples:
+        return [() for _ in texts]
+    index = semantic.index_for(codebook.examples)
+    return index.nearest(texts, int(rules.neighbours), rules.neighbour_similarity, leave_out)
+
+
+def code_texts(
+    texts: Sequence[str], codebook: Codebook, leave_out: str = ""
+) -> list[dict[str, Coding]]:
+    """The rule's coding of each text, theme by theme. Examples whose source is
+    ``leave_out`` (the text's own case) take no part."""
+    rules = codebook.rules
+    near = nearest_examples(texts, codebook, leave_out)
+    codings = []
+    for text, neighbours in zip(texts, near, strict=True):
+        read = _read(text)
+        present = _present(codebook.themes, read.index)
+        codings.append({
+            theme.id: _code(
+                theme, read, rules.paragraph_min_score, neighbours, rules.neighbour_weight,
+                present,
+            )
+            for theme in codebook.themes
+        })  # fmt: skip
+    return codings
+
+
+def code_paragraph(
+    paragraph: Paragraph, codebook: Codebook, leave_out: str = ""
+) -> dict[str, Coding]:
     """The rule's coding of one paragraph, theme by theme (pins not applied)."""
-    min_score = codebook.rules.paragraph_min_score
-    read = _read(paragraph.text)
-    return {theme.id: _code(theme, read, min_score) for theme in codebook.themes}
+    return code_texts([paragraph.text], codebook, leave_out)[0]
 
 
 def paragraph_themes(

@@ -29,7 +29,10 @@ _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", list: "a l
 SECTION_KEYS = ("title", "slug", "order", "parent", "short_title")
 CASE_KEYS = ("title", "source_url", "notice", "source_file", "author", "published", "references")
 THEME_KEYS = ("id", "label", "colour", "definition", "terms", "strong_terms", "exclude")
-RULE_KEYS = ("paragraph_min_score", "section_tag_threshold")
+RULE_KEYS = (
+    "paragraph_min_score", "section_tag_threshold",
+    "neighbours", "neighbour_similarity", "neighbour_weight",
+)  # fmt: skip
 
 
 def unknown_keys(mapping: LineDict, allowed: tuple[str, ...]) -> list[tuple[int, str]]:

@@ -20,7 +20,18 @@ st.markdown(f"**{markup.md_escape(case.title)}**")
 ui.render_provenance(case)
 
 st.header("How paragraphs are coded")
-st.markdown(ui.METHOD.format(min_score=codebook.rules.paragraph_min_score))
+st.markdown(ui.method_text(codebook))
+
+st.header("How well the tags agree with independent coders")
+st.markdown(
+    "Texts about other peace operations, which the codebook was not tuned on, were coded "
+    "paragraph by paragraph by coders given only the theme definitions below and nothing "
+    "of the tagger (AI assistants, each started fresh; see eval/README.md); the tags are "
+    "compared with their codes. Precision: of the paragraphs the rule codes with a theme, "
+    "the share the coders coded with it too; recall: of those the coders coded, the share "
+    "the rule found; Cohen's kappa: agreement beyond chance (1 is perfect, 0 chance)."
+)
+ui.render_agreement(codebook)
 
 st.header("How coverage is computed")
 st.markdown(
@@ -28,5 +39,5 @@ st.markdown(
     f"{codebook.rules.section_tag_threshold:.0%} (set in the codebook)."
 )
 
-st.header("The codebook")
+st.header("The codebook", anchor="codebook")
 ui.render_codebook(codebook)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, filtering, markup, ui
+from casebook import charts, filtering, markup, trust, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -25,6 +25,11 @@ counts[3].metric(
     f"{int(mask.sum())} paragraphs" if selected else "no filter",
     help=f"Showing {filtering.describe(selected, mode, labels)}.",
 )
+
+note = trust.uncoded_note(data.uncoded)
+if note:
+    st.warning(note, icon=":material/help:")
+    st.page_link(ui.about_page(), label="The codebook (About)", icon=":material/info:")
 
 left, right = st.columns([2, 3], gap="large")
 with left:

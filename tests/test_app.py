@@ -13,7 +13,7 @@ from streamlit.util import calc_hash
 
 from casebook import coverage
 from casebook.loader import load_content
-from tests.conftest import BROKEN, CONTENT
+from tests.conftest import BROKEN, CONTENT, FIXTURES
 
 CODEBOOK = load_content(CONTENT).codebook
 CASE = load_content(CONTENT).case("minusma")
@@ -192,6 +192,79 @@ def test_about_page_explains_the_rule_and_lists_the_codebook():
     codebook = load_content(CONTENT).codebook
     for theme in codebook.themes:
         assert f"`{theme.id}`" in text
+    if codebook.examples:
+        at = open_app("about")
+        captions = [c.value for c in at.caption]
+        count = sum("security" in e.themes for e in codebook.examples)
+        assert f"Coded examples of this theme: {count} of {len(codebook.examples)}" in captions
+
+
+def test_about_page_shows_the_measured_agreement_from_the_results_file(monkeypatch):
+    monkeypatch.setenv("CASEBOOK_RESULTS", str(FIXTURES / "results" / "results.json"))
+    text = markdown(open_app("about"))
+    assert "| Security | 0.90 | 0.80 | 0.85 | 0.78 |" in text
+    assert "| **all themes (micro)** | 0.83 | 0.70 | 0.76 | 0.64 |" in text
+
+
+def test_about_page_says_when_agreement_was_not_measured(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_RESULTS", str(tmp_path / "missing.json"))
+    text = markdown(open_app("about"))
+    assert "Agreement with independent coders has not been measured for this codebook yet." in text
+    assert "Cohen's kappa |" not in text
+
+
+def test_about_page_states_the_nearest_examples_rule_with_the_codebook_numbers():
+    text = markdown(open_app("about"))
+    rules = CODEBOOK.rules
+    if rules.neighbours and CODEBOOK.examples:
+        assert f"compared with the {len(CODEBOOK.examples)} coded" in text
+        assert f"Each of its {rules.neighbours} most similar" in text
+        assert f"reaches {rules.neighbour_similarity:.2f} adds" in text
+    else:
+        assert "No coded examples are compared" in text
+
+
+QUIET = "A long paragraph of ordinary words about the weather, the roads and the markets. " * 4
+# 39 words of the tiny case, 7 of them uncoded; with these 56 more: 63 / 95 = 66%
+
+
+def test_overview_notes_a_case_the_codebook_may_not_fit(tiny_copy, monkeypatch):
+    (tiny_copy / "demo" / "04-quiet.md").write_text(
+        f"---\ntitle: Quiet\nslug: quiet\norder: 4\n---\n\n{QUIET}\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
+    at = open_app()
+    assert [w.value for w in at.warning] == [
+        "66% of this case's words are in paragraphs with no theme: the codebook may not fit "
+        "this text, so read its coverage with care."
+    ]
+    assert "The codebook (About)" in [link.proto.label for link in at.get("page_link")]
+
+
+def test_overview_has_no_fit_note_when_most_words_carry_a_theme(tiny_copy, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
+    at = open_app()
+    assert not at.warning
+    assert "The codebook (About)" not in [link.proto.label for link in at.get("page_link")]
+
+
+def test_evidence_names_the_nearest_coded_example_behind_a_theme(tiny_copy, monkeypatch):
+    """A paragraph with no political term is coded political by an example of the same
+    wording from another text; its Evidence says so, with the similarity."""
+    themes = (tiny_copy / "themes.yaml").read_text(encoding="utf-8")
+    rules = "  neighbours: 1\n  neighbour_similarity: 0.9\n  neighbour_weight: 2\nthemes:"
+    (tiny_copy / "themes.yaml").write_text(themes.replace("themes:", rules, 1), encoding="utf-8")
+    (tiny_copy / "examples.yaml").write_text(
+        "examples:\n  - id: ex-quiet\n    source: another-text\n    themes: [political]\n"
+        "    text: A quiet paragraph about nothing in particular.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
+    text = markdown(open_app("middle-part"))
+    assert (
+        "- **Political**: score 2, coded. no terms found. Near coded examples: "
+        "“A quiet paragraph about nothing in particular\\.” (ex\\-quiet, similarity 1.00)"
+    ) in text
 
 
 def test_broken_content_shows_the_problems_instead_of_a_traceback(tiny_copy, monkeypatch):

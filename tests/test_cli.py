@@ -53,6 +53,7 @@ def test_paragraphs_as_jsonl_has_the_documented_fields():
     first = rows[0]
     assert list(first) == [
         "case", "section", "section_title", "position", "text", "themes", "scores", "evidence",
+        "examples",
     ]  # fmt: skip
     assert first["case"] == "demo"
     assert first["section"] == "opening"
@@ -75,6 +76,7 @@ def test_paragraphs_as_csv_matches_jsonl():
         assert row["text"] == record["text"]
         assert json.loads(row["themes"]) == record["themes"]
         assert json.loads(row["evidence"]) == record["evidence"]
+        assert json.loads(row["examples"]) == record["examples"]
 
 
 def test_unknown_case_is_a_clear_error():

@@ -46,7 +46,9 @@ claims:
 def content(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     root.mkdir()
-    shutil.copy(CONTENT / "themes.yaml", root)
+    for name in ("themes.yaml", "examples.yaml"):  # the codebook and its coded examples
+        if (CONTENT / name).is_file():
+            shutil.copy(CONTENT / name, root)
     return root
 
 

@@ -48,12 +48,14 @@ RECORDS = [
         "text": QUOTED, "themes": ["security"],
         "scores": {"security": 2.0, "political": 0.0},
         "evidence": {"security": ["Security", "troops"], "political": []},
+        "examples": {"security": [], "political": []},
     },
     {
         "case": "mali", "section": "intro", "section_title": TITLE, "position": 2,
         "text": CURLY, "themes": ["political"],
         "scores": {"security": 0.0, "political": 1.0},
         "evidence": {"security": [], "political": ["Elections"]},
+        "examples": {"security": [], "political": []},
     },
 ]  # fmt: skip
 
@@ -61,22 +63,26 @@ EXPECTED_JSONL = (
     '{"case": "mali", "section": "intro", "section_title": "Côte, “intro”", "position": 1, '
     '"text": "Security troops said \\"no\\", twice.", "themes": ["security"], '
     '"scores": {"security": 2.0, "political": 0.0}, '
-    '"evidence": {"security": ["Security", "troops"], "political": []}}\n'
+    '"evidence": {"security": ["Security", "troops"], "political": []}, '
+    '"examples": {"security": [], "political": []}}\n'
     '{"case": "mali", "section": "intro", "section_title": "Côte, “intro”", "position": 2, '
     '"text": "Elections in Gao’s north.", "themes": ["political"], '
     '"scores": {"security": 0.0, "political": 1.0}, '
-    '"evidence": {"security": [], "political": ["Elections"]}}\n'
+    '"evidence": {"security": [], "political": ["Elections"]}, '
+    '"examples": {"security": [], "political": []}}\n'
 )
 
 # Cells with a comma or a quote are quoted, inner quotes doubled; JSON cells hold JSON.
 EXPECTED_CSV = (
-    "case,section,section_title,position,text,themes,scores,evidence\n"
+    "case,section,section_title,position,text,themes,scores,evidence,examples\n"
     'mali,intro,"Côte, “intro”",1,"Security troops said ""no"", twice.",'
     '"[""security""]","{""security"": 2.0, ""political"": 0.0}",'
-    '"{""security"": [""Security"", ""troops""], ""political"": []}"\n'
+    '"{""security"": [""Security"", ""troops""], ""political"": []}",'
+    '"{""security"": [], ""political"": []}"\n'
     'mali,intro,"Côte, “intro”",2,Elections in Gao’s north.,'
     '"[""political""]","{""security"": 0.0, ""political"": 1.0}",'
-    '"{""security"": [], ""political"": [""Elections""]}"\n'
+    '"{""security"": [], ""political"": [""Elections""]}",'
+    '"{""security"": [], ""political"": []}"\n'
 )
 
 
@@ -88,6 +94,7 @@ def frame() -> pd.DataFrame:
 def test_export_columns():
     assert EXPORT_COLUMNS == [
         "case", "section", "section_title", "position", "text", "themes", "scores", "evidence",
+        "examples",
     ]  # fmt: skip
 
 
@@ -113,7 +120,7 @@ def test_to_csv_round_trip(frame):
     rows = list(csv.DictReader(io.StringIO(to_csv(frame))))
     for row in rows:
         row["position"] = int(row["position"])
-        for column in ("themes", "scores", "evidence"):
+        for column in ("themes", "scores", "evidence", "examples"):
             row[column] = json.loads(row[column])
     assert rows == RECORDS
 
@@ -129,7 +136,7 @@ def test_exports_leave_the_frame_unchanged(frame):
     ("export", "empty"),
     [
         (to_jsonl, ""),
-        (to_csv, "case,section,section_title,position,text,themes,scores,evidence\n"),
+        (to_csv, "case,section,section_title,position,text,themes,scores,evidence,examples\n"),
     ],
 )
 def test_exports_of_no_rows(export, empty):

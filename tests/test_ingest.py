@@ -33,14 +33,17 @@ REL = "tests/fixtures/ingest"  # fixture paths as the command line is given them
 MINUSMA = CONTENT / "minusma"
 SEED = MINUSMA / "source" / "article.txt"
 RECIPE = MINUSMA / "source" / "recipe.yaml"
+CODEBOOK_FILES = ("themes.yaml", "examples.yaml")
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    """An empty content folder holding the real codebook."""
+    """An empty content folder holding the real codebook (and its coded examples)."""
     root = tmp_path / "content"
     root.mkdir()
-    shutil.copy(CONTENT / "themes.yaml", root)
+    for name in CODEBOOK_FILES:
+        if (CONTENT / name).is_file():
+            shutil.copy(CONTENT / name, root)
     return root
 
 
@@ -344,7 +347,7 @@ FAILURES = [
 
 def leftovers(content: Path) -> list[str]:
     """What the content folder holds besides the codebook and the cases' lock files."""
-    names = (p.name for p in content.iterdir() if p.name != "themes.yaml")
+    names = (p.name for p in content.iterdir() if p.name not in CODEBOOK_FILES)
     return sorted(name for name in names if not name.endswith(".lock"))
 
 

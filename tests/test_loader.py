@@ -72,6 +72,16 @@ BROKEN_CASES = [
       "content/themes.yaml:1: the codebook needs two themes at least (pages compare them)",
       "content/demo/02-middle-part.md:8: unknown theme 'political' (known: security)"]),
     ("case_no_title.yaml", "demo/case.yaml", ["content/demo/case.yaml:1: missing 'title'"]),
+    ("examples_unknown_theme.yaml", "examples.yaml",
+     ["content/examples.yaml:5: unknown theme 'securty' (did you mean 'security'?)"]),
+    ("examples_no_text.yaml", "examples.yaml",
+     ["content/examples.yaml:3: missing 'text'",
+      "content/examples.yaml:12: 'themes' must be a list of theme ids (may be [])",
+      "content/examples.yaml:10: duplicate example id 'ex-2'"]),
+    ("codebook_neighbours_without_examples.yaml", "themes.yaml",
+     ["content/themes.yaml:5: 'neighbour_similarity' must be 0–1",
+      "content/themes.yaml:4: 'neighbours' must be a whole number, 0 or more",
+      "content/examples.yaml:1: missing: the codebook's rules ask for nearest examples"]),
 ]  # fmt: skip
 
 

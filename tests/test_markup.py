@@ -188,8 +188,11 @@ def test_md_escape_neutralises_latex_dollars():
 # --- evidence_markdown ------------------------------------------------------------------
 
 
-def row(pinned, themes, scores, evidence):
-    return SimpleNamespace(pinned=pinned, themes=themes, scores=scores, evidence=evidence)
+def row(pinned, themes, scores, evidence, examples=None):
+    examples = examples or {theme: [] for theme in scores}
+    return SimpleNamespace(
+        pinned=pinned, themes=themes, scores=scores, evidence=evidence, examples=examples
+    )
 
 
 def test_evidence_markdown_for_a_computed_row():
@@ -202,6 +205,18 @@ def test_evidence_markdown_for_a_computed_row():
         '- **&lt;b&gt;Bold&lt;/b&gt; &amp; "Co"**: score 0, below threshold. no terms found\n'
         "- **Bad**: score 2, coded. x\\_y\n"
         "\nA theme is coded at score 2 or more (see About)."
+    )
+
+
+def test_evidence_markdown_names_the_nearest_examples_with_their_similarity():
+    scores = {"security": 2.0, "political": 0.0, "marked": 0.0, "bad": 0.0}
+    evidence = {"security": ["troops"], "political": [], "marked": [], "bad": []}
+    near = {"example": "unmiss-p4", "opening": "Gunmen *attacked* the camp …", "similarity": 0.8312}
+    examples = {"security": [near], "political": [], "marked": [], "bad": []}
+    text = evidence_markdown(row(False, ["security"], scores, evidence, examples), CODEBOOK)
+    assert text.splitlines()[0] == (
+        "- **Security**: score 2, coded. troops. Near coded examples: "
+        "“Gunmen \\*attacked\\* the camp …” (unmiss\\-p4, similarity 0.83)"
     )
 
 

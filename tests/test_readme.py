@@ -25,7 +25,8 @@ def test_readme_quick_start_is_the_real_commands():
 
 def test_readme_section_example_loads(tiny_copy):
     """The example, dropped into the tiny case with the real codebook, loads as written."""
-    shutil.copy(ROOT / "content" / "themes.yaml", tiny_copy / "themes.yaml")
+    for name in ("themes.yaml", "examples.yaml"):  # the codebook and its coded examples
+        shutil.copy(ROOT / "content" / name, tiny_copy / name)
     (example,) = fenced("markdown")
     example = example.replace("parent: impact-and-outcomes", "parent: middle-part")
     (tiny_copy / "demo" / "09-example.md").write_text(example, encoding="utf-8")

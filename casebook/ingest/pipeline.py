@@ -66,8 +66,9 @@ def _codebook(content: Path) -> Codebook:
     path = content / "themes.yaml"
     if not path.is_file():
         raise IngestError(path, "not found (every content folder needs a codebook)")
-    codebook = loader.read_codebook(path, content, [])
-    if codebook is None:
+    problems: list = []
+    codebook = loader.read_codebook(path, content, problems)
+    if codebook is None or problems:  # e.g. examples.yaml missing while the rules ask for it
         raise IngestError(path, "the codebook has problems (see: python -m casebook check)")
     return codebook
 

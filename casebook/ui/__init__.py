@@ -30,6 +30,7 @@ from casebook.ui.explore import (
     render_exports,
     render_passages,
 )
+from casebook.ui.method import METHOD, method_text, render_agreement
 from casebook.ui.record import (
     KIND_HELP,
     case_claims,
@@ -77,7 +78,6 @@ from casebook.ui.routes import (
 )
 from casebook.ui.widgets import (
     COVERAGE_NOTE,
-    METHOD,
     current_view_url,
     render_badges,
     render_children,

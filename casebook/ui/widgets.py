@@ -23,29 +23,6 @@ COVERAGE_NOTE = (
 )
 
 
-METHOD = """\
-Every paragraph is read against each theme of the codebook by one rule, the same for
-every theme and every case:
-
-1. The text is split into lower-case words. A codebook term (a word or a phrase) matches
-   its words in sequence; each word also matches its plural, and a term ending in `*`
-   matches any ending (`insurgen*`: insurgent, insurgents, insurgency).
-2. Within a theme the longest match wins and no word counts twice; words inside the
-   theme's *exclude* phrases ("Security Council") do not count.
-3. Each match adds 1 to the theme's score. A *strong term*, one that names the theme
-   outright ("insurgency", "humanitarian aid"), adds {min_score:g}; so does a term that is
-   an item of an explicit list ("military, political, humanitarian, and development
-   activities"), since the list states that the paragraph covers each item.
-4. A paragraph is **coded** with a theme when the score reaches **{min_score:g}**: one
-   passing mention is not a theme.
-
-The matched words are kept: every paragraph's *Evidence* button shows each theme's score
-and the words behind it. An editor can **pin** a paragraph's themes in its content file
-(a line `<!-- themes: security political -->` just above it); pinned themes are shown
-solid with a 📌, computed ones outlined.
-"""
-
-
 def render_style() -> None:
     st.markdown(markup.STYLE, unsafe_allow_html=True)
 
@@ -214,6 +191,9 @@ def render_codebook(codebook: Codebook) -> None:
         st.caption(f"Strong terms: {strong}  \nTerms: {terms}")
         if theme.exclude:
             st.caption("Excluded phrases: " + ", ".join(f"`{t}`" for t in theme.exclude))
+        if codebook.examples:
+            count = sum(theme.id in e.themes for e in codebook.examples)
+            st.caption(f"Coded examples of this theme: {count} of {len(codebook.examples)}")
 
 
 def view_url(codebook: Codebook, url_path: str, extras: dict[str, str] | None = None) -> str:

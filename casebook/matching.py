@@ -1,0 +1,153 @@
+"""Words and terms: how a codebook term finds its places in a text.
+
+A term is one word or a phrase. Each word matches every word with the same English stem
+(the Snowball stemmer's, through PyStemmer: "attack" matches "attacks", "attacked",
+"attacking"); a word ending in ``*`` matches any ending ("insurgen*" matches insurgent,
+insurgents, insurgency). Phrases match words in sequence. Hyphens and apostrophes split
+words, so "capacity-building" reads as "capacity building".
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_left
+from functools import lru_cache
+from typing import NamedTuple
+
+import Stemmer
+
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, accented ones included
+
+
+class Word(NamedTuple):
+    """A lower-cased word and where it stands in its text (a tuple: a long text has many)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def words(text: str) -> list[Word]:
+    """Lower-cased words with their places in ``text`` (matched on the text itself,
+    since lower-casing can change a string's length)."""
+    return [Word(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+_STEMMERS = threading.local()  # a PyStemmer object is not thread-safe: one per thread
+
+
+def stem(word: str) -> str:
+    """The word's English Snowball stem (actors → actor, authorities → author, elections →
+    elect), from the Snowball project's stemmer (PyStemmer)."""
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = Stemmer.Stemmer("english")
+    return stemmer.stemWord(word)
+
+
+@lru_cache(maxsize=65_536)
+def _forms(word: str) -> frozenset[str]:
+    """The forms under which a word is looked up: its stem, computed once per distinct word."""
+    return frozenset((stem(word),))
+
+
+@lru_cache(maxsize=4_096)
+def _parts(term: str) -> tuple[str, ...]:
+    """A term's words as the rule reads them (lower-case, hyphens split)."""
+    return tuple(term.casefold().replace("-", " ").split())
+
+
+class WordIndex:
+    """Where each word and each of its forms stands in a text.
+
+    The rule is unchanged: a pattern word matches a text word when they share a stem, or,
+    for ``insurgen*``, when the text word starts with ``insurgen``. The index only lets
+    each term look up the places it can match instead of testing every word of the text.
+    """
+
+    def __init__(self, text_words: list[Word]):
+        self.by_word: dict[str, list[int]] = {}
+        for place, word in enumerate(text_words):
+            self.by_word.setdefault(word.text, []).append(place)
+        self.by_form: dict[str, set[int]] = {}
+        for word, places in self.by_word.items():
+            for form in _forms(word):
+                self.by_form.setdefault(form, set()).update(places)
+        self.sorted_words = sorted(self.by_word)  # the words sharing a prefix stand together
+        self._found: dict[str, set[int]] = {}
+
+    def places(self, pattern: str) -> set[int]:
+        """The places of the text words that ``pattern`` (one word of a term) matches."""
+        found = self._found.get(pattern)
+        if found is None:
+            if pattern.endswith("*"):
+                found = self._starting(pattern[:-1])
+            else:
+                found = set().union(*(self.by_form.get(f, ()) for f in _forms(pattern)))
+            self._found[pattern] = found
+        return found
+
+    def _starting(self, prefix: str) -> set[int]:
+        """The places of the words that start with ``prefix`` (all of them for "")."""
+        found: set[int] = set()
+        at = bisect_left(self.sorted_words, prefix)
+        while at < len(self.sorted_words) and self.sorted_words[at].startswith(prefix):
+            found.update(self.by_word[self.sorted_words[at]])
+            at += 1
+        return found
+
+
+def find_term(
+    term: str, text_words: list[Word], index: WordIndex | None = None
+) -> list[tuple[int, int]]:
+    """Every (first, last+1) word span where ``term`` occurs (``index``: of ``text_words``)."""
+    parts = _parts(term)
+    if not parts:  # an empty term fits everywhere, as a scan of every place found
+        return [(i, i) for i in range(len(text_words) + 1)]
+    index = WordIndex(text_words) if index is None else index
+    first = index.places(parts[0])
+    if not first or len(parts) == 1:
+        return [(i, i + 1) for i in sorted(first)]
+    rest = [index.places(part) for part in parts[1:]]
+    return [
+        (i, i + len(parts))
+        for i in sorted(first)
+        if all(i + k in places for k, places in enumerate(rest, start=1))
+    ]
+
+
+class TermSet:
+    """Terms sorted by the first word each needs, so that a text is searched only for the
+    terms whose first word it holds (the matches are those of :func:`find_term`). Each term
+    comes with a label (what it is for), which :meth:`present` returns with it."""
+
+    def __init__(self, entries: tuple[tuple[str, object], ...]):
+        self.by_stem: dict[str, list[tuple[str, object]]] = {}
+        self.by_prefix: list[tuple[str, tuple[str, object]]] = []
+        for term, label in entries:
+            parts = _parts(term)
+            if not parts:
+                continue
+            if parts[0].endswith("*"):
+                self.by_prefix.append((parts[0][:-1], (term, label)))
+            else:
+                for form in _forms(parts[0]):
+                    self.by_stem.setdefault(form, []).append((term, label))
+
+    def present(self, index: WordIndex) -> list[tuple[str, object]]:
+        """(term, label) of the terms whose first word occurs in the indexed text."""
+        by_stem = self.by_stem
+        found = [e for form in index.by_form if form in by_stem for e in by_stem[form]]
+        words = index.sorted_words
+        for prefix, entry in self.by_prefix:
+            at = bisect_left(words, prefix)
+            if at < len(words) and words[at].startswith(prefix):
+                found.append(entry)
+        return found
+
+
+@lru_cache(maxsize=256)
+def term_set(terms: tuple[str, ...]) -> TermSet:
+    """A TermSet of plain terms, each labelled with itself."""
+    return TermSet(tuple((term, term) for term in terms))

@@ -1,0 +1,123 @@
+"""Nearest coded examples: a second opinion where the codebook's words are not enough.
+
+Paragraphs and the examples of ``content/examples.yaml`` are turned into vectors by
+WordLlama (the ``wordllama`` wheel carries its 16 MB model; it is loaded from the wheel's
+own folder with downloads disabled, once per process, on CPU). Two texts are similar when
+their vectors point the same way (cosine similarity, 1 for the same wording). Only a
+paragraph's first ``MAX_WORDS`` words are compared, so a huge paragraph costs no more than
+a long one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from casebook.model import Example
+
+MODEL = "WordLlama l2_supercat_256, the model inside the wordllama package"
+MAX_WORDS = 400
+OPENING_WORDS = 12
+BATCH = 16  # paragraphs embedded at a time: a batch pads to its longest, so memory stays low
+_LOCK = threading.Lock()  # one embedding at a time: the tokenizer's padding is shared state
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """One coded example near a paragraph."""
+
+    example: str  # the example's id
+    opening: str  # its first words, to show as evidence
+    similarity: float
+    themes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _model():
+    import wordllama
+
+    return wordllama.WordLlama.load(
+        cache_dir=Path(wordllama.__file__).parent, disable_download=True
+    )
+
+
+def _clip(text: str) -> str:
+    return " ".join(text.split()[:MAX_WORDS])
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit vectors, one row per text; a text without words gets a row of zeros (similar
+    to nothing)."""
+    clipped = [_clip(text) for text in texts]
+    vectors = np.zeros((len(clipped), 256), dtype=np.float32)
+    keep = [i for i, text in enumerate(clipped) if text]
+    if keep:
+        keep.sort(key=lambda i: len(clipped[i]))  # batches of like length pad little
+        with _LOCK:
+            found = _model().embed([clipped[i] for i in keep], norm=False, batch_size=BATCH)
+        norms = np.linalg.norm(found, axis=1, keepdims=True)
+        found = np.divide(found, norms, out=np.zeros_like(found), where=norms > 0)
+        vectors[keep] = found
+    return vectors
+
+
+def opening(text: str) -> str:
+    head = text.split()[:OPENING_WORDS]
+    return " ".join(head) + (" …" if len(text.split()) > OPENING_WORDS else "")
+
+
+class ExampleIndex:
+    """The examples' vectors, computed once, and the nearest of them to any paragraphs."""
+
+    def __init__(self, examples: Sequence[Example]):
+        self.examples = tuple(examples)
+        self.vectors = embed([e.text for e in self.examples])
+        self.sources = np.array([e.source for e in self.examples], dtype=object)
+        self.openings = [opening(e.text) for e in self.examples]
+
+    def nearest(
+        self, texts: Sequence[str], count: int, min_similarity: float, leave_out: str = ""
+    ) -> list[tuple[Neighbour, ...]]:
+        """For each text, up to ``count`` most similar examples at ``min_similarity`` or
+        more, most similar first, leaving out the examples whose source is ``leave_out``."""
+        if not texts or not self.examples or count < 1:
+            return [() for _ in texts]
+        vectors = embed(texts)
+        similarity = vectors @ self.vectors.T
+        similarity[~vectors.any(axis=1)] = -np.inf  # a text without words is near nothing
+        if leave_out:
+            similarity[:, self.sources == leave_out] = -np.inf
+        order = _top(similarity, count)
+        return [self._neighbours(row, picks, min_similarity) for row, picks in zip(
+            similarity, order, strict=True
+        )]  # fmt: skip
+
+    def _neighbours(self, row: np.ndarray, picks, min_similarity: float) -> tuple:
+        found = []
+        for pick in picks:
+            if row[pick] < min_similarity:
+                break
+            example = self.examples[pick]
+            found.append(
+                Neighbour(example.id, self.openings[pick], float(row[pick]), example.themes)
+            )
+        return tuple(found)
+
+
+def _top(similarity: np.ndarray, count: int) -> np.ndarray:
+    """Per row, the columns of the ``count`` largest values, largest first."""
+    count = min(count, similarity.shape[1])
+    picks = np.argpartition(-similarity, count - 1, axis=1)[:, :count]
+    rows = np.arange(similarity.shape[0])[:, None]
+    return picks[rows, np.argsort(-similarity[rows, picks], axis=1, kind="stable")]
+
+
+@lru_cache(maxsize=8)
+def index_for(examples: tuple[Example, ...]) -> ExampleIndex:
+    """One index per set of examples, built on first use and kept for the process."""
+    return ExampleIndex(examples)

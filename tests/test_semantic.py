@@ -1,0 +1,187 @@
+"""Nearest coded examples (casebook/semantic.py) and how they add to a theme's score."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from casebook import semantic
+from casebook.model import Codebook, Example, Rules, Theme
+from casebook.tagging import code_texts
+
+ATTACK = "Armed men attacked the peacekeepers' base at night and killed two soldiers."
+VOTE = "Voters queued for hours to elect a new parliament under the new constitution."
+EXAMPLES = (
+    Example("ex-attack", "text-a", ATTACK, ("security",)),
+    Example("ex-vote", "text-b", VOTE, ("political",)),
+    Example("ex-none", "text-b", "The report has four chapters and an annex.", ()),
+)
+
+
+def theme(theme_id: str, *terms: str) -> Theme:
+    return Theme(theme_id, theme_id.title(), "#0072B2", "A theme for the tests.", terms)
+
+
+def codebook(neighbours: int, similarity: float = 0.0, weight: float = 1.0) -> Codebook:
+    rules = Rules(2.0, 0.25, neighbours, similarity, weight)
+    themes = (theme("security", "troop*"), theme("political", "dialogue"))
+    return Codebook(themes, rules, EXAMPLES)
+
+
+def test_embed_gives_unit_rows_and_zeros_for_a_text_without_words():
+    vectors = semantic.embed([ATTACK, "", "  ...  ", VOTE])
+    norms = np.linalg.norm(vectors, axis=1)
+    assert norms == pytest.approx([1.0, 0.0, 1.0, 1.0], abs=1e-5)
+    assert not np.isnan(vectors).any()
+
+
+def test_the_same_wording_is_nearest_with_similarity_one():
+    (near,) = semantic.index_for(EXAMPLES).nearest([ATTACK], 3, 0.0)
+    assert near[0].example == "ex-attack"
+    assert near[0].similarity == pytest.approx(1.0, abs=1e-5)
+    assert [n.similarity for n in near] == sorted((n.similarity for n in near), reverse=True)
+    assert near[0].opening == ATTACK  # twelve words: all of it
+    vote = next(n for n in near if n.example == "ex-vote")
+    assert vote.opening == "Voters queued for hours to elect a new parliament under the new …"
+
+
+def test_examples_of_the_texts_own_source_take_no_part():
+    (near,) = semantic.index_for(EXAMPLES).nearest([ATTACK], 3, 0.0, leave_out="text-a")
+    assert sorted(n.example for n in near) == ["ex-none", "ex-vote"]
+
+
+def test_examples_below_the_similarity_floor_are_left_out():
+    (near,) = semantic.index_for(EXAMPLES).nearest([ATTACK], 3, 0.99)
+    assert [n.example for n in near] == ["ex-attack"]
+
+
+def test_an_empty_text_has_no_neighbours():
+    assert semantic.index_for(EXAMPLES).nearest([""], 3, 0.0) == [()]
+
+
+def test_each_near_example_adds_the_weight_to_the_themes_it_carries():
+    (coding,) = code_texts([ATTACK], codebook(neighbours=1, similarity=0.9, weight=2.0))
+    assert (coding["security"].score, coding["security"].coded) == (2.0, True)
+    assert [n.example for n in coding["security"].neighbours] == ["ex-attack"]
+    assert (coding["political"].score, coding["political"].neighbours) == (0.0, ())
+
+
+def test_words_and_an_example_add_up():
+    text = "Troops " + ATTACK  # one term (1) and the attack example (1)
+    (coding,) = code_texts([text], codebook(neighbours=1, similarity=0.8))
+    assert coding["security"].evidence == ("Troops",)
+    assert (coding["security"].score, coding["security"].coded) == (2.0, True)
+
+
+def test_no_neighbours_asked_means_terms_alone():
+    (coding,) = code_texts([ATTACK], codebook(neighbours=0))
+    assert (coding["security"].score, coding["security"].neighbours) == (0.0, ())
+
+
+# --- bad input, with the real codebook and its examples ------------------------------------
+
+FRENCH = (
+    "La mission a organisé des réunions avec les autorités locales pour discuter de "
+    "l'avenir de la région et des besoins de la population."
+)
+
+
+@pytest.fixture(scope="module")
+def real_codebook():
+    from casebook.loader import load_content
+    from tests.conftest import CONTENT
+
+    return load_content(CONTENT).codebook
+
+
+def test_an_empty_paragraph_gets_no_theme(real_codebook):
+    (coding,) = code_texts([""], real_codebook)
+    assert not any(c.coded for c in coding.values())
+    assert all(c.neighbours == () for c in coding.values())
+
+
+def test_a_paragraph_in_another_language_gets_no_theme(real_codebook):
+    (coding,) = code_texts([FRENCH], real_codebook)
+    assert [t for t, c in coding.items() if c.coded] == []
+
+
+def test_a_one_megabyte_paragraph_is_coded_without_error(real_codebook):
+    huge = (ATTACK + " ") * (1_000_000 // (len(ATTACK) + 1))
+    assert len(huge) > 990_000
+    (coding,) = code_texts([huge], real_codebook)
+    assert coding["security"].coded  # soldiers killed, a base attacked: security, sensibly
+    assert not coding["political"].coded
+
+
+def test_examples_read_fast_are_those_the_line_keeping_reader_gives(tmp_path):
+    from casebook import examples
+    from tests.conftest import CONTENT
+
+    ids = ("security", "political", "humanitarian", "partnerships")
+    fast = examples.read_examples(CONTENT / "examples.yaml", CONTENT, [], ids, needed=True)
+    # an unknown top-level key sends the same file down the slow path, which reports it
+    slow_file = tmp_path / "examples.yaml"
+    text = (CONTENT / "examples.yaml").read_text(encoding="utf-8")
+    slow_file.write_text(text + "extra: 1\n", encoding="utf-8")
+    problems = []
+    slow = examples.read_examples(slow_file, tmp_path, problems, ids, needed=True)
+    assert [str(p).split(": ", 1)[1] for p in problems] == [
+        "unknown key 'extra' (expected one of: examples)"
+    ]
+    assert len(fast) > 100 and fast == slow
+
+
+OFFLINE = """
+import socket
+
+def refuse(*args, **kwargs):
+    raise RuntimeError("the network was used")
+
+socket.socket.connect = refuse
+socket.create_connection = refuse
+from casebook import semantic
+print(semantic.embed(["Troops patrolled the border."]).shape)
+"""
+
+
+def test_the_model_loads_from_the_wheel_without_the_network():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-c", OFFLINE], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "(1, 256)"
+
+
+def test_the_paragraph_table_and_its_export_carry_the_examples_behind_a_score():
+    import json
+
+    from casebook.coverage import paragraph_table
+    from casebook.export import to_jsonl
+    from casebook.model import Case, Paragraph, Section
+
+    case = Case("mission", "A case", (Section("s", "S", 1, (Paragraph("s", 1, ATTACK),)),))
+    table = paragraph_table([case], codebook(neighbours=1, similarity=0.9, weight=2.0))
+    (record,) = [json.loads(line) for line in to_jsonl(table).splitlines()]
+    assert record["scores"]["security"] == 2.0 and record["themes"] == ["security"]
+    (near,) = record["examples"]["security"]
+    assert (near["example"], near["opening"]) == ("ex-attack", ATTACK)
+    assert near["similarity"] == pytest.approx(1.0, abs=1e-3)
+    assert record["examples"]["political"] == []
+
+
+def test_an_examples_file_with_aliases_is_read_within_the_content_bounds(tmp_path):
+    """libyaml would expand aliases without limit; such a file takes the bounded reader."""
+    from casebook import examples
+
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    path = tmp_path / "examples.yaml"
+    path.write_text("\n".join(lines) + "\nexamples: [*a8]\n", encoding="utf-8")
+    problems = []
+    assert examples.read_examples(path, tmp_path, problems, ("security",), needed=True) == ()
+    assert len(problems) == 1 and "examples.yaml" in str(problems[0])
