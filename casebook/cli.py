@@ -57,7 +57,7 @@ def _check(args) -> int:
 def _paragraphs(args) -> int:
     content = load_content(args.content)
     cases = [content.case(args.case)] if args.case else content.cases
-    frame = coverage.paragraph_table(cases, content.codebook)
+    frame = export.with_kept(coverage.paragraph_table(cases, content.codebook), cases)
     text = export.to_csv(frame) if args.format == "csv" else export.to_jsonl(frame)
     sys.stdout.write(text)
     return 0

@@ -17,7 +17,7 @@ from casebook.tagging import code_paragraph, paragraph_themes
 
 PARAGRAPH_COLUMNS = [
     "case", "section", "section_title", "position", "anchor", "words", "text",
-    "themes", "pinned", "scores", "evidence",
+    "themes", "pinned", "scores", "evidence", "kind",
 ]  # fmt: skip
 
 
@@ -37,6 +37,7 @@ def paragraph_table(cases: Iterable[Case], codebook: Codebook) -> pd.DataFrame:
                     "pinned": bool(paragraph.pinned),
                     "scores": {t: codings[t].score for t in codebook.ids},
                     "evidence": {t: list(codings[t].evidence) for t in codebook.ids},
+                    "kind": paragraph.kind,
                 })  # fmt: skip
     return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
 

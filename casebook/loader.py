@@ -6,17 +6,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casebook import frontmatter, record, validate, yamltext
+from casebook import blocktext, frontmatter, record, validate, yamltext
 from casebook.facts import Claim, Record
-from casebook.model import Case, Codebook, Paragraph, Rules, Section, Theme
-from casebook.problems import Collector, ContentError, Problem, did_you_mean, unknown_theme
+from casebook.model import Case, Codebook, Rules, Section, Theme
+from casebook.problems import Collector, ContentError, Problem, did_you_mean
 
-# An editor pins a paragraph's themes on the line just above it.
-PIN = re.compile(r"^<!--\s*themes:\s*(?P<ids>[^>]*?)\s*-->$")
+PIN = blocktext.PIN  # an editor pins a paragraph's themes on the line just above it
 
 
 @dataclass(frozen=True)
@@ -102,48 +100,6 @@ def read_codebook(path: Path, root: Path, problems: list[Problem]) -> Codebook |
     return Codebook(tuple(themes), rules)
 
 
-def _paragraphs(doc, slug: str, report: Collector, codebook: Codebook) -> list[Paragraph]:
-    paragraphs: list[Paragraph] = []
-    lines = doc.body.split("\n")
-    block: list[tuple[int, str]] = []
-    for number, line in enumerate([*lines, ""], start=doc.body_line):
-        if line.strip():
-            block.append((number, line.strip()))
-        elif block:
-            paragraph = _paragraph(block, slug, len(paragraphs) + 1, report, codebook)
-            if paragraph:
-                paragraphs.append(paragraph)
-            block = []
-    return paragraphs
-
-
-def _paragraph(block, slug, position, report: Collector, codebook) -> Paragraph | None:
-    first_line, first = block[0]
-    pinned: tuple[str, ...] = ()
-    pin = PIN.match(first)
-    if pin:
-        pinned = tuple(pin.group("ids").replace(",", " ").split())
-        for theme_id in pinned:
-            if theme_id not in codebook.ids:
-                report.add(first_line, unknown_theme(theme_id, codebook.ids))
-        if not pinned:
-            report.add(first_line, "a pin comment must name at least one theme")
-        block = block[1:]
-        if not block:
-            report.add(first_line, "a pin comment must stand on the line just above its paragraph")
-            return None
-    elif first.startswith("<!--"):
-        report.add(
-            first_line, "unknown comment (a pin reads '<!-- themes: security political -->')"
-        )
-        return None
-    elif first.startswith("#"):
-        report.add(first_line, "headings are not allowed in a section body; use 'title'")
-        return None
-    text = " ".join(line for _, line in block)
-    return Paragraph(slug, position, text, block[0][0], pinned)
-
-
 def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Section | None:
     report = Collector(path, root, problems)
     try:
@@ -166,7 +122,9 @@ def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Sectio
         report.add(meta.line_of(key), message)
     slug = values["slug"]
     report.add(meta.line_of("slug"), slug and validate.slug_problem(slug))
-    paragraphs = _paragraphs(doc, slug or path.stem, report, codebook)
+    paragraphs, extras = blocktext.read_body(
+        doc.body, doc.body_line, slug or path.stem, report, codebook
+    )
     if not paragraphs:
         report.add(doc.body_line, "the section has no paragraphs")
     if None in (values["title"], slug, values["order"]) or not paragraphs:
@@ -174,6 +132,7 @@ def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Sectio
     return Section(
         slug=slug, title=values["title"], order=values["order"], paragraphs=tuple(paragraphs),
         parent=values["parent"], path=report.name, short_title=values["short_title"],
+        extras=tuple(extras),
     )  # fmt: skip
 
 

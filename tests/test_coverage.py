@@ -78,7 +78,7 @@ def table() -> pd.DataFrame:
 def test_paragraph_table_columns(table):
     assert list(table.columns) == PARAGRAPH_COLUMNS == [
         "case", "section", "section_title", "position", "anchor", "words", "text",
-        "themes", "pinned", "scores", "evidence",
+        "themes", "pinned", "scores", "evidence", "kind",
     ]  # fmt: skip
 
 
@@ -89,6 +89,7 @@ def row(section, title, position, words, text, themes, pinned, scores, evidence)
         "pinned": pinned,
         "scores": dict(zip(["security", "political", "humanitarian"], scores, strict=True)),
         "evidence": dict(zip(["security", "political", "humanitarian"], evidence, strict=True)),
+        "kind": "paragraph",
     }  # fmt: skip
 
 

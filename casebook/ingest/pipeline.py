@@ -33,7 +33,7 @@ from casebook.ingest.blocks import REMOVED_KINDS, Reading
 from casebook.ingest.convert import existing_pins
 from casebook.ingest.source import IngestError, Source, read_source
 from casebook.markup import count
-from casebook.model import Case, Codebook
+from casebook.model import KEPT_KINDS, Case, Codebook
 
 Progress = Callable[[float], None]
 _TAGGING = 0.1  # share of the bar before tagging, which takes about nine tenths of the time
@@ -56,6 +56,14 @@ class Ingested:
         for block in self.reading.blocks:
             if block.kind in counts:
                 counts[block.kind] += 1
+        return {kind: n for kind, n in counts.items() if n}
+
+    def kept_apart(self) -> dict[str, int]:
+        """Blocks kept in the sections but not coded: captions, tables, notes, references."""
+        counts = {kind: 0 for kind in KEPT_KINDS}
+        for section in self.case.sections:
+            for extra in section.extras:
+                counts[extra.kind] += 1
         return {kind: n for kind, n in counts.items() if n}
 
 
@@ -234,12 +242,14 @@ def summary(done: Ingested, progress: Progress = _no_progress) -> list[str]:
     case, source = done.case, done.source
     children = sum(1 for s in case.sections if s.parent)
     removed = ", ".join(f"{kind} {n}" for kind, n in done.removed().items()) or "nothing"
+    apart = ", ".join(f"{kind} {n}" for kind, n in done.kept_apart().items()) or "nothing"
     lines = [
         f"ingested {source.path} ({source.format}, {source.encoding}) into {done.target}",
         f"  title       {case.title}",
         f"  sections    {len(case.sections)} ({children} sub-sections)",
         f"  paragraphs  {len(case.paragraphs)}",
         f"  words       {case.words}",
+        f"  kept apart  {apart}",
         f"  removed     {removed}",
         "coverage by theme (share of words in paragraphs coded with the theme):",
     ]

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from casebook import frontmatter, validate
-from casebook.ingest.blocks import Block
+from casebook import blocktext, frontmatter, validate
+from casebook.ingest.blocks import BODY_KINDS, Block
+from casebook.model import CODED_KINDS
 
 INTRODUCTION = {"title": "Introduction", "slug": "introduction"}
 CASE_FIELDS = ("title", "source_url", "author", "published", "notice", "source_file")
@@ -38,12 +39,17 @@ class Draft:
     title: str
     slug: str = ""
     order: int = 0
-    paragraphs: list[str] = field(default_factory=list)
+    blocks: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) in order
     parent: str | None = None
     short_title: str | None = None
     level: int = 0  # 0 for the unheaded introduction
     line: int = 0
     above: Draft | None = None  # the section this one sits under, by heading levels
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The coded blocks' text: paragraphs and quotes."""
+        return [text for kind, text in self.blocks if kind in CODED_KINDS]
 
 
 def slugify(text: str) -> str:
@@ -69,7 +75,7 @@ def settle_guessed_headings(blocks: list[Block]) -> None:
     guessed headings in a row are a list or a flattened table: all paragraphs. The
     blocks are relabelled in place, so the record of what became what stays true.
     """
-    kept = [b for b in blocks if b.kind in ("heading", "paragraph")]
+    kept = [b for b in blocks if b.kind in BODY_KINDS]
     start = 0
     while start < len(kept):
         end = start
@@ -89,8 +95,8 @@ def _group(blocks: list[Block], intro: dict) -> list[Draft]:
     for block in blocks:
         if block.kind == "heading":
             drafts.append(Draft(block.text, level=max(block.level, 1), line=block.line))
-        elif block.kind == "paragraph":
-            drafts[-1].paragraphs.append(block.text)
+        elif block.kind in BODY_KINDS:
+            drafts[-1].blocks.append((block.kind, block.text))
     return drafts
 
 
@@ -107,6 +113,7 @@ def _link_levels(drafts: list[Draft]) -> None:
 
 def _drop_empty(drafts: list[Draft], warnings: list[str]) -> list[Draft]:
     kept = [d for d in drafts if d.paragraphs]
+    _rehome_kept_text(drafts, kept)
     for draft in drafts:
         if draft.level and not draft.paragraphs:
             moved = any(d.above is draft for d in kept)
@@ -118,6 +125,20 @@ def _drop_empty(drafts: list[Draft], warnings: list[str]) -> list[Draft]:
         if draft.above is not None and not draft.above.paragraphs:
             draft.above = None
     return kept
+
+
+def _rehome_kept_text(drafts: list[Draft], kept: list[Draft]) -> None:
+    """Captions, tables, notes of a section left out go to the section before it (or after)."""
+    for index, draft in enumerate(drafts):
+        if draft.paragraphs or not draft.blocks or not kept:
+            continue
+        before = [d for d in drafts[:index] if d in kept]
+        home = before[-1] if before else next(d for d in drafts[index:] if d in kept)
+        if before:
+            home.blocks.extend(draft.blocks)
+        else:
+            home.blocks[:0] = draft.blocks
+        draft.blocks = []
 
 
 def _unique_slug(draft: Draft, wanted: str, taken: set[str], warnings: list[str]) -> str:
@@ -174,8 +195,8 @@ def section_file(draft: Draft, pins: dict[str, str], width: int = 2) -> tuple[st
         meta["short_title"] = draft.short_title
     if draft.parent:
         meta["parent"] = draft.parent
-    paragraphs = [_loader_safe(p) for p in draft.paragraphs]
-    body = "\n\n".join(f"{pins[p]}\n{p}" if p in pins else p for p in paragraphs)
+    blocks = [(kind, _loader_safe(text)) for kind, text in draft.blocks]
+    body = "\n\n".join(blocktext.render(k, t, pins.get(t, "")) for k, t in blocks)
     return f"{draft.order:0{width}d}-{draft.slug}.md", frontmatter.render(meta, body)
 
 
@@ -192,8 +213,7 @@ def case_files(
 ) -> tuple[dict[str, str], list[str]]:
     """The files of a case folder (name to text) and the warnings met making them."""
     drafts, warnings = draft_sections(blocks, recipe, meta["title"])
-    references = [b.text for b in blocks if b.kind == "reference"]
-    files = {"case.yaml": case_file(meta, references)}
+    files = {"case.yaml": case_file(meta, [])}
     width = max(2, len(str(len(drafts))))
     for draft in drafts:
         name, text = section_file(draft, pins, width)
