@@ -125,10 +125,8 @@ def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Sectio
     paragraphs, extras = blocktext.read_body(
         doc.body, doc.body_line, slug or path.stem, report, codebook
     )
-    if not paragraphs:
-        report.add(doc.body_line, "the section has no paragraphs")
-    if None in (values["title"], slug, values["order"]) or not paragraphs:
-        return None
+    if None in (values["title"], slug, values["order"]):
+        return None  # a section with no text at all is refused in _cross_check, unless a parent
     return Section(
         slug=slug, title=values["title"], order=values["order"], paragraphs=tuple(paragraphs),
         parent=values["parent"], path=report.name, short_title=values["short_title"],
@@ -155,6 +153,11 @@ def _cross_check(sections: list[tuple[Section, Path]], root: Path, problems) -> 
             )
         by_slug.setdefault(section.slug, path.name)
         by_order.setdefault(section.order, path.name)
+    parents = {s.parent for s, _ in sections}
+    for section, path in sections:
+        if not (section.paragraphs or section.extras or section.slug in parents):
+            body_line = frontmatter.parse(path.read_text(encoding="utf-8")).body_line
+            Collector(path, root, problems).add(body_line, "the section has no paragraphs")
     top_level = {s.slug for s, _ in sections if s.parent is None}
     for section, path in sections:
         if section.parent and section.parent not in top_level:

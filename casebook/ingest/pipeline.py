@@ -28,7 +28,7 @@ import yaml
 
 from casebook import coverage, loader, validate
 from casebook.ingest import sectionfiles
-from casebook.ingest.article import case_meta, read_article
+from casebook.ingest.article import case_meta, read_document
 from casebook.ingest.blocks import REMOVED_KINDS, Reading
 from casebook.ingest.convert import existing_pins
 from casebook.ingest.source import IngestError, Source, read_source
@@ -37,7 +37,9 @@ from casebook.model import KEPT_KINDS, Case, Codebook
 
 Progress = Callable[[float], None]
 _TAGGING = 0.1  # share of the bar before tagging, which takes about nine tenths of the time
-SOURCE_NAMES = {"text": "article.txt", "markdown": "article.md", "html": "article.html"}
+SOURCE_NAMES = {
+    "text": "article.txt", "markdown": "article.md", "html": "article.html", "pdf": "article.pdf",
+}  # fmt: skip
 
 
 @dataclass
@@ -126,7 +128,10 @@ def _check_target(content: Path, slug: str, force: bool) -> Path:
 def _write_folder(folder: Path, files: dict[str, str], sources: dict[str, str]) -> None:
     (folder / "source").mkdir()
     for name, text in sources.items():
-        (folder / "source" / name).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):  # a PDF, kept as it came
+            (folder / "source" / name).write_bytes(text)
+        else:
+            (folder / "source" / name).write_text(text, encoding="utf-8")
     for name, text in sorted(files.items(), key=lambda item: item[0] == "case.yaml"):
         (folder / name).write_text(text, encoding="utf-8")  # case.yaml last
 
@@ -196,7 +201,7 @@ def ingest(
     source = read_source(path)
     recipe, recipe_text = _recipe(recipe_path)
     progress(0.02)
-    reading = read_article(source.text, source.format)
+    reading = read_document(source)
     progress(0.05)
     source_name = SOURCE_NAMES[source.format]
     given = {**(given or {}), "source_file": f"source/{source_name}"}
@@ -210,7 +215,8 @@ def ingest(
     if len(files) == 1:
         raise IngestError(path, "no body text found (only a title, notice or boilerplate)")
     progress(0.06)
-    sources = {source_name: source.text, **({"recipe.yaml": recipe_text} if recipe_text else {})}
+    original = source.data if source.format == "pdf" else source.text
+    sources = {source_name: original, **({"recipe.yaml": recipe_text} if recipe_text else {})}
     case, kept = commit(target, files, sources, codebook)
     if kept:
         warnings.append(f"kept from the replaced case folder: {', '.join(kept)}")

@@ -9,8 +9,10 @@ give any section, matched by the start of its heading, a ``slug``, a
 ``short_title`` or a ``parent``; its word wins over the levels.
 
 A heading guessed from a line's shape that heads no paragraph is a paragraph
-(:func:`settle_guessed_headings`). A marked-up heading with no paragraphs of its
-own is left out, with a warning (its sub-sections move up a level); a text with
+(:func:`settle_guessed_headings`). A marked-up heading with no text of its own is a
+section only when it heads sub-sections (a report's "II." over "A." and "B."); else it
+is left out, with a warning. Captions, tables, notes and references stay in the
+section where they stand, and a section holding only those is kept; a text with
 no headings is one section named after the case. Slugs are made unique (``-2``,
 ``-3``, with a warning) and steer clear of the dashboard's own pages.
 """
@@ -112,33 +114,22 @@ def _link_levels(drafts: list[Draft]) -> None:
 
 
 def _drop_empty(drafts: list[Draft], warnings: list[str]) -> list[Draft]:
-    kept = [d for d in drafts if d.paragraphs]
-    _rehome_kept_text(drafts, kept)
+    kept = [d for d in drafts if d.blocks or _heads_text(drafts, d)]
     for draft in drafts:
-        if draft.level and not draft.paragraphs:
-            moved = any(d.above is draft for d in kept)
-            note = "; its sub-sections move up" if moved else ""
+        if draft.level and draft not in kept:
             warnings.append(
-                f"line {draft.line}: heading '{draft.title}' has no text of its own; left out{note}"
+                f"line {draft.line}: heading '{draft.title}' has no text of its own; left out"
             )
     for draft in kept:
-        if draft.above is not None and not draft.above.paragraphs:
+        if draft.above is not None and draft.above not in kept:
             draft.above = None
     return kept
 
 
-def _rehome_kept_text(drafts: list[Draft], kept: list[Draft]) -> None:
-    """Captions, tables, notes of a section left out go to the section before it (or after)."""
-    for index, draft in enumerate(drafts):
-        if draft.paragraphs or not draft.blocks or not kept:
-            continue
-        before = [d for d in drafts[:index] if d in kept]
-        home = before[-1] if before else next(d for d in drafts[index:] if d in kept)
-        if before:
-            home.blocks.extend(draft.blocks)
-        else:
-            home.blocks[:0] = draft.blocks
-        draft.blocks = []
+def _heads_text(drafts: list[Draft], draft: Draft) -> bool:
+    """A section without text of its own that heads sub-sections with text (a report's
+    "II." over its "A." and "B."): kept, as the model's parents may be empty."""
+    return any(d.above is draft and d.blocks for d in drafts)
 
 
 def _unique_slug(draft: Draft, wanted: str, taken: set[str], warnings: list[str]) -> str:
