@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from casebook import blockmarkup, blocktext, coverage, export
-from casebook.ingest import pipeline
+from casebook.ingest import htmlreader, pipeline
 from casebook.ingest.readers import read_markdown, read_text
 from casebook.loader import load_content
 from casebook.model import Extra
@@ -174,3 +174,31 @@ def test_an_ingested_table_round_trips_through_the_section_file(tmp_path):
     assert [p.text for p in section.paragraphs] == [
         "Security troops patrolled the roads near Gao every night."
     ]
+
+
+# --- HTML reading is linear in nesting depth (issue: 100,000 nested elements) ------------
+
+
+def nested(depth: int) -> str:
+    return (
+        "<html><body><article>" + "<div><span>" * depth + "Deep text."
+        + "</span></div>" * depth + "<p>Tail paragraph.</p></article></body></html>"
+    )  # fmt: skip
+
+
+def test_html_work_grows_linearly_with_nesting_depth():
+    """Work counted, not timed: doubling the depth doubles the steps (it was quadratic:
+    every tag looked through the whole stack of open elements)."""
+    steps = {}
+    for depth in (2_000, 4_000):
+        parser = htmlreader._Parser()  # noqa: SLF001 - the step counter lives on the parser
+        parser.feed(nested(depth))
+        parser.close()
+        steps[depth] = parser.steps
+    assert steps[4_000] <= 2.1 * steps[2_000]
+    assert steps[2_000] <= 6 * 2 * 2_000  # a few steps per element
+
+
+def test_deep_nesting_keeps_the_text_and_does_not_recurse():
+    reading = htmlreader.read_html(nested(20_000))
+    assert [b.text for b in reading.blocks] == ["Deep text.", "Tail paragraph."]

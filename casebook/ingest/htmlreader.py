@@ -22,6 +22,7 @@ author and published-time meta tags are kept as metadata.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from casebook.ingest.blocks import Block, Reading
@@ -67,6 +68,10 @@ def _role(tag: str, attrs: dict[str, str], inside_article: bool) -> str | None:
         return "boilerplate"
     if tag in INLINE or tag in ("html", "body", "main", "article"):
         return None  # a class on a span never splits a paragraph; nor one on <body> the page
+    if tag == "address":
+        return "byline"
+    if not attrs:
+        return None
     if attrs.get("role") in _CHROME_ROLE or _CHROME_NAME.search(names):
         return "boilerplate"
     if _REFERENCE_NAME.search(names):
@@ -82,6 +87,9 @@ class _Parser(HTMLParser):
         self.blocks: list[Block] = []
         self.meta: dict[str, str] = {}
         self.stack: list[tuple[str, str | None]] = []  # (tag, role) of open elements
+        self.tags: Counter[str] = Counter()  # open elements by tag
+        self.roles: Counter[str] = Counter()  # and by role
+        self.steps = 0  # elements pushed, popped or looked at: linear in the input
         self.buffer: list[str] = []
         self.start = 0
         self.bold = self.plain = 0  # characters of the buffer inside / outside <b>, <strong>
@@ -91,14 +99,42 @@ class _Parser(HTMLParser):
 
     # context ---------------------------------------------------------------
     def _open(self, *tags: str) -> bool:
-        return any(tag in tags for tag, _ in self.stack)
+        return any(self.tags[tag] for tag in tags)
 
     def _context(self) -> str:
-        roles = [role for _, role in self.stack if role]
         for role in ("skip", "boilerplate", "reference", "byline"):
-            if role in roles:
+            if self.roles[role]:
                 return role
         return "paragraph"
+
+    def _push(self, tag: str, role: str | None) -> None:
+        self.steps += 1
+        self.stack.append((tag, role))
+        self.tags[tag] += 1
+        if role:
+            self.roles[role] += 1
+
+    def _pop_to(self, index: int) -> None:
+        """Close the element at ``index`` and every element opened inside it."""
+        while len(self.stack) > index:
+            self.steps += 1
+            tag, role = self.stack.pop()
+            self.tags[tag] -= 1
+            if role:
+                self.roles[role] -= 1
+
+    def _top_index(self, tag: str) -> int | None:
+        """The innermost open ``tag``; only looked for when one is open, and closing it
+        pops everything the search passed, so the search costs no more than the pops."""
+        if not self.tags[tag]:
+            return None
+        if self.stack[-1][0] == tag:
+            return len(self.stack) - 1
+        for index in range(len(self.stack) - 1, -1, -1):
+            self.steps += 1
+            if self.stack[index][0] == tag:
+                return index
+        return None  # pragma: no cover - the count says it is open
 
     # blocks ----------------------------------------------------------------
     def _text(self) -> str:
@@ -134,7 +170,8 @@ class _Parser(HTMLParser):
     # parser callbacks ------------------------------------------------------
     def handle_starttag(self, tag: str, attrs) -> None:
         attrs = {k: v or "" for k, v in attrs}
-        self._metadata(tag, attrs)
+        if tag in ("meta", "link"):
+            self._metadata(tag, attrs)
         role = _role(tag, attrs, self._open("article", "main"))
         if tag in ("td", "th"):
             self.end_cell()
@@ -148,18 +185,21 @@ class _Parser(HTMLParser):
         if tag in ("p", "li", "dt", "dd"):
             self._close_open(tag)
         if tag not in VOID:
-            self.stack.append((tag, role))
+            self._push(tag, role)
 
     def _close_open(self, tag: str) -> None:
-        """HTML lets <p> and <li> go unclosed: a new one closes the one still open."""
+        """HTML lets <p> and <li> go unclosed: a new one closes the one still open, unless
+        a container (a div, a list) stands between them."""
         within = {"p": ("div", "section", "article", "td", "blockquote", "li"), "li": ("ul", "ol")}
-        for index in range(len(self.stack) - 1, -1, -1):
-            open_tag = self.stack[index][0]
-            if open_tag == tag:
-                del self.stack[index:]
-                return
-            if open_tag in within.get(tag, ("dl",)):
-                return
+        index = self._top_index(tag)
+        if index is None:
+            return
+        containers = within.get(tag, ("dl",))
+        if any(self.tags[c] for c in containers) and any(
+            open_tag in containers for open_tag, _ in self.stack[index + 1 :]
+        ):
+            return
+        self._pop_to(index)
 
     def _breaks(self, tag: str, role: str | None) -> bool:
         """Whether an opening tag ends the block being read (outside table rows)."""
@@ -172,22 +212,21 @@ class _Parser(HTMLParser):
             self.end_cell()
         elif tag in ("tr", "table"):
             self.end_row()
-        elif self.cells is None and (tag in BLOCK or self._changes_context(tag)):
+        index = self._top_index(tag)  # None for a stray end tag
+        changes = index is not None and self._changes_context(index)
+        if self.cells is None and (tag in BLOCK or changes):
             self.flush()
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                break
+        if index is not None:
+            self._pop_to(index)
 
-    def _changes_context(self, tag: str) -> bool:
-        """Whether closing ``tag`` changes what the text around it is."""
-        index = next(
-            (i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == tag), None
-        )
-        if index is None or self.stack[index][1] in (None, "skip"):
+    def _changes_context(self, index: int) -> bool:
+        """Whether closing the element at ``index`` changes what the text around it is:
+        its role is one that no element outside it has."""
+        role = self.stack[index][1]
+        if role in (None, "skip"):
             return False
-        outside = [role for _, role in self.stack[:index] if role]
-        return self.stack[index][1] not in outside
+        inside = sum(1 for _, r in self.stack[index:] if r == role)
+        return self.roles[role] == inside
 
     def handle_data(self, data: str) -> None:
         if self._open("title"):
