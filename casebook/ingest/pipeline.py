@@ -27,7 +27,7 @@ import pandas as pd
 import yaml
 
 from casebook import coverage, loader, validate
-from casebook.ingest import sectionfiles
+from casebook.ingest import fetch, sectionfiles
 from casebook.ingest.article import case_meta, read_document
 from casebook.ingest.blocks import REMOVED_KINDS, Reading
 from casebook.ingest.convert import existing_pins
@@ -191,14 +191,26 @@ def commit(target: Path, files: dict, sources: dict, codebook: Codebook) -> tupl
     return case, kept
 
 
+def read_input(path: Path | str, public_only: bool = False) -> Source:
+    """A file's source, or a URL's (fetched within limits; see :mod:`casebook.ingest.fetch`)."""
+    if isinstance(path, str) and fetch.is_url(path):
+        return fetch.fetch(path, public_only)
+    return read_source(Path(path))
+
+
 def ingest(
-    path: Path, slug: str, content: Path, given: dict | None = None,
+    path: Path | str, slug: str, content: Path, given: dict | None = None,
     recipe_path: Path | None = None, force: bool = False, progress: Progress = _no_progress,
+    public_only: bool = False,
 ) -> Ingested:  # fmt: skip
-    """Read ``path`` into ``content/slug``; ``given`` holds the command line's title/source_url."""
+    """Read ``path`` (a file, or an http(s) URL) into ``content/slug``; ``given`` holds the
+    command line's title/source_url (a URL is the source_url unless one is given)."""
     target = _check_target(content, slug, force)
     codebook = _codebook(content)
-    source = read_source(path)
+    source = read_input(path, public_only)
+    path = source.path
+    if source.origin and not (given or {}).get("source_url"):
+        given = {**(given or {}), "source_url": source.origin}
     recipe, recipe_text = _recipe(recipe_path)
     progress(0.02)
     reading = read_document(source)
@@ -224,7 +236,7 @@ def ingest(
     return Ingested(case, codebook, target, source, reading, warnings)
 
 
-def _title_from(path: Path) -> str:
+def _title_from(path) -> str:
     """A title for an article that states none: its file name, in words."""
     words = path.stem.replace("_", " ").replace("-", " ").split()
     return " ".join(words).capitalize() or "Untitled"
@@ -250,7 +262,8 @@ def summary(done: Ingested, progress: Progress = _no_progress) -> list[str]:
     removed = ", ".join(f"{kind} {n}" for kind, n in done.removed().items()) or "nothing"
     apart = ", ".join(f"{kind} {n}" for kind, n in done.kept_apart().items()) or "nothing"
     lines = [
-        f"ingested {source.path} ({source.format}, {source.encoding}) into {done.target}",
+        f"ingested {source.origin or source.path} ({source.format}, {source.encoding}) "
+        f"into {done.target}",
         f"  title       {case.title}",
         f"  sections    {len(case.sections)} ({children} sub-sections)",
         f"  paragraphs  {len(case.paragraphs)}",

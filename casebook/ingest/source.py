@@ -44,6 +44,7 @@ class Source:
     size: int
     warnings: list[str] = field(default_factory=list)
     data: bytes = b""  # a PDF's bytes (its text is read by casebook.ingest.pdfreader)
+    origin: str = ""  # the URL it was fetched from (casebook.ingest.fetch), if any
 
 
 def _read_bytes(path: Path) -> bytes:
