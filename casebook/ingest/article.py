@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casebook.ingest import boilerplate
+from casebook.ingest import boilerplate, maintext
 from casebook.ingest.blocks import Reading, has_words
 from casebook.ingest.htmlreader import read_html
 from casebook.ingest.pdfreader import read_pdf
@@ -16,7 +16,11 @@ def read_article(text: str, fmt: str) -> Reading:
     """Blocks labelled by kind (see :mod:`casebook.ingest.boilerplate`), with the metadata found."""
     reading = READERS[fmt](text)
     reading.blocks = [b for b in reading.blocks if has_words(b.text)]
-    return boilerplate.classify(reading, plain_text=fmt == "text")
+    found = maintext.keep_main(reading, text) if fmt == "html" else {}
+    reading = boilerplate.classify(reading, plain_text=fmt == "text")
+    for key, value in found.items():
+        reading.meta.setdefault(key, value)
+    return reading
 
 
 def read_document(source: Source) -> Reading:

@@ -38,6 +38,7 @@ class Reading:
 
     blocks: list[Block]
     meta: dict[str, str] = field(default_factory=dict)
+    depth: int = 0  # how deeply the source's elements nest (HTML)
 
 
 def words(text: str) -> list[str]:

@@ -51,7 +51,8 @@ _CHROME_NAME = re.compile(
     re.IGNORECASE,
 )
 _CHROME_ROLE = {"navigation", "banner", "contentinfo", "complementary", "search"}
-_REFERENCE_NAME = re.compile(r"footnote|endnote|reference|bibliograph|citation", re.IGNORECASE)
+_NOTE_NAME = re.compile(r"footnote|endnote", re.IGNORECASE)
+_REFERENCE_NAME = re.compile(r"reference|bibliograph|citation", re.IGNORECASE)
 _BYLINE_NAME = re.compile(r"byline|\bauthor|dateline|post-meta|entry-meta", re.IGNORECASE)
 _META = {
     "author": "author", "og:title": "title", "og:url": "source_url",
@@ -74,6 +75,8 @@ def _role(tag: str, attrs: dict[str, str], inside_article: bool) -> str | None:
         return None
     if attrs.get("role") in _CHROME_ROLE or _CHROME_NAME.search(names):
         return "boilerplate"
+    if _NOTE_NAME.search(names):
+        return "note"
     if _REFERENCE_NAME.search(names):
         return "reference"
     if tag == "address" or _BYLINE_NAME.search(names):
@@ -90,11 +93,14 @@ class _Parser(HTMLParser):
         self.tags: Counter[str] = Counter()  # open elements by tag
         self.roles: Counter[str] = Counter()  # and by role
         self.steps = 0  # elements pushed, popped or looked at: linear in the input
+        self.depth = 0  # the deepest nesting met
         self.buffer: list[str] = []
         self.start = 0
         self.bold = self.plain = 0  # characters of the buffer inside / outside <b>, <strong>
         self.cells: list[str] | None = None  # the table row being read
         self.row_start = 0
+        self.rows: list[str] | None = None  # the pipe rows of the table being read
+        self.table_start = 0
         self.level = 1  # of the last real heading
 
     # context ---------------------------------------------------------------
@@ -105,11 +111,12 @@ class _Parser(HTMLParser):
         for role in ("skip", "boilerplate", "reference", "byline"):
             if self.roles[role]:
                 return role
-        return "paragraph"
+        return "reference" if self.roles["note"] else "paragraph"
 
     def _push(self, tag: str, role: str | None) -> None:
         self.steps += 1
         self.stack.append((tag, role))
+        self.depth = max(self.depth, len(self.stack))
         self.tags[tag] += 1
         if role:
             self.roles[role] += 1
@@ -154,18 +161,43 @@ class _Parser(HTMLParser):
             text, kind, level = text.rstrip(": "), "heading", self.level + 1
         else:
             level, guessed = 0, False
+            kind = self._kept_kind(kind, text)
         self.blocks.append(Block(text, kind, level, self.start, guessed=bool(guessed)))
+
+    def _kept_kind(self, kind: str, text: str) -> str:
+        """A paragraph in a figure caption or shaped like one is a caption; in a blockquote,
+        a quote; in a footnotes container, a note."""
+        if kind == "paragraph" and (self._open("figcaption") or is_caption(text)):
+            return "caption"
+        if kind == "paragraph" and self._open("blockquote"):
+            return "quote"
+        if kind == "reference" and self.roles["note"]:
+            return "note"
+        return kind
 
     def end_cell(self) -> None:
         if self.cells is not None and self.buffer:
             self.cells.append(self._text())
 
     def end_row(self) -> None:
+        """A row joins the table being read (one ``table`` block, a Markdown pipe table)."""
         self.end_cell()
         if self.cells:
-            self.buffer, self.start = [" | ".join(self.cells)], self.row_start
-            self.flush()
+            row = "| " + " | ".join(c.replace("|", "/") for c in self.cells) + " |"
+            if self.rows is None:
+                self.rows, self.table_start = [row], self.row_start
+            else:
+                if len(self.rows) == 1:
+                    self.rows.append("| --- " * len(self.rows[0].split(" | ")) + "|")
+                self.rows.append(row)
         self.cells = None
+
+    def end_table(self) -> None:
+        self.end_row()
+        if self.rows:
+            kind = "table" if self._context() == "paragraph" else self._context()
+            self.blocks.append(Block("\n".join(self.rows), kind, line=self.table_start))
+        self.rows = None
 
     # parser callbacks ------------------------------------------------------
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -210,8 +242,10 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th"):
             self.end_cell()
-        elif tag in ("tr", "table"):
+        elif tag == "tr":
             self.end_row()
+        elif tag == "table":
+            self.end_table()
         index = self._top_index(tag)  # None for a stray end tag
         changes = index is not None and self._changes_context(index)
         if self.cells is None and (tag in BLOCK or changes):
@@ -256,10 +290,10 @@ def read_html(text: str) -> Reading:
     parser = _Parser()
     parser.feed(text)
     parser.close()
-    parser.end_row()
+    parser.end_table()
     parser.flush()
     meta = dict(parser.meta)
     title_tag = meta.pop("title_tag", None)
     if title_tag:
         meta.setdefault("title", title_tag)
-    return Reading(parser.blocks, meta)
+    return Reading(parser.blocks, meta, parser.depth)
