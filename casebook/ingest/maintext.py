@@ -17,6 +17,9 @@ finds nothing, or less than a fifth of what the rules keep, or the page nests de
 than :data:`MAX_DEPTH` or has fewer than :data:`MIN_WORDS` words, the rules alone decide.
 Its metadata (title, author, date) fills what the page's own tags leave empty.
 
+trafilatura runs in its fast mode (no fallback extractors), and its metadata is asked
+for only when the page's tags leave the title, author or date unsaid.
+
 Measured on 150 pages of trafilatura's evaluation set: rules alone kept 90.3% of the
 article snippets and dropped 74.4% of the boilerplate ones (F1 0.816); trafilatura
 alone 95.6% and 93.8% (0.947); this combination 95.4% and 92.6% (0.940), keeping the
@@ -47,21 +50,23 @@ def _triples(tokens: list[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
 
 
-def extract(html: str) -> tuple[str, dict[str, str]]:
-    """trafilatura's main text of a page and its metadata ("" and {} when it finds none)."""
+def extract(html: str, known: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """trafilatura's main text of a page ("" when it finds none) and, for what the page's
+    own tags did not say (``known``), its title, author and date."""
     import trafilatura  # imported here: only HTML needs it, and it takes a moment to load
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    meta: dict[str, str] = {}
     try:
-        text = trafilatura.extract(html, include_tables=True, include_comments=False) or ""
-        found = trafilatura.extract_metadata(html)
-    except (ValueError, TypeError, RecursionError):  # a page lxml cannot build a tree of
+        text = trafilatura.extract(html, fast=True, include_tables=True, include_comments=False)
+        if not all(known.get(key) for key in ("title", "author", "published")):
+            found = trafilatura.extract_metadata(html, extensive=False)
+            fields = {"title": found.title, "author": found.author, "published": found.date}
+            meta = {key: str(value) for key, value in fields.items() if value}
+    except (ValueError, TypeError, AttributeError, RecursionError):  # no tree to be had
         return "", {}
-    meta = {}
-    if found is not None:
-        fields = {"title": found.title, "author": found.author, "published": found.date}
-        meta = {key: str(value) for key, value in fields.items() if value}
-    return text, meta
+    return text or "", meta
 
 
 def belongs(text: str, article_tokens: str, article_triples: set) -> bool:
@@ -79,7 +84,7 @@ def keep_main(reading: Reading, html: str, span: bool = SPAN) -> dict[str, str]:
     words = sum(len(b.text.split()) for b in judged)
     if reading.depth > MAX_DEPTH or words < MIN_WORDS:
         return {}
-    article, meta = extract(html)
+    article, meta = extract(html, reading.meta)
     tokens = _tokens(article)
     joined, triples = f" {' '.join(tokens)} ", _triples(tokens)
     inside = [b for b in judged if belongs(b.text, joined, triples)]
