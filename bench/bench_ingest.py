@@ -180,7 +180,8 @@ def measure_formats(args) -> None:
     print(report)
     if not args.no_write:
         body = (
-            f"{report}\n\n{benchlib.conditions()}\n\nTargets: report ≤ 5 s, 1 MB page ≤ 2 s, nesting ≤ 5 s, each the "
+            f"{report}\n\n{benchlib.conditions()}\n\n"
+            "Targets: report ≤ 5 s, 1 MB page ≤ 2 s, nesting ≤ 5 s, each the "
             "whole `python -m casebook ingest` command, start-up and tagging included. "
             "Rerun: `python bench/bench_ingest.py --formats-only [--pdf REPORT.pdf]`."
         )
