@@ -18,12 +18,14 @@ ui.render_style()
 content = ui.load()
 ui.take_pending_case()  # a case just added opens at once
 if len(content.cases) > 1:  # with one case there is nothing to choose
-    st.sidebar.selectbox(
+    st.sidebar.selectbox(  # no format_func: the URL keeps the folder name, not the title
         "Case",
         [c.slug for c in content.cases],
         key=ui.CASE_KEY,
         bind="query-params",
-        help="Which case study to read. The choice is kept in the page URL.",
+        filter_mode="contains",
+        help="Which case study to read (type part of its name to search). The choice is kept "
+        "in the page URL.",
     )
 case = ui.current_case(content)
 
