@@ -1,14 +1,13 @@
-"""Twenty cases: a case selector that names them by title, and /compare as a grid."""
+"""Twenty cases: a case selector searched by part of a name, and /compare as a grid."""
 
 from __future__ import annotations
 
 import shutil
 
 import pytest
+from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
-
-from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 
 from casebook import charts
 from tests.conftest import TINY
