@@ -11,12 +11,18 @@ CC0 repository github.com/flixi67/PACT-ML, data/og_reports/). Poppler's ``pdftot
 - order: the share of pdftotext's 6-word runs found as runs in the library's text (a
   library that reads columns, lines or footnotes out of order loses runs);
 - seconds: the median of three extractions of every page.
+
+Then casebook's own reading (casebook/ingest/pdfreader.py, on pypdfium2) of each file is
+checked the same way: the share of pdftotext's words, less the running heads and feet
+it drops, found in the case it writes (section files and case.yaml).
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -62,6 +68,11 @@ def _norm(text: str) -> list[str]:
     return [w.lower() for w in words(text.replace("-\n", ""))]
 
 
+def _flat(text: str) -> list[str]:
+    """Words with every hyphen dropped: a line-end hyphen mended or kept counts the same."""
+    return [w.lower() for w in words(text.replace("-\n", "").replace("-", ""))]
+
+
 def kept(reference: list[str], text: list[str]) -> float:
     want, have = Counter(reference), Counter(text)
     return sum(min(n, have[w]) for w, n in want.items()) / max(1, sum(want.values()))
@@ -82,6 +93,24 @@ def timed(read, path: Path) -> tuple[str, float]:
     return text, benchlib.median(times)
 
 
+def case_kept(path: Path, reference: str) -> tuple[float, int]:
+    """(share of pdftotext's body words in the written case, words missing)."""
+    from casebook.ingest import pipeline
+
+    with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
+        content = Path(tmp)
+        shutil.copy(benchlib.ROOT / "content" / "themes.yaml", content)
+        done = pipeline.ingest(path, "bench", content)
+        files = [*sorted((content / "bench").glob("*.md")), content / "bench" / "case.yaml"]
+        written = Counter(_flat(" ".join(f.read_text(encoding="utf-8") for f in files)))
+    dropped = Counter(
+        _norm(" ".join(b.text for b in done.reading.blocks if b.kind == "boilerplate"))
+    )
+    wanted = Counter(_norm(reference)) - dropped
+    missing = sum((wanted - written).values())
+    return 1 - missing / max(1, sum(wanted.values())), missing
+
+
 def main() -> None:
     parser = benchlib.arguments(__doc__, server=False)
     parser.add_argument("folder", type=Path)
@@ -98,10 +127,16 @@ def main() -> None:
                 totals[name][i] += v
             rows.append([path.name, name, f"{k:.1%}", f"{o:.1%}", f"{seconds:.3f}"])
             print(rows[-1])
+    kept_rows = []
+    for path in files:
+        share, missing = case_kept(path, with_pdftotext(path))
+        kept_rows.append([path.name, f"{share:.2%}", str(missing)])
     n = max(1, len(files))
     for name, (k, o, s) in totals.items():
         rows.append(["**mean**", name, f"{k / n:.1%}", f"{o / n:.1%}", f"{s / n:.3f}"])
     report = benchlib.table(["file", "library", "words kept", "order", "seconds"], rows)
+    report += "\n\ncasebook's reading of each file (running heads and feet left out):\n\n"
+    report += benchlib.table(["file", "body words in the case", "missing"], kept_rows)
     print(report)
     if not args.no_write:
         body = (

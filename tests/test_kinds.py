@@ -13,6 +13,7 @@ from streamlit.util import calc_hash
 
 from casebook import blockmarkup, blocktext, coverage, export
 from casebook.ingest import htmlreader, pipeline
+from casebook.ingest.article import read_article
 from casebook.ingest.readers import read_markdown, read_text
 from casebook.loader import load_content
 from casebook.model import Extra
@@ -202,3 +203,16 @@ def test_html_work_grows_linearly_with_nesting_depth():
 def test_deep_nesting_keeps_the_text_and_does_not_recurse():
     reading = htmlreader.read_html(nested(20_000))
     assert [b.text for b in reading.blocks] == ["Deep text.", "Tail paragraph."]
+
+
+def test_a_byline_and_affiliation_are_metadata_not_a_section():
+    reading = read_article(
+        "Why the Mission Left Mali\nAminata Keita\nSenior Fellow, Institute for Security "
+        "Studies, Dakar\nThe mission closed in December 2023 after ten years, leaving bases to "
+        "the national army and to partners who had little to offer.\n",
+        "text",
+    )
+    assert [b.kind for b in reading.blocks] == ["title", "byline", "byline", "paragraph"]
+    assert reading.meta["author"] == (
+        "Aminata Keita, Senior Fellow, Institute for Security Studies, Dakar"
+    )
