@@ -3,6 +3,7 @@ compared with poppler's pdftotext; scans, encrypted and broken files refused."""
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from streamlit.util import calc_hash
 
 from casebook.ingest import blocks, pipeline
 from casebook.ingest.pdfreader import read_pdf
+from casebook.ingest.source import IngestError
 from casebook.loader import load_content
 from tests import unreport
 from tests.conftest import CONTENT, ROOT
@@ -176,3 +178,23 @@ def test_every_page_of_a_report_case_renders(report_pdf, content):
     assert shown["annex"][0] == "Annex"
     assert "<td>Argentina</td><td>720</td><td>12</td>" in shown["annex"][1]
     assert shown["ii-political-and-security-developments"][0].startswith("II. Political")
+
+
+def test_damaged_pdfs_give_a_reading_or_one_clear_error():
+    """Random byte flips and truncations of a real-looking report: never another error."""
+    data = unreport.build()
+    rng = random.Random(12)
+    outcomes = set()
+    for round_ in range(30):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 30)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        if round_ % 3 == 0:
+            damaged = damaged[: rng.randrange(100, len(damaged))]
+        try:
+            read_pdf(bytes(damaged), "damaged.pdf")
+            outcomes.add("read")
+        except IngestError as error:
+            assert error.path == "damaged.pdf" and "\n" not in error.message
+            outcomes.add("refused")
+    assert outcomes == {"read", "refused"}

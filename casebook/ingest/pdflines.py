@@ -115,8 +115,13 @@ def read_lines(data: bytes, name: str) -> list[Line]:
     try:
         lines: list[Line] = []
         for number in range(len(pdf)):
-            page = pdf[number]
-            textpage = page.get_textpage()
+            try:
+                page = pdf[number]
+                textpage = page.get_textpage()
+            except pypdfium2.PdfiumError:
+                raise IngestError(
+                    name, f"not a readable PDF (page {number + 1} is damaged)"
+                ) from None
             lines += page_lines(textpage, number + 1, page.get_height())
             textpage.close()
             page.close()
