@@ -22,10 +22,10 @@ author and published-time meta tags are kept as metadata.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from html.parser import HTMLParser
 
 from casebook.ingest.blocks import Block, Reading
+from casebook.ingest.htmlstack import OpenElements
 from casebook.ingest.readers import is_caption, is_heading
 
 SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
@@ -89,11 +89,7 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.meta: dict[str, str] = {}
-        self.stack: list[tuple[str, str | None]] = []  # (tag, role) of open elements
-        self.tags: Counter[str] = Counter()  # open elements by tag
-        self.roles: Counter[str] = Counter()  # and by role
-        self.steps = 0  # elements pushed, popped or looked at: linear in the input
-        self.depth = 0  # the deepest nesting met
+        self.open = OpenElements()
         self.buffer: list[str] = []
         self.start = 0
         self.bold = self.plain = 0  # characters of the buffer inside / outside <b>, <strong>
@@ -102,46 +98,6 @@ class _Parser(HTMLParser):
         self.rows: list[str] | None = None  # the pipe rows of the table being read
         self.table_start = 0
         self.level = 1  # of the last real heading
-
-    # context ---------------------------------------------------------------
-    def _open(self, *tags: str) -> bool:
-        return any(self.tags[tag] for tag in tags)
-
-    def _context(self) -> str:
-        for role in ("skip", "boilerplate", "reference", "byline"):
-            if self.roles[role]:
-                return role
-        return "reference" if self.roles["note"] else "paragraph"
-
-    def _push(self, tag: str, role: str | None) -> None:
-        self.steps += 1
-        self.stack.append((tag, role))
-        self.depth = max(self.depth, len(self.stack))
-        self.tags[tag] += 1
-        if role:
-            self.roles[role] += 1
-
-    def _pop_to(self, index: int) -> None:
-        """Close the element at ``index`` and every element opened inside it."""
-        while len(self.stack) > index:
-            self.steps += 1
-            tag, role = self.stack.pop()
-            self.tags[tag] -= 1
-            if role:
-                self.roles[role] -= 1
-
-    def _top_index(self, tag: str) -> int | None:
-        """The innermost open ``tag``; only looked for when one is open, and closing it
-        pops everything the search passed, so the search costs no more than the pops."""
-        if not self.tags[tag]:
-            return None
-        if self.stack[-1][0] == tag:
-            return len(self.stack) - 1
-        for index in range(len(self.stack) - 1, -1, -1):
-            self.steps += 1
-            if self.stack[index][0] == tag:
-                return index
-        return None  # pragma: no cover - the count says it is open
 
     # blocks ----------------------------------------------------------------
     def _text(self) -> str:
@@ -153,8 +109,13 @@ class _Parser(HTMLParser):
         text, self.bold, self.plain = self._text(), 0, 0
         if not text:
             return
-        kind, level = self._context(), next((n for t, n in HEADINGS.items() if self._open(t)), 0)
-        guessed = kind == "paragraph" and not level and bold and not plain and not self._open("li")
+        kind, level = (
+            self.open.context(),
+            next((n for t, n in HEADINGS.items() if self.open.has(t)), 0),
+        )
+        guessed = (
+            kind == "paragraph" and not level and bold and not plain and not self.open.has("li")
+        )
         if level and kind == "paragraph" and not is_caption(text):
             self.level, kind = level, "heading"
         elif guessed and is_heading(text.rstrip(": ")) and not is_caption(text):
@@ -167,11 +128,11 @@ class _Parser(HTMLParser):
     def _kept_kind(self, kind: str, text: str) -> str:
         """A paragraph in a figure caption or shaped like one is a caption; in a blockquote,
         a quote; in a footnotes container, a note."""
-        if kind == "paragraph" and (self._open("figcaption") or is_caption(text)):
+        if kind == "paragraph" and (self.open.has("figcaption") or is_caption(text)):
             return "caption"
-        if kind == "paragraph" and self._open("blockquote"):
+        if kind == "paragraph" and self.open.has("blockquote"):
             return "quote"
-        if kind == "reference" and self.roles["note"]:
+        if kind == "reference" and self.open.roles["note"]:
             return "note"
         return kind
 
@@ -195,7 +156,7 @@ class _Parser(HTMLParser):
     def end_table(self) -> None:
         self.end_row()
         if self.rows:
-            kind = "table" if self._context() == "paragraph" else self._context()
+            kind = "table" if self.open.context() == "paragraph" else self.open.context()
             self.blocks.append(Block("\n".join(self.rows), kind, line=self.table_start))
         self.rows = None
 
@@ -204,7 +165,7 @@ class _Parser(HTMLParser):
         attrs = {k: v or "" for k, v in attrs}
         if tag in ("meta", "link"):
             self._metadata(tag, attrs)
-        role = _role(tag, attrs, self._open("article", "main"))
+        role = _role(tag, attrs, self.open.has("article", "main"))
         if tag in ("td", "th"):
             self.end_cell()
         elif tag == "tr":
@@ -217,27 +178,27 @@ class _Parser(HTMLParser):
         if tag in ("p", "li", "dt", "dd"):
             self._close_open(tag)
         if tag not in VOID:
-            self._push(tag, role)
+            self.open.push(tag, role)
 
     def _close_open(self, tag: str) -> None:
         """HTML lets <p> and <li> go unclosed: a new one closes the one still open, unless
         a container (a div, a list) stands between them."""
         within = {"p": ("div", "section", "article", "td", "blockquote", "li"), "li": ("ul", "ol")}
-        index = self._top_index(tag)
+        index = self.open.top_index(tag)
         if index is None:
             return
         containers = within.get(tag, ("dl",))
-        if any(self.tags[c] for c in containers) and any(
-            open_tag in containers for open_tag, _ in self.stack[index + 1 :]
+        if any(self.open.tags[c] for c in containers) and any(
+            open_tag in containers for open_tag, _ in self.open.stack[index + 1 :]
         ):
             return
-        self._pop_to(index)
+        self.open.pop_to(index)
 
     def _breaks(self, tag: str, role: str | None) -> bool:
         """Whether an opening tag ends the block being read (outside table rows)."""
         if tag == "br":
-            return not self._open(*HEADINGS)
-        return tag in BLOCK or role not in (None, "skip", self._context())
+            return not self.open.has(*HEADINGS)
+        return tag in BLOCK or role not in (None, "skip", self.open.context())
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th"):
@@ -246,33 +207,24 @@ class _Parser(HTMLParser):
             self.end_row()
         elif tag == "table":
             self.end_table()
-        index = self._top_index(tag)  # None for a stray end tag
-        changes = index is not None and self._changes_context(index)
+        index = self.open.top_index(tag)  # None for a stray end tag
+        changes = index is not None and self.open.changes_context(index)
         if self.cells is None and (tag in BLOCK or changes):
             self.flush()
         if index is not None:
-            self._pop_to(index)
-
-    def _changes_context(self, index: int) -> bool:
-        """Whether closing the element at ``index`` changes what the text around it is:
-        its role is one that no element outside it has."""
-        role = self.stack[index][1]
-        if role in (None, "skip"):
-            return False
-        inside = sum(1 for _, r in self.stack[index:] if r == role)
-        return self.roles[role] == inside
+            self.open.pop_to(index)
 
     def handle_data(self, data: str) -> None:
-        if self._open("title"):
+        if self.open.has("title"):
             self.meta.setdefault("title_tag", " ".join(data.split()))
-        if self._context() == "skip" or not data.strip() and not self.buffer:
+        if self.open.context() == "skip" or not data.strip() and not self.buffer:
             return
-        if self._open("sup") and data.strip().isdigit():
+        if self.open.has("sup") and data.strip().isdigit():
             data = f"[{data.strip()}]"
         if not self.buffer:
             self.start = self.getpos()[0]
         counted = len(data.strip())
-        if self._open("b", "strong"):
+        if self.open.has("b", "strong"):
             self.bold += counted
         else:
             self.plain += counted
@@ -296,4 +248,4 @@ def read_html(text: str) -> Reading:
     title_tag = meta.pop("title_tag", None)
     if title_tag:
         meta.setdefault("title", title_tag)
-    return Reading(parser.blocks, meta, parser.depth)
+    return Reading(parser.blocks, meta, parser.open.depth)

@@ -10,7 +10,7 @@ import statistics
 
 from casebook.ingest.blocks import Block
 from casebook.ingest.pdflines import Line
-from casebook.ingest.readers import table_row
+from casebook.ingest.tables import table_row
 
 _WORD = re.compile(r"[\w-]+")
 

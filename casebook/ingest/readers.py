@@ -22,6 +22,7 @@ import re
 
 from casebook import frontmatter
 from casebook.ingest.blocks import Block, Reading
+from casebook.ingest.tables import TABLE_ROW, join_tables, table_row
 
 _END_PUNCTUATION = (".", "!", "?", ":", ";", ",", "…")
 _CLOSERS = "\"'”’»)]"
@@ -79,39 +80,8 @@ def _text_units(lines: list[str], width: int) -> list[tuple[int, str]]:
     return units
 
 
-_TABLE_ROW = re.compile(r"^\|.*\|$|\t")
-_RULE_ROW = re.compile(r"^\|[\s:|-]+\|$")
-_RULE_ROW_TEXT = "| --- "
-_TABLE_NOTE = re.compile(r"^(?:notes?|sources?|\*)\s*[:.]?\s", re.IGNORECASE)
-
-
-def table_row(line: str) -> str:
-    """A pipe row (``| a | b |``) or a tab-separated line, as a Markdown pipe row."""
-    cells = line.strip().strip("|").split("|") if line.startswith("|") else line.split("\t")
-    return "| " + " | ".join(cell.strip() for cell in cells) + " |"
-
-
-def join_tables(blocks: list[Block]) -> list[Block]:
-    """Runs of table rows become one ``table`` block; a note or source line right after a
-    table ("Note: …", "Source: …") belongs to it."""
-    out: list[Block] = []
-    for block in blocks:
-        last = out[-1] if out else None
-        if block.kind == "row" and last is not None and last.kind == "table":
-            if "\n" not in last.text and not _RULE_ROW.match(block.text):
-                last.text += "\n" + _RULE_ROW_TEXT * (last.text.count(" | ") + 1) + "|"
-            last.text += "\n" + block.text
-        elif block.kind == "row":
-            out.append(Block(block.text, "table", line=block.line))
-        elif last is not None and last.kind == "table" and _TABLE_NOTE.match(block.text):
-            last.text += "\n" + block.text
-        else:
-            out.append(block)
-    return out
-
-
 def _text_block(number: int, line: str) -> Block:
-    if _TABLE_ROW.search(line):
+    if TABLE_ROW.search(line):
         return Block(table_row(line), "row", line=number)
     if is_caption(line):
         return Block(line, "caption", line=number)
