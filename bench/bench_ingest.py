@@ -19,6 +19,7 @@ in at most 2 s, 100,000 nested elements in at most 5 s. --formats-only skips the
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -159,6 +160,14 @@ def timed_ingest(name: str, data: bytes, samples: int) -> tuple[float, list[floa
     return benchlib.median(walls), walls
 
 
+def load_line() -> str:
+    one, five, _ = os.getloadavg()
+    return (
+        f"Load average as the run began: {one:.2f} (1 min), {five:.2f} (5 min) on "
+        f"{os.cpu_count()} cores: other work on the machine lengthens these times."
+    )
+
+
 def measure_formats(args) -> None:
     from bench import ingest_inputs
 
@@ -180,7 +189,7 @@ def measure_formats(args) -> None:
     print(report)
     if not args.no_write:
         body = (
-            f"{report}\n\n{benchlib.conditions()}\n\n"
+            f"{report}\n\n{load_line()}\n\n"
             "Targets: report ≤ 5 s, 1 MB page ≤ 2 s, nesting ≤ 5 s, each the "
             "whole `python -m casebook ingest` command, start-up and tagging included. "
             "Rerun: `python bench/bench_ingest.py --formats-only [--pdf REPORT.pdf]`."

@@ -103,10 +103,8 @@ def case_kept(path: Path, reference: str) -> tuple[float, int]:
         done = pipeline.ingest(path, "bench", content)
         files = [*sorted((content / "bench").glob("*.md")), content / "bench" / "case.yaml"]
         written = Counter(_flat(" ".join(f.read_text(encoding="utf-8") for f in files)))
-    dropped = Counter(
-        _norm(" ".join(b.text for b in done.reading.blocks if b.kind == "boilerplate"))
-    )
-    wanted = Counter(_norm(reference)) - dropped
+    furniture = " ".join(b.text for b in done.reading.blocks if b.kind == "boilerplate")
+    wanted = Counter(_flat(reference)) - Counter(_flat(furniture))
     missing = sum((wanted - written).values())
     return 1 - missing / max(1, sum(wanted.values())), missing
 
@@ -140,7 +138,7 @@ def main() -> None:
     print(report)
     if not args.no_write:
         body = (
-            f"{report}\n\nReference: poppler's `pdftotext`. Rerun: "
+            f"{report}\n\n{benchlib.conditions()}\n\nReference: poppler's `pdftotext`. Rerun: "
             "`python bench/bench_pdf_libs.py FOLDER` (see the script's docstring for the files)."
         )
         benchlib.write_section("pdf-libs", "PDF libraries on UN reports", body)

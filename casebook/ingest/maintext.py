@@ -38,6 +38,8 @@ JUDGED = ("heading", "paragraph", "quote", "table", "boilerplate")
 _TOKEN = re.compile(r"[^\W_]+")
 _SHARE = 0.5  # of a block's word triples found in the article for it to belong
 _FLOOR = 0.2  # least share of the rules' words trafilatura must keep to be trusted
+_META_SPAN = 100_000  # metadata stands in the head and near the top; a date search of a
+# whole 1 MB page alone costs over half a second
 MIN_WORDS = 150  # a shorter page (a snippet, a test) is left to the rules
 MAX_DEPTH = 400  # deeper pages are left to the rules (lxml is slow on them and caps depth)
 SPAN = False  # measured: dropping every block it leaves out scores better
@@ -62,7 +64,7 @@ def extract(html: str, known: dict[str, str]) -> tuple[str, dict[str, str]]:
     try:
         text = trafilatura.extract(html, fast=True, include_tables=True, include_comments=False)
         if not all(known.get(key) for key in ("title", "author", "published")):
-            found = trafilatura.extract_metadata(html, extensive=False)
+            found = trafilatura.extract_metadata(html[:_META_SPAN], extensive=False)
             fields = {"title": found.title, "author": found.author, "published": found.date}
             meta = {key: str(value) for key, value in fields.items() if value}
     except (ValueError, TypeError, AttributeError, RecursionError):  # no tree to be had
