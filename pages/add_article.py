@@ -6,7 +6,7 @@ casebook/ingest/web.py for the limits, the same as the command line's.
 
 import streamlit as st
 
-from casebook import ui
+from casebook import markup, ui
 from casebook.ingest import web
 from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 
@@ -36,7 +36,7 @@ if st.button("Add the article", type="primary", key="add_go", disabled=not (uplo
             done = web.ingest_link(link, slug, root, bar.progress)
     except (IngestError, OSError) as error:
         bar.empty()
-        st.error(f"error: {error}", icon=":material/error:")
+        st.error(markup.md_escape(f"error: {error}"), icon=":material/error:")
     else:
         bar.progress(1.0, text="Done")
         ui.refresh(root)
@@ -47,10 +47,11 @@ if st.button("Add the article", type="primary", key="add_go", disabled=not (uplo
 added = st.session_state.get("add_done")
 if added and added[0] in {case.slug for case in content.cases}:
     added_slug, title, warnings = added
-    st.success(f"Added “{title}”. It is now the case shown; its link is below.", icon="✅")
+    shown = markup.md_escape(title)
+    st.success(f"Added “{shown}”. It is now the case shown; its link is below.", icon="✅")
     st.code(f"?case={added_slug}", language=None)
     for warning in warnings:
-        st.warning(warning)
+        st.warning(markup.md_escape(warning))
 
 st.divider()
 st.subheader("Download a case")

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+from casebook import markup
 from casebook.ingest import web
 from casebook.ingest.source import IngestError
 from casebook.loader import load_content
@@ -121,8 +122,8 @@ def test_errors_are_one_line_and_write_nothing(content, server, link, slug, mess
     run(at, content)
     at.button(key="add_go").click()
     run(at, content)
-    assert len(at.error) == 1 and message in at.error[0].value
-    assert at.error[0].value.startswith("error: ")
+    assert len(at.error) == 1 and markup.md_escape(message) in at.error[0].value
+    assert at.error[0].value.startswith("error: ")  # shown as text: Markdown escaped
     assert sorted(p.name for p in content.iterdir()) == before
 
 
