@@ -174,6 +174,7 @@ def measure_formats(args) -> None:
     inputs = [
         ("report.pdf", ingest_inputs.report_pdf(30), "30-page report PDF (generated)", 5.0),
         ("page.html", ingest_inputs.web_page().encode(), "1 MB web page", 2.0),
+        ("article.txt", generate(1_000_000).encode(), "the same text as plain text", 2.0),
         ("nested.html", ingest_inputs.nested_page().encode(), "100,000 nested elements", 5.0),
         *[(p.name, p.read_bytes(), f"real PDF {p.name}", 5.0) for p in args.pdf],
     ]
