@@ -10,18 +10,22 @@ import streamlit as st
 
 from casebook import ui
 from casebook.filtering import MATCH_MODES
+from casebook.ingest.web import uploads_enabled
 
 st.set_page_config(page_title="casebook", page_icon="📘", layout="wide")
 ui.render_style()
 
 content = ui.load()
+ui.take_pending_case()  # a case just added opens at once
 if len(content.slugs) > 1:  # with one case there is nothing to choose
-    st.sidebar.selectbox(
+    st.sidebar.selectbox(  # no format_func: the URL keeps the folder name, not the title
         "Case",
         content.slugs,
         key=ui.CASE_KEY,
         bind="query-params",
-        help="Which case study to read. The choice is kept in the page URL.",
+        filter_mode="contains",
+        help="Which case study to read (type part of its name to search). The choice is kept "
+        "in the page URL.",
     )
     ui.render_broken_cases(content)
 problems = ui.chosen_problems(content)
@@ -49,7 +53,8 @@ st.sidebar.radio(
 
 has_record = bool(ui.case_record(content, case).facts or ui.case_claims(content, case))
 several = len(content.cases) > 1
-page = st.navigation(ui.navigation(case, content.codebook, has_record, several), expanded=True)
+menu = ui.navigation(case, content.codebook, has_record, several, uploads_enabled())
+page = st.navigation(menu, expanded=True)
 view_box = st.sidebar.container()
 page_params = ui.run_page(page)
 view = ui.view_url(content.codebook, page.url_path, page_params)

@@ -12,6 +12,12 @@ ingested case alone in a fresh process, where the embedding model for the neares
 examples is loaded on first use.
 Targets: 1 MB ingested and tagged in at most 2 s (issue 7); 1 MB tagged, model load
 included, in at most 2 s (issue 11).
+
+Then, in a section of its own, other inputs (bench/ingest_inputs.py): a 30-page report
+PDF laid out like a UN report, a 1 MB web page (trafilatura and the rules both run),
+and a page of 100,000 nested elements, each through the whole command; and any real
+PDFs given with --pdf. Targets (issue 12): a 30-page report in at most 5 s, a 1 MB page
+in at most 2 s, 100,000 nested elements in at most 5 s. --formats-only skips the text.
 """
 
 from __future__ import annotations
@@ -129,8 +135,15 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=1_000_000, help="article size in bytes")
     parser.add_argument("--samples", type=int, default=3, help="ingests to time")
     parser.add_argument("--keep", type=Path, help="also write the article to this path")
+    parser.add_argument("--pdf", type=Path, action="append", default=[], help="a real PDF")
+    parser.add_argument("--formats-only", action="store_true", help="skip the 1 MB text")
     args = parser.parse_args()
+    if not args.formats_only:
+        measure_text(args)
+    measure_formats(args)
 
+
+def measure_text(args) -> None:
     text = generate(args.size)
     one, five, _ = os.getloadavg()
     load_line = f"Load average as the run began: {one:.2f} (1 min), {five:.2f} (5 min)."
@@ -180,6 +193,56 @@ def main() -> None:
             "Rerun: `python bench/bench_ingest.py` (`--samples`, `--size`)."
         )
         benchlib.write_section("ingest", "Ingest and tagging, ~1 MB article", body)
+
+
+def timed_ingest(name: str, data: bytes, samples: int) -> tuple[float, list[float]]:
+    with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
+        article = Path(tmp) / name
+        article.write_bytes(data)
+        walls = []
+        for index in range(samples):
+            sample = Path(tmp) / f"s{index}"
+            sample.mkdir()
+            walls.append(run_ingest(article, sample)[0])
+    return benchlib.median(walls), walls
+
+
+def load_line() -> str:
+    one, five, _ = os.getloadavg()
+    return (
+        f"Load average as the run began: {one:.2f} (1 min), {five:.2f} (5 min) on "
+        f"{os.cpu_count()} cores: other work on the machine lengthens these times."
+    )
+
+
+def measure_formats(args) -> None:
+    from bench import ingest_inputs
+
+    inputs = [
+        ("report.pdf", ingest_inputs.report_pdf(30), "30-page report PDF (generated)", 5.0),
+        ("page.html", ingest_inputs.web_page().encode(), "1 MB web page", 2.0),
+        ("article.txt", generate(1_000_000).encode(), "the same text as plain text", 2.0),
+        ("nested.html", ingest_inputs.nested_page().encode(), "100,000 nested elements", 5.0),
+        *[(p.name, p.read_bytes(), f"real PDF {p.name}", 5.0) for p in args.pdf],
+    ]
+    rows = []
+    for name, data, label, target in inputs:
+        wall, walls = timed_ingest(name, data, args.samples)
+        print(f"  {label}: {wall:.2f} s")
+        samples = ", ".join(f"{w:.2f}" for w in walls)
+        verdict = benchlib.verdict(wall <= target)
+        rows.append([label, f"{len(data) / 1e6:.2f} MB", f"{wall:.2f} s", samples, verdict])
+    headers = ["input", "size", "whole command (median)", "samples", "target"]
+    report = benchlib.table(headers, rows)
+    print(report)
+    if not args.no_write:
+        body = (
+            f"{report}\n\n{load_line()}\n\n"
+            "Targets: report ≤ 5 s, 1 MB page ≤ 2 s, nesting ≤ 5 s, each the "
+            "whole `python -m casebook ingest` command, start-up and tagging included. "
+            "Rerun: `python bench/bench_ingest.py --formats-only [--pdf REPORT.pdf]`."
+        )
+        benchlib.write_section("ingest-formats", "Ingest: PDF, web page, deep nesting", body)
 
 
 if __name__ == "__main__":

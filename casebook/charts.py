@@ -284,7 +284,18 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     return layout(figure, height=60 + 26 * len(per_section))
 
 
+GROUPED_CASES = 4  # more cases than this are compared in a grid, one row per case
+
+
 def cases_figure(by_case: pd.DataFrame, titles: dict[str, str], codebook: Codebook) -> go.Figure:
-    """Theme coverage of several cases side by side: theme colours, one hatching per case."""
+    """Theme coverage of several cases side by side: theme colours, one hatching per case;
+    beyond four cases (hatchings run out, bars crowd), cases × themes as a shaded grid."""
+    slugs = list(dict.fromkeys(by_case["case"]))
+    if len(slugs) > GROUPED_CASES:
+        names = [titles.get(slug, slug) for slug in slugs]
+        rows = {
+            s: n if names.count(n) == 1 else f"{n} ({s})" for s, n in zip(slugs, names, strict=True)
+        }
+        return coverage_heatmap_figure(by_case.rename(columns={"case": "section"}), rows, codebook)
     groups = [(titles.get(case, case), rows) for case, rows in by_case.groupby("case", sort=False)]
     return grouped_coverage_figure(groups, codebook, height=360)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from casebook import coverage, export
-from casebook.ingest import convert, pipeline, progress
+from casebook.ingest import convert, fetch, pipeline, progress
 from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
 from casebook.problems import ContentError
@@ -25,11 +25,13 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--check", action="store_true", help="only report files that would change")
     ing = commands.add_parser(
         "ingest",
-        help="read an article (.txt, .md or .html) into a new case folder",
+        help="read an article (.txt, .md, .html, .pdf or an http(s) URL) into a new case folder",
         description=f"Read an article into content/CASE/. Inputs over {MAX_INPUT_BYTES:,} bytes "
         "are refused. Exit 2 with one 'error:' line when the input cannot be used.",
     )
-    ing.add_argument("path", type=Path, help="the article: plain text, Markdown or HTML")
+    ing.add_argument(
+        "path", help="the article: plain text, Markdown, HTML, a text PDF, or an http(s) URL"
+    )
     ing.add_argument("--case", required=True, help="the new case's folder name, e.g. mali-2023")
     ing.add_argument("--title", help="the case's title (default: the article's own)")
     ing.add_argument("--source-url", help="where the article was published")
@@ -57,7 +59,7 @@ def _check(args) -> int:
 def _paragraphs(args) -> int:
     content = load_content(args.content)
     cases = [content.case(args.case)] if args.case else content.cases
-    frame = coverage.paragraph_table(cases, content.codebook)
+    frame = export.with_kept(coverage.paragraph_table(cases, content.codebook), cases)
     text = export.to_csv(frame) if args.format == "csv" else export.to_jsonl(frame)
     sys.stdout.write(text)
     return 0
@@ -80,7 +82,9 @@ def _convert(args) -> int:
 
 
 def _ingest(args) -> int:
-    size = args.path.stat().st_size if args.path.is_file() else 0
+    is_url = fetch.is_url(args.path)
+    args.path = args.path if is_url else Path(args.path)
+    size = args.path.stat().st_size if not is_url and args.path.is_file() else 0
     bar = progress.bar_for(size, sys.stderr, args.progress)
     given = {"title": args.title, "source_url": args.source_url}
     try:

@@ -17,7 +17,7 @@ from casebook.tagging import code_texts, paragraph_themes
 
 PARAGRAPH_COLUMNS = [
     "case", "section", "section_title", "position", "anchor", "words", "text",
-    "themes", "pinned", "scores", "evidence", "examples",
+    "themes", "pinned", "scores", "evidence", "examples", "kind",
 ]  # fmt: skip
 
 
@@ -49,6 +49,7 @@ def paragraph_table(cases: Iterable[Case], codebook: Codebook) -> pd.DataFrame:
                     "scores": {t: codings[t].score for t in codebook.ids},
                     "evidence": {t: list(codings[t].evidence) for t in codebook.ids},
                     "examples": {t: _examples(codings[t]) for t in codebook.ids},
+                    "kind": paragraph.kind,
                 })  # fmt: skip
     return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
 

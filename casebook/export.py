@@ -14,6 +14,7 @@ EXPORT_COLUMNS = [
     "section",
     "section_title",
     "position",
+    "kind",
     "text",
     "themes",
     "scores",
@@ -21,6 +22,27 @@ EXPORT_COLUMNS = [
     "examples",
 ]
 _JSON_COLUMNS = ("themes", "scores", "evidence", "examples")
+
+
+def with_kept(frame: pd.DataFrame, cases) -> pd.DataFrame:
+    """Paragraph rows with each section's kept blocks (captions, tables, notes, references)
+    in their place: no themes, ``position`` the paragraph they follow (0 before the first)."""
+    order = {}
+    rows = []
+    for case in cases:
+        for section in case.sections:
+            order[(case.slug, section.slug)] = len(order)
+            rows += [
+                {"case": case.slug, "section": section.slug, "section_title": section.title,
+                 "position": extra.after, "kind": extra.kind, "text": extra.text,
+                 "themes": [], "scores": {}, "evidence": {}, "_rank": 1}
+                for extra in section.extras
+            ]  # fmt: skip
+    merged = pd.concat([frame.assign(_rank=0), pd.DataFrame(rows)], ignore_index=True)
+    keys = zip(merged["case"], merged["section"], strict=True)
+    merged["_order"] = [order.get(key, -1) for key in keys]
+    merged = merged.sort_values(["_order", "position", "_rank"], kind="stable")
+    return merged.drop(columns=["_order", "_rank"]).reset_index(drop=True)
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:

@@ -6,19 +6,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casebook import frontmatter, record, validate, yamltext
+from casebook import blocktext, frontmatter, record, validate, yamltext
 from casebook.codebookfile import read_codebook
 from casebook.facts import Claim, Record
-from casebook.model import Case, Codebook, Paragraph, Section
-from casebook.problems import Collector, ContentError, Problem, did_you_mean, unknown_theme
+from casebook.model import Case, Codebook, Section
+from casebook.problems import Collector, ContentError, Problem, did_you_mean
 
-# An editor pins a paragraph's themes on the line just above it.
 MAX_SECTION_BYTES = 10_000_000  # twice the largest article ingest accepts
-PIN = re.compile(r"^<!--\s*themes:\s*(?P<ids>[^>]*?)\s*-->$")
+PIN = blocktext.PIN  # an editor pins a paragraph's themes on the line just above it
 
 
 @dataclass(frozen=True)
@@ -58,48 +56,6 @@ class CaseContent:
     problems: tuple[Problem, ...] = ()
 
 
-def _paragraphs(doc, slug: str, report: Collector, codebook: Codebook) -> list[Paragraph]:
-    paragraphs: list[Paragraph] = []
-    lines = doc.body.split("\n")
-    block: list[tuple[int, str]] = []
-    for number, line in enumerate([*lines, ""], start=doc.body_line):
-        if line.strip():
-            block.append((number, line.strip()))
-        elif block:
-            paragraph = _paragraph(block, slug, len(paragraphs) + 1, report, codebook)
-            if paragraph:
-                paragraphs.append(paragraph)
-            block = []
-    return paragraphs
-
-
-def _paragraph(block, slug, position, report: Collector, codebook) -> Paragraph | None:
-    first_line, first = block[0]
-    pinned: tuple[str, ...] = ()
-    pin = PIN.match(first)
-    if pin:
-        pinned = tuple(pin.group("ids").replace(",", " ").split())
-        for theme_id in pinned:
-            if theme_id not in codebook.ids:
-                report.add(first_line, unknown_theme(theme_id, codebook.ids))
-        if not pinned:
-            report.add(first_line, "a pin comment must name at least one theme")
-        block = block[1:]
-        if not block:
-            report.add(first_line, "a pin comment must stand on the line just above its paragraph")
-            return None
-    elif first.startswith("<!--"):
-        report.add(
-            first_line, "unknown comment (a pin reads '<!-- themes: security political -->')"
-        )
-        return None
-    elif first.startswith("#"):
-        report.add(first_line, "headings are not allowed in a section body; use 'title'")
-        return None
-    text = " ".join(line for _, line in block)
-    return Paragraph(slug, position, text, block[0][0], pinned)
-
-
 def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Section | None:
     report = Collector(path, root, problems)
     try:
@@ -125,14 +81,15 @@ def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Sectio
         report.add(meta.line_of(key), message)
     slug = values["slug"]
     report.add(meta.line_of("slug"), slug and validate.slug_problem(slug))
-    paragraphs = _paragraphs(doc, slug or path.stem, report, codebook)
-    if not paragraphs:
-        report.add(doc.body_line, "the section has no paragraphs")
-    if None in (values["title"], slug, values["order"]) or not paragraphs:
-        return None
+    paragraphs, extras = blocktext.read_body(
+        doc.body, doc.body_line, slug or path.stem, report, codebook
+    )
+    if None in (values["title"], slug, values["order"]):
+        return None  # a section with no text at all is refused in _cross_check, unless a parent
     return Section(
         slug=slug, title=values["title"], order=values["order"], paragraphs=tuple(paragraphs),
         parent=values["parent"], path=report.name, short_title=values["short_title"],
+        extras=tuple(extras),
     )  # fmt: skip
 
 
@@ -155,6 +112,11 @@ def _cross_check(sections: list[tuple[Section, Path]], root: Path, problems) -> 
             )
         by_slug.setdefault(section.slug, path.name)
         by_order.setdefault(section.order, path.name)
+    parents = {s.parent for s, _ in sections}
+    for section, path in sections:
+        if not (section.paragraphs or section.extras or section.slug in parents):
+            body_line = frontmatter.parse(path.read_text(encoding="utf-8")).body_line
+            Collector(path, root, problems).add(body_line, "the section has no paragraphs")
     top_level = {s.slug for s, _ in sections if s.parent is None}
     for section, path in sections:
         if section.parent and section.parent not in top_level:

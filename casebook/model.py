@@ -85,6 +85,7 @@ class Paragraph:
     text: str
     line: int = 0
     pinned: tuple[str, ...] = ()
+    kind: str = "paragraph"  # or "quote": both are coded and counted
 
     @property
     def words(self) -> int:
@@ -93,6 +94,23 @@ class Paragraph:
     @property
     def anchor(self) -> str:
         return f"{self.section}-p{self.position}"
+
+
+CODED_KINDS = ("paragraph", "quote")
+KEPT_KINDS = ("caption", "table", "note", "reference")  # kept in place, never coded
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A block kept in its place but neither coded nor counted: a caption, a table,
+    a note or a reference. ``after`` is the number of paragraphs before it in its
+    section; a table's text is its Markdown pipe rows, one per line."""
+
+    section: str
+    kind: str
+    text: str
+    after: int
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,7 @@ class Section:
     parent: str | None = None
     path: str = ""
     short_title: str | None = None
+    extras: tuple[Extra, ...] = ()  # captions, tables, notes, references, in their place
 
     @property
     def nav_title(self) -> str:

@@ -43,7 +43,7 @@ with text:
         )
     target = ui.target_anchor(list(rows["anchor"]))
     flag = ui.flagger(ui.case_claims(content, case), ui.case_record(content, case), codebook)
-    ui.render_paragraphs(rows, codebook, selected, mode, target, annotate=flag)
+    ui.render_paragraphs(rows, codebook, selected, mode, target, flag, section.extras)
     ui.render_children(case, section)
 
 st.divider()

@@ -52,8 +52,8 @@ def test_paragraphs_as_jsonl_has_the_documented_fields():
     assert len(rows) == 5
     first = rows[0]
     assert list(first) == [
-        "case", "section", "section_title", "position", "text", "themes", "scores", "evidence",
-        "examples",
+        "case", "section", "section_title", "position", "kind", "text", "themes", "scores",
+        "evidence", "examples",
     ]  # fmt: skip
     assert first["case"] == "demo"
     assert first["section"] == "opening"

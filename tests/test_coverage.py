@@ -78,7 +78,7 @@ def table() -> pd.DataFrame:
 def test_paragraph_table_columns(table):
     assert list(table.columns) == PARAGRAPH_COLUMNS == [
         "case", "section", "section_title", "position", "anchor", "words", "text",
-        "themes", "pinned", "scores", "evidence", "examples",
+        "themes", "pinned", "scores", "evidence", "examples", "kind",
     ]  # fmt: skip
 
 
@@ -90,6 +90,7 @@ def row(section, title, position, words, text, themes, pinned, scores, evidence)
         "scores": dict(zip(["security", "political", "humanitarian"], scores, strict=True)),
         "evidence": dict(zip(["security", "political", "humanitarian"], evidence, strict=True)),
         "examples": {"security": [], "political": [], "humanitarian": []},  # none in CODEBOOK
+        "kind": "paragraph",
     }  # fmt: skip
 
 

@@ -44,14 +44,14 @@ CASE = Case(
 # (Elections), below the threshold, but carries political by its pin.
 RECORDS = [
     {
-        "case": "mali", "section": "intro", "section_title": TITLE, "position": 1,
+        "case": "mali", "section": "intro", "section_title": TITLE, "position": 1, "kind": "paragraph",
         "text": QUOTED, "themes": ["security"],
         "scores": {"security": 2.0, "political": 0.0},
         "evidence": {"security": ["Security", "troops"], "political": []},
         "examples": {"security": [], "political": []},
     },
     {
-        "case": "mali", "section": "intro", "section_title": TITLE, "position": 2,
+        "case": "mali", "section": "intro", "section_title": TITLE, "position": 2, "kind": "paragraph",
         "text": CURLY, "themes": ["political"],
         "scores": {"security": 0.0, "political": 1.0},
         "evidence": {"security": [], "political": ["Elections"]},
@@ -60,12 +60,12 @@ RECORDS = [
 ]  # fmt: skip
 
 EXPECTED_JSONL = (
-    '{"case": "mali", "section": "intro", "section_title": "Côte, “intro”", "position": 1, '
+    '{"case": "mali", "section": "intro", "section_title": "Côte, “intro”", "position": 1, "kind": "paragraph", '
     '"text": "Security troops said \\"no\\", twice.", "themes": ["security"], '
     '"scores": {"security": 2.0, "political": 0.0}, '
     '"evidence": {"security": ["Security", "troops"], "political": []}, '
     '"examples": {"security": [], "political": []}}\n'
-    '{"case": "mali", "section": "intro", "section_title": "Côte, “intro”", "position": 2, '
+    '{"case": "mali", "section": "intro", "section_title": "Côte, “intro”", "position": 2, "kind": "paragraph", '
     '"text": "Elections in Gao’s north.", "themes": ["political"], '
     '"scores": {"security": 0.0, "political": 1.0}, '
     '"evidence": {"security": [], "political": ["Elections"]}, '
@@ -74,12 +74,12 @@ EXPECTED_JSONL = (
 
 # Cells with a comma or a quote are quoted, inner quotes doubled; JSON cells hold JSON.
 EXPECTED_CSV = (
-    "case,section,section_title,position,text,themes,scores,evidence,examples\n"
-    'mali,intro,"Côte, “intro”",1,"Security troops said ""no"", twice.",'
+    "case,section,section_title,position,kind,text,themes,scores,evidence,examples\n"
+    'mali,intro,"Côte, “intro”",1,paragraph,"Security troops said ""no"", twice.",'
     '"[""security""]","{""security"": 2.0, ""political"": 0.0}",'
     '"{""security"": [""Security"", ""troops""], ""political"": []}",'
     '"{""security"": [], ""political"": []}"\n'
-    'mali,intro,"Côte, “intro”",2,Elections in Gao’s north.,'
+    'mali,intro,"Côte, “intro”",2,paragraph,Elections in Gao’s north.,'
     '"[""political""]","{""security"": 0.0, ""political"": 1.0}",'
     '"{""security"": [], ""political"": [""Elections""]}",'
     '"{""security"": [], ""political"": []}"\n'
@@ -93,8 +93,8 @@ def frame() -> pd.DataFrame:
 
 def test_export_columns():
     assert EXPORT_COLUMNS == [
-        "case", "section", "section_title", "position", "text", "themes", "scores", "evidence",
-        "examples",
+        "case", "section", "section_title", "position", "kind", "text", "themes", "scores",
+        "evidence", "examples",
     ]  # fmt: skip
 
 
@@ -136,7 +136,7 @@ def test_exports_leave_the_frame_unchanged(frame):
     ("export", "empty"),
     [
         (to_jsonl, ""),
-        (to_csv, "case,section,section_title,position,text,themes,scores,evidence,examples\n"),
+        (to_csv, "case,section,section_title,position,kind,text,themes,scores,evidence,examples\n"),
     ],
 )
 def test_exports_of_no_rows(export, empty):

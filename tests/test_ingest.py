@@ -114,6 +114,11 @@ MD_REFERENCES = (
     "2. Security Council resolution 2690 (2023)",
     "[1] The Council adopted resolution 2690 on 30 June 2023.",
 )
+MD_TABLE = (
+    "| Camp | Handed over | Region |\n| --- | --- | --- |\n| Ber | August 2023 | Timbuktu |\n"
+    "| Kidal | October 2023 | Kidal |"
+)
+MD_QUOTE = '"We leave with a sense of unfinished business," a senior official said.'
 HTML_NOTICE = (
     "🧠 AI-Generated Insight: Parts of this content were drafted with an AI assistant "
     "and reviewed by an editor."
@@ -133,6 +138,10 @@ ACCOUNTS = [
       ("byline", "Institute for Security Studies, Bamako"),
       ("byline", "12 March 2024 · 9 min read"),
       ("notice", TXT_NOTICE),
+      ("caption", "Peacekeepers on patrol near Gao, 2016. Photo: UN/Marco Dormino"),
+      ("table", "| Year | Authorised troops | Fatalities |\n| --- | --- | --- |\n"
+                "| 2013 | 11,200 | 6 |\n| 2016 | 13,289 | 29 |\n| 2020 | 13,289 | 19 |\n"
+                "Source: UN Peacekeeping fact sheets"),
       ("boilerplate", "See also: Why Rehatting Rarely Works"),
       ("boilerplate", "Share this:"),
       ("boilerplate", "Click to share on Facebook (Opens in new window)"),
@@ -145,8 +154,12 @@ ACCOUNTS = [
     ("messy_post.md",
      ["Why the mission left", "The timeline", "Handovers to the national army", "What remains"],
      [("notice", MD_NOTICE),
+      ("caption", "Photo: MINUSMA/Harandane Dicko ©"),
+      ("table", MD_TABLE),
+      ("quote", MD_QUOTE),
       ("boilerplate", "Sources"),
-      *[("reference", r) for r in MD_REFERENCES],
+      *[("reference", r) for r in MD_REFERENCES[:2]],
+      ("note", MD_REFERENCES[2]),
       ("boilerplate", "Share on X · Share on LinkedIn"),
       ("footer", "Related articles"),
       ("footer", "The Long Road to Algiers"),
@@ -159,11 +172,18 @@ ACCOUNTS = [
       ("title", "Peacekeeping after MINUSMA: Lessons for the Sahel"),
       ("byline", "By Fatoumata Coulibaly, Centre for Strategic Studies · 20 January 2024"),
       ("notice", HTML_NOTICE),
+      ("caption", "A patrol near Ménaka. © MINUSMA"),
+      ("table", "| Force | Role | Years |\n| --- | --- | --- |\n"
+                "| MINUSMA | Stabilisation | 2013–2023 |\n| Barkhane | Counter-terrorism | 2014–2022 |"),
       ("boilerplate", "Related posts"),
       ("boilerplate", "The Long Road to Algiers"),
+      # trafilatura leaves bare text in a <div> out of the article: the measured trade-off
+      # (bench/bench_html_extract.py); its words are counted as removed, not lost unseen
+      ("boilerplate", "Local mediation committees, supported by the mission's civil affairs "
+                      "officers, settled hundreds of land disputes."),
       ("boilerplate", "Share this:"),
       ("boilerplate", "Click to share on Facebook (Opens in new window)"),
-      ("reference", HTML_REFERENCES[0]),
+      ("note", HTML_REFERENCES[0]),
       ("boilerplate", "© 2024 Sahel Review. All rights reserved."),
       ("boilerplate", "Subscribe")]),
     ("wrapped.txt", ["Why the corridor mattered"],
@@ -178,15 +198,24 @@ ACCOUNTS = [
 ]  # fmt: skip
 
 
+def written_words(folder: Path) -> list[str]:
+    """The words of every block of the section files, in reading order, markers left out."""
+    texts = []
+    for path in sorted(folder.glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        texts += [line for line in body.splitlines() if not line.startswith("<!--")]
+    return blocks.words(" ".join(texts).replace("| --- ", ""))
+
+
 def account(path: Path, content: Path) -> tuple[list, list, list[str], list[str]]:
-    """(headings, removed blocks, input body words, written paragraph words)."""
+    """(headings, blocks not coded: removed or kept apart, input body words, written words)."""
     done = pipeline.ingest(path, "case", content)
     found = done.reading.blocks
     headings = [b.text for b in found if b.kind == "heading"]
     removed = [(b.kind, b.text) for b in found if b.kind not in ("heading", "paragraph")]
-    body = remove_in_order(input_words(path), [b.text for b in found if b.kind != "paragraph"])
-    written = load_content(content).case("case").paragraphs
-    return headings, removed, body, blocks.words(" ".join(p.text for p in written))
+    gone = [b.text for b in found if b.kind in (*blocks.REMOVED_KINDS, "heading")]
+    body = remove_in_order(input_words(path), gone)
+    return headings, removed, body, written_words(content / "case")
 
 
 @pytest.mark.parametrize(("name", "headings", "removed"), ACCOUNTS)
@@ -215,7 +244,7 @@ CASES = [
     ("messy_post.txt", {
         "title": "Blue Helmets in the Sahel: What Ten Years of MINUSMA Taught Us",
         "author": "Aminata Keita, Institute for Security Studies, Bamako",
-        "published": "12 March 2024", "notice": TXT_NOTICE, "references": TXT_REFERENCES,
+        "published": "12 March 2024", "notice": TXT_NOTICE, "references": (),
         "source_url": "",
     }, [("introduction", None), ("a-mission-built-in-a-hurry", None),
         ("protecting-civilians", None), ("key-findings", None),
@@ -223,22 +252,22 @@ CASES = [
     ("messy_post.md", {
         "title": "Counting the Cost: MINUSMA and the Politics of Withdrawal",
         "author": "Ousmane Diallo", "published": "2023-12-14", "notice": MD_NOTICE,
-        "references": MD_REFERENCES,
+        "references": (),
     }, [("introduction", None), ("why-the-mission-left", None),
         ("the-timeline", "why-the-mission-left"),
         ("handovers-to-the-national-army", "why-the-mission-left"), ("what-remains", None)]),
     ("messy_post.html", {
         "title": "Peacekeeping after MINUSMA: Lessons for the Sahel",
         "author": "Fatoumata Coulibaly", "published": "20 January 2024", "notice": HTML_NOTICE,
-        "references": HTML_REFERENCES,
+        "references": (),
         "source_url": "https://sahel-review.example/peacekeeping-after-minusma",
     }, [("introduction", None), ("a-crowded-security-landscape", None),
         ("who-did-what", "a-crowded-security-landscape"),
         ("the-wagner-factor", "a-crowded-security-landscape"),
         ("partnerships-that-worked", None)]),
     ("empty_heading.md", {"title": "Withdrawal in Stages", "references": ()},
-     [("introduction", None), ("the-northern-camps", None), ("the-airport-in-kidal", None),
-      ("stage-three", None)]),
+     [("introduction", None), ("stage-one", None), ("the-northern-camps", "stage-one"),
+      ("the-airport-in-kidal", "stage-one"), ("stage-three", None)]),
     ("duplicate_headings.md", {"title": "Field Notes from Three Regions"},
      [("background", None), ("background-2", None), ("background-3", None)]),
     ("wrapped.txt", {"title": "A Note on the Ménaka Corridor"},
@@ -269,10 +298,10 @@ def test_the_folder_has_the_format_of_every_case(content):
         "---\n\nBases in the north were handed over first, often under fire. Convoys leaving "
         "Kidal and Tessalit were attacked by armed groups.\n"
     )
-    assert (folder / "case.yaml").read_text(encoding="utf-8").splitlines()[:6] == [
+    assert (folder / "case.yaml").read_text(encoding="utf-8").splitlines() == [
         "title: 'Counting the Cost: MINUSMA and the Politics of Withdrawal'",
         "author: Ousmane Diallo", "published: '2023-12-14'", f"notice: '{MD_NOTICE}'",
-        "source_file: source/article.md", "references:",
+        "source_file: source/article.md",
     ]  # fmt: skip
 
 
@@ -417,8 +446,7 @@ WARNINGS = [
      ["line 7: duplicate heading 'Background'; slug 'background-2'",
       "line 11: duplicate heading 'Background'; slug 'background-3'"]),
     ("empty_heading.md", [],
-     ["line 5: heading 'Stage one' has no text of its own; left out; its sub-sections move up",
-      "line 15: heading 'Stage two' has no text of its own; left out"]),
+     ["line 15: heading 'Stage two' has no text of its own; left out"]),
     ("messy_post.md", [], []),
 ]  # fmt: skip
 
@@ -442,18 +470,19 @@ def test_other_encodings_are_read_faithfully(content, name):
 def test_the_summary_counts_and_covers_every_theme(content):
     result = ingest_cli("messy_post.md", content)
     lines = result.stdout.splitlines()
-    assert lines[:7] == [
+    assert lines[:8] == [
         f"ingested {REL}/messy_post.md (markdown, utf-8) into {content}/case",
         "  title       Counting the Cost: MINUSMA and the Politics of Withdrawal",
         "  sections    5 (2 sub-sections)",
-        "  paragraphs  12",
-        "  words       148",
-        "  removed     notice 1, boilerplate 2, footer 3, reference 3",
+        "  paragraphs  8",
+        "  words       126",
+        "  kept apart  caption 1, table 1, note 1, reference 2",
+        "  removed     notice 1, boilerplate 2, footer 3",
         "coverage by theme (share of words in paragraphs coded with the theme):",
     ]
     themes = load_content(content).codebook.ids
-    assert [line.split()[0] for line in lines[7:]] == [*themes, "uncoded"]
-    assert all(re.fullmatch(r"  \S+ +\d+\.\d%(  \(\d+ paragraphs?\))?", line) for line in lines[7:])
+    assert [line.split()[0] for line in lines[8:]] == [*themes, "uncoded"]
+    assert all(re.fullmatch(r"  \S+ +\d+\.\d%(  \(\d+ paragraphs?\))?", line) for line in lines[8:])
     assert "(1 paragraphs)" not in result.stdout
 
 

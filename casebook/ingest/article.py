@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from casebook.ingest import boilerplate
+from casebook.ingest import boilerplate, maintext
 from casebook.ingest.blocks import Reading, has_words
 from casebook.ingest.htmlreader import read_html
+from casebook.ingest.pdfreader import read_pdf
 from casebook.ingest.readers import read_markdown, read_text
+from casebook.ingest.source import Source
 
 READERS = {"text": read_text, "markdown": read_markdown, "html": read_html}
 
@@ -14,7 +16,21 @@ def read_article(text: str, fmt: str) -> Reading:
     """Blocks labelled by kind (see :mod:`casebook.ingest.boilerplate`), with the metadata found."""
     reading = READERS[fmt](text)
     reading.blocks = [b for b in reading.blocks if has_words(b.text)]
-    return boilerplate.classify(reading, plain_text=fmt == "text")
+    found = maintext.keep_main(reading, text) if fmt == "html" else {}
+    reading = boilerplate.classify(reading, plain_text=fmt == "text")
+    for key, value in found.items():
+        reading.meta.setdefault(key, value)
+    return reading
+
+
+def read_document(source: Source) -> Reading:
+    """Any source: a PDF is laid out by :mod:`casebook.ingest.pdfreader`, which sorts its
+    own running heads, masthead and notes; text, Markdown and HTML by :func:`read_article`."""
+    if source.format == "pdf":
+        reading = read_pdf(source.data, str(source.path))
+        reading.blocks = [b for b in reading.blocks if has_words(b.text)]
+        return reading
+    return read_article(source.text, source.format)
 
 
 def case_meta(found: dict, recipe: dict, given: dict, fallback_title: str) -> dict:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Kinds that end up in section files; every other kind is removed from the body.
-BODY_KINDS = ("heading", "paragraph")
-REMOVED_KINDS = ("title", "notice", "byline", "boilerplate", "footer", "reference")
+# Kinds that end up in section files (headings as sections; paragraphs and quotes coded;
+# captions, tables, notes and references kept in place); every other kind is removed.
+BODY_KINDS = ("heading", "paragraph", "quote", "caption", "table", "note", "reference")
+REMOVED_KINDS = ("title", "notice", "byline", "boilerplate", "footer")
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -22,7 +23,7 @@ _WORD = re.compile(r"[^\W_]+")
 @dataclass
 class Block:
     text: str
-    kind: str  # heading | paragraph | title | notice | byline | boilerplate | footer | reference
+    kind: str  # one of BODY_KINDS or REMOVED_KINDS
     level: int = 0  # headings: the source's level (1 for <h1> or "#"); 0 for other blocks
     line: int = 0  # 1-based line of the source where the block starts (0 when unknown)
     guessed: bool = False  # a heading inferred from a line's shape, not marked up as one
@@ -37,6 +38,7 @@ class Reading:
 
     blocks: list[Block]
     meta: dict[str, str] = field(default_factory=dict)
+    depth: int = 0  # how deeply the source's elements nest (HTML)
 
 
 def words(text: str) -> list[str]:

@@ -26,9 +26,9 @@ Run over the blocks of any reader, in this order:
    (with or without a "References"/"Notes"/"Sources" heading), and what a
    reader already marked (HTML footnote containers, Markdown footnotes).
 
-Image captions (short lines with ©, "Photo:", "Credit:", "Figure 2:") are
-kept as paragraphs: a reader never sees them as headings (see
-:func:`casebook.ingest.readers.is_caption`) and no words are dropped.
+Image captions and credits (short lines with ©, "Photo:", "Credit:", "Figure 2:") are
+labelled ``caption`` by the readers (:func:`casebook.ingest.readers.is_caption`): kept in
+their place, never coded; a copyright line among them is still boilerplate.
 """
 
 from __future__ import annotations
@@ -124,10 +124,10 @@ def is_notice(text: str) -> bool:
 def mark_lines(blocks: list[Block]) -> None:
     kept = _kept(blocks)
     edges = {id(b) for b in kept[:_EDGE] + kept[-_EDGE:]}
-    for block in kept:
+    for block in [b for b in blocks if b.kind in ("heading", "paragraph", "caption")]:
         if _BOILERPLATE.search(block.text) and len(block.text.split()) <= 30:
             block.relabel("boilerplate")
-        elif id(block) in edges and is_notice(block.text):
+        elif id(block) in edges and is_notice(block.text) and block.kind != "caption":
             block.relabel("notice")
 
 

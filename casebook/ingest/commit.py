@@ -97,10 +97,13 @@ def _sibling(target: Path, kind: str) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.{kind}")
 
 
-def _write_folder(folder: Path, files: dict[str, str], sources: dict[str, str]) -> None:
+def _write_folder(folder: Path, files: dict[str, str], sources: dict[str, str | bytes]) -> None:
     (folder / "source").mkdir()
     for name, text in sources.items():
-        (folder / "source" / name).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):  # a PDF, kept as it came
+            (folder / "source" / name).write_bytes(text)
+        else:
+            (folder / "source" / name).write_text(text, encoding="utf-8")
     for name, text in sorted(files.items(), key=lambda item: item[0] == "case.yaml"):
         (folder / name).write_text(text, encoding="utf-8")  # case.yaml last
 

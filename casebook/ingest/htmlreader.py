@@ -25,6 +25,7 @@ import re
 from html.parser import HTMLParser
 
 from casebook.ingest.blocks import Block, Reading
+from casebook.ingest.htmlstack import OpenElements
 from casebook.ingest.readers import is_caption, is_heading
 
 SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
@@ -50,7 +51,8 @@ _CHROME_NAME = re.compile(
     re.IGNORECASE,
 )
 _CHROME_ROLE = {"navigation", "banner", "contentinfo", "complementary", "search"}
-_REFERENCE_NAME = re.compile(r"footnote|endnote|reference|bibliograph|citation", re.IGNORECASE)
+_NOTE_NAME = re.compile(r"footnote|endnote", re.IGNORECASE)
+_REFERENCE_NAME = re.compile(r"reference|bibliograph|citation", re.IGNORECASE)
 _BYLINE_NAME = re.compile(r"byline|\bauthor|dateline|post-meta|entry-meta", re.IGNORECASE)
 _META = {
     "author": "author", "og:title": "title", "og:url": "source_url",
@@ -67,8 +69,14 @@ def _role(tag: str, attrs: dict[str, str], inside_article: bool) -> str | None:
         return "boilerplate"
     if tag in INLINE or tag in ("html", "body", "main", "article"):
         return None  # a class on a span never splits a paragraph; nor one on <body> the page
+    if tag == "address":
+        return "byline"
+    if not attrs:
+        return None
     if attrs.get("role") in _CHROME_ROLE or _CHROME_NAME.search(names):
         return "boilerplate"
+    if _NOTE_NAME.search(names):
+        return "note"
     if _REFERENCE_NAME.search(names):
         return "reference"
     if tag == "address" or _BYLINE_NAME.search(names):
@@ -81,24 +89,15 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.meta: dict[str, str] = {}
-        self.stack: list[tuple[str, str | None]] = []  # (tag, role) of open elements
+        self.open = OpenElements()
         self.buffer: list[str] = []
         self.start = 0
         self.bold = self.plain = 0  # characters of the buffer inside / outside <b>, <strong>
         self.cells: list[str] | None = None  # the table row being read
         self.row_start = 0
+        self.rows: list[str] | None = None  # the pipe rows of the table being read
+        self.table_start = 0
         self.level = 1  # of the last real heading
-
-    # context ---------------------------------------------------------------
-    def _open(self, *tags: str) -> bool:
-        return any(tag in tags for tag, _ in self.stack)
-
-    def _context(self) -> str:
-        roles = [role for _, role in self.stack if role]
-        for role in ("skip", "boilerplate", "reference", "byline"):
-            if role in roles:
-                return role
-        return "paragraph"
 
     # blocks ----------------------------------------------------------------
     def _text(self) -> str:
@@ -110,32 +109,63 @@ class _Parser(HTMLParser):
         text, self.bold, self.plain = self._text(), 0, 0
         if not text:
             return
-        kind, level = self._context(), next((n for t, n in HEADINGS.items() if self._open(t)), 0)
-        guessed = kind == "paragraph" and not level and bold and not plain and not self._open("li")
+        kind, level = (
+            self.open.context(),
+            next((n for t, n in HEADINGS.items() if self.open.has(t)), 0),
+        )
+        guessed = (
+            kind == "paragraph" and not level and bold and not plain and not self.open.has("li")
+        )
         if level and kind == "paragraph" and not is_caption(text):
             self.level, kind = level, "heading"
         elif guessed and is_heading(text.rstrip(": ")) and not is_caption(text):
             text, kind, level = text.rstrip(": "), "heading", self.level + 1
         else:
             level, guessed = 0, False
+            kind = self._kept_kind(kind, text)
         self.blocks.append(Block(text, kind, level, self.start, guessed=bool(guessed)))
+
+    def _kept_kind(self, kind: str, text: str) -> str:
+        """A paragraph in a figure caption or shaped like one is a caption; in a blockquote,
+        a quote; in a footnotes container, a note."""
+        if kind == "paragraph" and (self.open.has("figcaption") or is_caption(text)):
+            return "caption"
+        if kind == "paragraph" and self.open.has("blockquote"):
+            return "quote"
+        if kind == "reference" and self.open.roles["note"]:
+            return "note"
+        return kind
 
     def end_cell(self) -> None:
         if self.cells is not None and self.buffer:
             self.cells.append(self._text())
 
     def end_row(self) -> None:
+        """A row joins the table being read (one ``table`` block, a Markdown pipe table)."""
         self.end_cell()
         if self.cells:
-            self.buffer, self.start = [" | ".join(self.cells)], self.row_start
-            self.flush()
+            row = "| " + " | ".join(c.replace("|", "/") for c in self.cells) + " |"
+            if self.rows is None:
+                self.rows, self.table_start = [row], self.row_start
+            else:
+                if len(self.rows) == 1:
+                    self.rows.append("| --- " * len(self.rows[0].split(" | ")) + "|")
+                self.rows.append(row)
         self.cells = None
+
+    def end_table(self) -> None:
+        self.end_row()
+        if self.rows:
+            kind = "table" if self.open.context() == "paragraph" else self.open.context()
+            self.blocks.append(Block("\n".join(self.rows), kind, line=self.table_start))
+        self.rows = None
 
     # parser callbacks ------------------------------------------------------
     def handle_starttag(self, tag: str, attrs) -> None:
         attrs = {k: v or "" for k, v in attrs}
-        self._metadata(tag, attrs)
-        role = _role(tag, attrs, self._open("article", "main"))
+        if tag in ("meta", "link"):
+            self._metadata(tag, attrs)
+        role = _role(tag, attrs, self.open.has("article", "main"))
         if tag in ("td", "th"):
             self.end_cell()
         elif tag == "tr":
@@ -148,58 +178,53 @@ class _Parser(HTMLParser):
         if tag in ("p", "li", "dt", "dd"):
             self._close_open(tag)
         if tag not in VOID:
-            self.stack.append((tag, role))
+            self.open.push(tag, role)
 
     def _close_open(self, tag: str) -> None:
-        """HTML lets <p> and <li> go unclosed: a new one closes the one still open."""
+        """HTML lets <p> and <li> go unclosed: a new one closes the one still open, unless
+        a container (a div, a list) stands between them."""
         within = {"p": ("div", "section", "article", "td", "blockquote", "li"), "li": ("ul", "ol")}
-        for index in range(len(self.stack) - 1, -1, -1):
-            open_tag = self.stack[index][0]
-            if open_tag == tag:
-                del self.stack[index:]
-                return
-            if open_tag in within.get(tag, ("dl",)):
-                return
+        index = self.open.top_index(tag)
+        if index is None:
+            return
+        containers = within.get(tag, ("dl",))
+        if any(self.open.tags[c] for c in containers) and any(
+            open_tag in containers for open_tag, _ in self.open.stack[index + 1 :]
+        ):
+            return
+        self.open.pop_to(index)
 
     def _breaks(self, tag: str, role: str | None) -> bool:
         """Whether an opening tag ends the block being read (outside table rows)."""
         if tag == "br":
-            return not self._open(*HEADINGS)
-        return tag in BLOCK or role not in (None, "skip", self._context())
+            return not self.open.has(*HEADINGS)
+        return tag in BLOCK or role not in (None, "skip", self.open.context())
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th"):
             self.end_cell()
-        elif tag in ("tr", "table"):
+        elif tag == "tr":
             self.end_row()
-        elif self.cells is None and (tag in BLOCK or self._changes_context(tag)):
+        elif tag == "table":
+            self.end_table()
+        index = self.open.top_index(tag)  # None for a stray end tag
+        changes = index is not None and self.open.changes_context(index)
+        if self.cells is None and (tag in BLOCK or changes):
             self.flush()
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                break
-
-    def _changes_context(self, tag: str) -> bool:
-        """Whether closing ``tag`` changes what the text around it is."""
-        index = next(
-            (i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == tag), None
-        )
-        if index is None or self.stack[index][1] in (None, "skip"):
-            return False
-        outside = [role for _, role in self.stack[:index] if role]
-        return self.stack[index][1] not in outside
+        if index is not None:
+            self.open.pop_to(index)
 
     def handle_data(self, data: str) -> None:
-        if self._open("title"):
+        if self.open.has("title"):
             self.meta.setdefault("title_tag", " ".join(data.split()))
-        if self._context() == "skip" or not data.strip() and not self.buffer:
+        if self.open.context() == "skip" or not data.strip() and not self.buffer:
             return
-        if self._open("sup") and data.strip().isdigit():
+        if self.open.has("sup") and data.strip().isdigit():
             data = f"[{data.strip()}]"
         if not self.buffer:
             self.start = self.getpos()[0]
         counted = len(data.strip())
-        if self._open("b", "strong"):
+        if self.open.has("b", "strong"):
             self.bold += counted
         else:
             self.plain += counted
@@ -217,10 +242,10 @@ def read_html(text: str) -> Reading:
     parser = _Parser()
     parser.feed(text)
     parser.close()
-    parser.end_row()
+    parser.end_table()
     parser.flush()
     meta = dict(parser.meta)
     title_tag = meta.pop("title_tag", None)
     if title_tag:
         meta.setdefault("title", title_tag)
-    return Reading(parser.blocks, meta)
+    return Reading(parser.blocks, meta, parser.open.depth)

@@ -23,18 +23,20 @@ import pandas as pd
 import yaml
 
 from casebook import coverage, loader, validate, yamltext
-from casebook.ingest import sectionfiles
-from casebook.ingest.article import case_meta, read_article
+from casebook.ingest import fetch, sectionfiles
+from casebook.ingest.article import case_meta, read_document
 from casebook.ingest.blocks import REMOVED_KINDS, Reading
 from casebook.ingest.commit import exclusive, write_case
 from casebook.ingest.convert import existing_pins
 from casebook.ingest.source import IngestError, Source, read_source
 from casebook.markup import count
-from casebook.model import Case, Codebook
+from casebook.model import KEPT_KINDS, Case, Codebook
 
 Progress = Callable[[float], None]
 _TAGGING = 0.1  # share of the bar before tagging, which takes about nine tenths of the time
-SOURCE_NAMES = {"text": "article.txt", "markdown": "article.md", "html": "article.html"}
+SOURCE_NAMES = {
+    "text": "article.txt", "markdown": "article.md", "html": "article.html", "pdf": "article.pdf",
+}  # fmt: skip
 
 
 @dataclass
@@ -53,6 +55,14 @@ class Ingested:
         for block in self.reading.blocks:
             if block.kind in counts:
                 counts[block.kind] += 1
+        return {kind: n for kind, n in counts.items() if n}
+
+    def kept_apart(self) -> dict[str, int]:
+        """Blocks kept in the sections but not coded: captions, tables, notes, references."""
+        counts = {kind: 0 for kind in KEPT_KINDS}
+        for section in self.case.sections:
+            for extra in section.extras:
+                counts[extra.kind] += 1
         return {kind: n for kind, n in counts.items() if n}
 
 
@@ -116,17 +126,26 @@ def _check_target(content: Path, slug: str, force: bool) -> Path:
     return target
 
 
+def read_input(path: Path | str, public_only: bool = False) -> Source:
+    """A file's source, or a URL's (fetched within limits; see :mod:`casebook.ingest.fetch`)."""
+    if isinstance(path, str) and fetch.is_url(path):
+        return fetch.fetch(path, public_only)
+    return read_source(Path(path))
+
+
 def ingest(
-    path: Path, slug: str, content: Path, given: dict | None = None,
+    path: Path | str, slug: str, content: Path, given: dict | None = None,
     recipe_path: Path | None = None, force: bool = False, progress: Progress = _no_progress,
+    public_only: bool = False,
 ) -> Ingested:  # fmt: skip
-    """Read ``path`` into ``content/slug``; ``given`` holds the command line's title/source_url.
+    """Read ``path`` (a file, or an http(s) URL) into ``content/slug``; ``given`` holds the
+    command line's title/source_url (a URL is the source_url unless one is given).
 
     Holds the case's lock throughout; what an interrupted ingest left is cleared first
     (the warnings say what was done)."""
     with exclusive(_check_target(content, slug, force)) as recovered:
         try:
-            done = _ingest(path, slug, content, given, recipe_path, force, progress)
+            done = _ingest(path, slug, content, given, recipe_path, force, progress, public_only)
         except IngestError as error:
             error.notes = recovered  # still worth telling
             raise
@@ -134,13 +153,16 @@ def ingest(
     return done
 
 
-def _ingest(path, slug, content, given, recipe_path, force, progress) -> Ingested:
+def _ingest(path, slug, content, given, recipe_path, force, progress, public_only) -> Ingested:
     target = _check_target(content, slug, force)
     codebook = _codebook(content)
-    source = read_source(path)
+    source = read_input(path, public_only)
+    path = source.path
+    if source.origin and not (given or {}).get("source_url"):
+        given = {**(given or {}), "source_url": source.origin}
     recipe, recipe_text = _recipe(recipe_path)
     progress(0.02)
-    reading = read_article(source.text, source.format)
+    reading = read_document(source)
     progress(0.05)
     source_name = SOURCE_NAMES[source.format]
     given = {**(given or {}), "source_file": f"source/{source_name}"}
@@ -154,14 +176,15 @@ def _ingest(path, slug, content, given, recipe_path, force, progress) -> Ingeste
     if len(files) == 1:
         raise IngestError(path, "no body text found (only a title, notice or boilerplate)")
     progress(0.06)
-    sources = {source_name: source.text, **({"recipe.yaml": recipe_text} if recipe_text else {})}
+    original = source.data if source.format == "pdf" else source.text
+    sources = {source_name: original, **({"recipe.yaml": recipe_text} if recipe_text else {})}
     case, notes = write_case(target, files, sources, codebook, replace=force)
     warnings += notes
     progress(_TAGGING)
     return Ingested(case, codebook, target, source, reading, warnings)
 
 
-def _title_from(path: Path) -> str:
+def _title_from(path) -> str:
     """A title for an article that states none: its file name, in words."""
     words = path.stem.replace("_", " ").replace("-", " ").split()
     return " ".join(words).capitalize() or "Untitled"
@@ -185,12 +208,15 @@ def summary(done: Ingested, progress: Progress = _no_progress) -> list[str]:
     case, source = done.case, done.source
     children = sum(1 for s in case.sections if s.parent)
     removed = ", ".join(f"{kind} {n}" for kind, n in done.removed().items()) or "nothing"
+    apart = ", ".join(f"{kind} {n}" for kind, n in done.kept_apart().items()) or "nothing"
     lines = [
-        f"ingested {source.path} ({source.format}, {source.encoding}) into {done.target}",
+        f"ingested {source.origin or source.path} ({source.format}, {source.encoding}) "
+        f"into {done.target}",
         f"  title       {case.title}",
         f"  sections    {len(case.sections)} ({children} sub-sections)",
         f"  paragraphs  {len(case.paragraphs)}",
         f"  words       {case.words}",
+        f"  kept apart  {apart}",
         f"  removed     {removed}",
         "coverage by theme (share of words in paragraphs coded with the theme):",
     ]

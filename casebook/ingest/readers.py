@@ -22,6 +22,7 @@ import re
 
 from casebook import frontmatter
 from casebook.ingest.blocks import Block, Reading
+from casebook.ingest.tables import TABLE_ROW, join_tables, table_row
 
 _END_PUNCTUATION = (".", "!", "?", ":", ";", ",", "…")
 _CLOSERS = "\"'”’»)]"
@@ -41,9 +42,12 @@ def is_caption(line: str) -> bool:
 
 
 def is_heading(line: str) -> bool:
-    """A short line that does not end like a sentence and reads like words."""
+    """A short line that does not end like a sentence and reads like words; a question
+    of at most ten words may head text too ("What to expect going forward?")."""
     words = line.split()
-    if not 0 < len(words) <= 14 or line.rstrip(_CLOSERS).endswith(_END_PUNCTUATION):
+    ending = line.rstrip(_CLOSERS)
+    question = ending.endswith("?") and len(words) <= 10
+    if not 0 < len(words) <= 14 or (ending.endswith(_END_PUNCTUATION) and not question):
         return False
     letters, digits = len(_LETTER.findall(line)), len(_DIGIT.findall(line))
     return letters > digits and not _NOT_HEADING.search(line) and not is_caption(line)
@@ -76,15 +80,20 @@ def _text_units(lines: list[str], width: int) -> list[tuple[int, str]]:
     return units
 
 
+def _text_block(number: int, line: str) -> Block:
+    if TABLE_ROW.search(line):
+        return Block(table_row(line), "row", line=number)
+    if is_caption(line):
+        return Block(line, "caption", line=number)
+    heading = is_heading(line)
+    kind = "heading" if heading else "paragraph"
+    return Block(line, kind, level=1 if heading else 0, line=number, guessed=heading)
+
+
 def read_text(text: str) -> Reading:
     lines = text.splitlines()
-    blocks = []
-    for number, line in _text_units(lines, _wrap_width(lines)):
-        line = re.sub(r"\s*\t+\s*", " | ", line)
-        heading = is_heading(line)
-        kind = "heading" if heading else "paragraph"
-        blocks.append(Block(line, kind, level=1 if heading else 0, line=number, guessed=heading))
-    return Reading(blocks)
+    units = _text_units(lines, _wrap_width(lines))
+    return Reading(join_tables([_text_block(number, line) for number, line in units]))
 
 
 # Markdown -----------------------------------------------------------------
@@ -109,7 +118,8 @@ _INLINE = [
     (re.compile(r"`([^`]*)`"), r"\1"),  # code
 ]
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
-_SHELTERED = re.compile("[\ue000-\ue07f]")  # escaped characters, kept out of the markup's way
+_SHELTERED = re.compile("[\ue000-\ue07f]")
+_QUOTE = re.compile(r"^\s*>")  # escaped characters, kept out of the markup's way
 
 
 def clean_inline(text: str) -> str:
@@ -119,6 +129,11 @@ def clean_inline(text: str) -> str:
         text = pattern.sub(replacement, text)
     text = _SHELTERED.sub(lambda m: chr(ord(m.group()) - 0xE000), text)
     return " ".join(text.split())
+
+
+def clean_row(line: str) -> str:
+    """A Markdown table row with each cell's inline markup reduced to its text."""
+    return "| " + " | ".join(clean_inline(c) for c in line.strip().strip("|").split("|")) + " |"
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str, int]:
@@ -148,7 +163,8 @@ class _MarkdownBlocks:
 
     def flush(self) -> None:
         if self.run:
-            self.blocks.append(self._block(clean_inline(" ".join(self.run))))
+            text = " ".join(self.run) if self.kind == "row" else clean_inline(" ".join(self.run))
+            self.blocks.append(self._block(text))
         self.run, self.kind = [], "paragraph"
 
     def _block(self, text: str) -> Block:
@@ -156,6 +172,8 @@ class _MarkdownBlocks:
         if self.kind == "paragraph" and bold and is_heading(bold["text"].rstrip(": ")):
             title = clean_inline(bold["text"]).rstrip(": ")
             return Block(title, "heading", self.level + 1, self.start, guessed=True)
+        if self.kind == "paragraph" and is_caption(text):
+            return Block(text, "caption", line=self.start)
         return Block(text, self.kind, line=self.start)
 
     def begin(self, number: int, text: str, kind: str = "paragraph") -> None:
@@ -175,6 +193,7 @@ class _MarkdownBlocks:
             else:
                 self.run.append(raw.strip())
             return
+        quoted = _QUOTE.match(raw) is not None
         line = re.sub(r"^(\s*>)+", "", raw).strip()
         atx, setext, fence = _ATX.match(line), _SETEXT.match(line), _FENCE.match(line)
         if atx:
@@ -188,11 +207,13 @@ class _MarkdownBlocks:
         elif not line or _RULE.match(line):
             self.flush()
         elif line.startswith("|"):
-            self.begin(number, " | ".join(c.strip() for c in line.strip("|").split("|")))
+            self.begin(number, table_row(clean_row(line)), kind="row")
             self.flush()
         elif _FOOTNOTE.match(line):
             note = _FOOTNOTE.match(line)
-            self.begin(number, f"[{note['id']}] {line[note.end() :]}", kind="reference")
+            self.begin(number, f"[{note['id']}] {line[note.end() :]}", kind="note")
+        elif quoted and not (self.run and self.kind == "quote"):
+            self.begin(number, line, kind="quote")
         elif _ITEM.match(raw) and not raw.startswith(("    ", "\t")):
             self.begin(number, _ITEM.sub("", line, count=1))
         elif self.run:
@@ -208,4 +229,4 @@ def read_markdown(text: str) -> Reading:
     for number, raw in enumerate(body.splitlines(), start=1):
         reader.line(number, raw)
     reader.flush()
-    return Reading(reader.blocks, meta)
+    return Reading(join_tables(reader.blocks), meta)

@@ -9,8 +9,10 @@ give any section, matched by the start of its heading, a ``slug``, a
 ``short_title`` or a ``parent``; its word wins over the levels.
 
 A heading guessed from a line's shape that heads no paragraph is a paragraph
-(:func:`settle_guessed_headings`). A marked-up heading with no paragraphs of its
-own is left out, with a warning (its sub-sections move up a level); a text with
+(:func:`settle_guessed_headings`). A marked-up heading with no text of its own is a
+section only when it heads sub-sections (a report's "II." over "A." and "B."); else it
+is left out, with a warning. Captions, tables, notes and references stay in the
+section where they stand, and a section holding only those is kept; a text with
 no headings is one section named after the case. Slugs are made unique (``-2``,
 ``-3``, with a warning) and steer clear of the dashboard's own pages.
 """
@@ -23,8 +25,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from casebook import frontmatter, validate
-from casebook.ingest.blocks import Block
+from casebook import blocktext, frontmatter, validate
+from casebook.ingest.blocks import BODY_KINDS, Block
+from casebook.model import CODED_KINDS
 
 INTRODUCTION = {"title": "Introduction", "slug": "introduction"}
 CASE_FIELDS = ("title", "source_url", "author", "published", "notice", "source_file")
@@ -38,12 +41,17 @@ class Draft:
     title: str
     slug: str = ""
     order: int = 0
-    paragraphs: list[str] = field(default_factory=list)
+    blocks: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) in order
     parent: str | None = None
     short_title: str | None = None
     level: int = 0  # 0 for the unheaded introduction
     line: int = 0
     above: Draft | None = None  # the section this one sits under, by heading levels
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The coded blocks' text: paragraphs and quotes."""
+        return [text for kind, text in self.blocks if kind in CODED_KINDS]
 
 
 def slugify(text: str) -> str:
@@ -69,7 +77,7 @@ def settle_guessed_headings(blocks: list[Block]) -> None:
     guessed headings in a row are a list or a flattened table: all paragraphs. The
     blocks are relabelled in place, so the record of what became what stays true.
     """
-    kept = [b for b in blocks if b.kind in ("heading", "paragraph")]
+    kept = [b for b in blocks if b.kind in BODY_KINDS]
     start = 0
     while start < len(kept):
         end = start
@@ -89,8 +97,8 @@ def _group(blocks: list[Block], intro: dict) -> list[Draft]:
     for block in blocks:
         if block.kind == "heading":
             drafts.append(Draft(block.text, level=max(block.level, 1), line=block.line))
-        elif block.kind == "paragraph":
-            drafts[-1].paragraphs.append(block.text)
+        elif block.kind in BODY_KINDS:
+            drafts[-1].blocks.append((block.kind, block.text))
     return drafts
 
 
@@ -106,18 +114,22 @@ def _link_levels(drafts: list[Draft]) -> None:
 
 
 def _drop_empty(drafts: list[Draft], warnings: list[str]) -> list[Draft]:
-    kept = [d for d in drafts if d.paragraphs]
+    kept = [d for d in drafts if d.blocks or _heads_text(drafts, d)]
     for draft in drafts:
-        if draft.level and not draft.paragraphs:
-            moved = any(d.above is draft for d in kept)
-            note = "; its sub-sections move up" if moved else ""
+        if draft.level and draft not in kept:
             warnings.append(
-                f"line {draft.line}: heading '{draft.title}' has no text of its own; left out{note}"
+                f"line {draft.line}: heading '{draft.title}' has no text of its own; left out"
             )
     for draft in kept:
-        if draft.above is not None and not draft.above.paragraphs:
+        if draft.above is not None and draft.above not in kept:
             draft.above = None
     return kept
+
+
+def _heads_text(drafts: list[Draft], draft: Draft) -> bool:
+    """A section without text of its own that heads sub-sections with text (a report's
+    "II." over its "A." and "B."): kept, as the model's parents may be empty."""
+    return any(d.above is draft and d.blocks for d in drafts)
 
 
 def _unique_slug(draft: Draft, wanted: str, taken: set[str], warnings: list[str]) -> str:
@@ -174,8 +186,8 @@ def section_file(draft: Draft, pins: dict[str, str], width: int = 2) -> tuple[st
         meta["short_title"] = draft.short_title
     if draft.parent:
         meta["parent"] = draft.parent
-    paragraphs = [_loader_safe(p) for p in draft.paragraphs]
-    body = "\n\n".join(f"{pins[p]}\n{p}" if p in pins else p for p in paragraphs)
+    blocks = [(kind, _loader_safe(text)) for kind, text in draft.blocks]
+    body = "\n\n".join(blocktext.render(k, t, pins.get(t, "")) for k, t in blocks)
     return f"{draft.order:0{width}d}-{draft.slug}.md", frontmatter.render(meta, body)
 
 
@@ -192,8 +204,7 @@ def case_files(
 ) -> tuple[dict[str, str], list[str]]:
     """The files of a case folder (name to text) and the warnings met making them."""
     drafts, warnings = draft_sections(blocks, recipe, meta["title"])
-    references = [b.text for b in blocks if b.kind == "reference"]
-    files = {"case.yaml": case_file(meta, references)}
+    files = {"case.yaml": case_file(meta, [])}
     width = max(2, len(str(len(drafts))))
     for draft in drafts:
         name, text = section_file(draft, pins, width)

@@ -17,7 +17,7 @@ MAX_INPUT_BYTES = 5_000_000  # 5 MB: ten times a long report; larger is most lik
 ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")  # tried in this order
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf",
 }  # fmt: skip
 _MAGIC = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
@@ -47,6 +47,8 @@ class Source:
     format: str
     size: int
     warnings: list[str] = field(default_factory=list)
+    data: bytes = b""  # a PDF's bytes (its text is read by casebook.ingest.pdfreader)
+    origin: str = ""  # the URL it was fetched from (casebook.ingest.fetch), if any
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -111,6 +113,17 @@ def _mostly_high(text: str, encoding: str) -> bool:
 def read_source(path: Path) -> Source:
     """The file's text, or an IngestError saying why there is none."""
     data = _read_bytes(path)
+    return source_from_bytes(path, data)
+
+
+def source_from_bytes(path: Path, data: bytes, content_type: str = "") -> Source:
+    """As :func:`read_source`, for bytes already read (an upload, a download)."""
+    if data.startswith(b"%PDF") or "pdf" in content_type:
+        if not data.startswith(b"%PDF"):
+            raise IngestError(path, "not a PDF (it does not start with %PDF)")
+        return Source(path, "", "binary", "pdf", len(data), data=data)
+    if path.suffix.lower() == ".pdf":
+        raise IngestError(path, "not a PDF (it does not start with %PDF)")
     kind = _binary_kind(data)
     if kind:
         raise IngestError(path, f"{kind}, not text")

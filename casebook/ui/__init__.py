@@ -7,6 +7,7 @@ This package is the only part of casebook that imports Streamlit. Pages and
 from casebook.ui.data import (
     CASE_KEY,
     CONTENT_ENV,
+    OPEN_CASE_KEY,
     ROOT,
     CaseTables,
     chosen_case_slug,
@@ -16,10 +17,12 @@ from casebook.ui.data import (
     figure,
     load,
     problems_page,
+    refresh,
     render_broken_cases,
     render_case_problems,
     render_problems,
     tables,
+    take_pending_case,
 )
 from casebook.ui.explore import (
     filtered,
@@ -44,6 +47,7 @@ from casebook.ui.record import (
 )
 from casebook.ui.routes import (
     ABOUT_URL,
+    ADD_ARTICLE_URL,
     CLAIMS_URL,
     COMPARE_CASES_URL,
     COMPARE_SECTIONS_URL,

@@ -121,6 +121,22 @@ def figure(build: Callable[[], go.Figure], name: str, *key: Hashable) -> go.Figu
     return shared(build, name, *key)
 
 
+def refresh(root: Path) -> None:
+    """Forget the last reading of ``root``'s files, so that a case just written shows at
+    once rather than up to SIGNATURE_SECONDS later."""
+    _signatures.pop(str(root), None)
+
+
+OPEN_CASE_KEY = "casebook_open_case"  # a case to switch to on the next run (set by a page)
+
+
+def take_pending_case() -> None:
+    """Before the case selector is drawn: switch to a case a page asked for."""
+    pending = st.session_state.pop(OPEN_CASE_KEY, None)
+    if pending:
+        st.session_state[CASE_KEY] = pending
+
+
 def content_dir() -> Path:
     return Path(os.environ.get(CONTENT_ENV) or ROOT / "content")
 

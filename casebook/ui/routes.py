@@ -18,6 +18,7 @@ THEME_PREFIX = "theme-"
 FACTS_URL = "facts"
 CLAIMS_URL = "claims"
 COMPARE_CASES_URL = "compare"
+ADD_ARTICLE_URL = "add-article"
 FILTER_KEY, MATCH_KEY = links.FILTER_KEY, links.MATCH_KEY
 TARGET_KEY = "p"  # ?p=<paragraph anchor>: the paragraph a link points at
 
@@ -101,12 +102,22 @@ def compare_cases_page() -> st.Page:
     )
 
 
+def add_article_page() -> st.Page:
+    return st.Page(
+        "pages/add_article.py",
+        title="Add an article",
+        icon=":material/upload_file:",
+        url_path=ADD_ARTICLE_URL,
+    )
+
+
 def navigation(
-    case: Case, codebook: Codebook, has_record: bool = True, several_cases: bool = False
-) -> dict[str, list[st.Page]]:
+    case: Case, codebook: Codebook, has_record: bool = True, several_cases: bool = False,
+    uploads: bool = False,
+) -> dict[str, list[st.Page]]:  # fmt: skip
     """The menu: overview, the case's sections in reading order, ways to explore (and
     the comparison of cases, when there are several), the record beside the text (when
-    the case has one), about."""
+    the case has one), about, and adding an article (when the server allows uploads)."""
     menu = {
         "": [overview_page()],
         "Read the case": [section_page(s) for s in case.sections],
@@ -120,7 +131,7 @@ def navigation(
     }
     if has_record:
         menu["What the record says"] = [facts_page(), claims_page()]
-    menu["Method"] = [about_page()]
+    menu["Method"] = [about_page(), *([add_article_page()] if uploads else [])]
     return menu
 
 

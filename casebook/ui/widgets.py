@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from casebook import filtering, links, markup, validate
+from casebook import blockmarkup, filtering, links, markup, validate
 from casebook.model import Case, Codebook, Section
 from casebook.ui.data import CaseTables, chosen_case_slug
 from casebook.ui.routes import (
@@ -52,13 +52,23 @@ def render_paragraph(
 
 
 def render_paragraphs(
-    rows: pd.DataFrame, codebook: Codebook, selected, mode, target: str = "", annotate=None
-) -> None:
+    rows: pd.DataFrame, codebook: Codebook, selected, mode, target: str = "", annotate=None,
+    extras=(),
+) -> None:  # fmt: skip
     """The text in order; with a filter, matching paragraphs stand out and runs of
     the others fold into an expander that one click opens. The paragraph a link
-    pointed at (``target``) is never folded and is marked."""
+    pointed at (``target``) is never folded and is marked. ``extras`` (captions,
+    tables, notes, references) stand in their place, never folded."""
     mask = filtering.matching(rows, selected, mode) | (rows["anchor"] == target)
     folded: list = []
+    waiting = sorted(extras, key=lambda extra: extra.after)
+    if waiting:
+        st.markdown(blockmarkup.STYLE, unsafe_allow_html=True)
+
+    def kept_up_to(position: float) -> None:
+        while waiting and waiting[0].after < position:
+            flush()
+            st.markdown(blockmarkup.kept(waiting.pop(0)), unsafe_allow_html=True)
 
     def flush() -> None:
         if folded:
@@ -69,6 +79,7 @@ def render_paragraphs(
             folded.clear()
 
     for row, keep in zip(rows.itertuples(index=False), mask, strict=True):
+        kept_up_to(row.position)
         if keep:
             flush()
             matched = bool(selected) and filtering.matches(row.themes, selected, mode)
@@ -76,6 +87,7 @@ def render_paragraphs(
         else:
             folded.append(row)
     flush()
+    kept_up_to(float("inf"))
     if target:
         st.html(markup.SCROLL_TO_FRAGMENT, unsafe_allow_javascript=True)
 

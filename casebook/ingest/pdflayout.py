@@ -1,0 +1,151 @@
+"""Blocks from the sorted lines of a PDF: paragraphs, headings, tables, notes, the masthead.
+
+The rules are described in :mod:`casebook.ingest.pdfreader`; this is their running part.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from casebook.ingest.blocks import Block
+from casebook.ingest.pdflines import Line
+from casebook.ingest.tables import table_row
+
+_WORD = re.compile(r"[\w-]+")
+
+
+class Vocabulary:
+    """The document's words, to tell a line-end hyphen that splits a word from one that
+    joins two ("imple-mentation" against "search-and-rescue")."""
+
+    def __init__(self, lines: list[Line]):
+        self.words = {w.lower() for ln in lines for w in _WORD.findall(ln.text)}
+
+    def mend(self, text: str) -> str:
+        """A word PDFium joined across a line break at a hyphen: with or without it."""
+        return re.sub(r"(\w+)\xad\s*(\w*)", lambda m: self.join(m[1] + "-", m[2]), text)
+
+    def join(self, left: str, right: str) -> str:
+        if left.endswith("\xad"):
+            return self.join(left[:-1] + "-", right)
+        head = re.search(r"([A-Za-z]+)-$", left)
+        tail = re.match(r"([a-z]+)", right)
+        if not head or not tail:
+            return f"{left} {right}"
+        whole, hyphened = head[1] + tail[1], f"{head[1]}-{tail[1]}"
+        if whole.lower() in self.words and hyphened.lower() not in self.words:
+            return left[:-1] + right
+        return left + right
+
+
+class Layout:
+    """Collects blocks line by line."""
+
+    def __init__(self, vocabulary: Vocabulary, pitch: float):
+        self.blocks: list[Block] = []
+        self.vocabulary = vocabulary
+        self.pitch = pitch  # the usual distance between two lines of a paragraph
+        self.last: Line | None = None
+        self.number = 0  # the report's last paragraph number
+        self.pending: list[Block] = []  # footnotes read, placed once their paragraph ends
+
+    def _open(self, kind: str) -> Block | None:
+        block = self.blocks[-1] if self.blocks else None
+        return block if block is not None and block.kind == kind else None
+
+    def add(self, block: Block, line: Line | None) -> None:
+        self.blocks += self.pending
+        self.pending = []
+        self.blocks.append(block)
+        self.last = line
+
+    def finish(self) -> list[Block]:
+        self.blocks += self.pending
+        self.pending = []
+        return self.blocks
+
+    def heading(self, line: Line, level: int) -> None:
+        open_heading, last = self._open("heading"), self.last
+        close = last is not None and last.page == line.page and last.y - line.y < 2 * line.size
+        same = last is not None and abs(last.size - line.size) < 0.5 and last.bold == line.bold
+        numbered = re.match(r"^(?:[IVXL]{1,6}|[A-Z])\.\s", line.text)
+        if open_heading and close and same and not numbered and level >= open_heading.level:
+            open_heading.text += " " + line.text  # a heading set on two lines
+            self.last = line
+            return
+        self.add(Block(line.text, "heading", level, line.page), line)
+
+    def row(self, line: Line) -> None:
+        cells = "| " + " | ".join(line.cells) + " |"
+        table = self._open("table")
+        if table is not None:
+            if "\n" not in table.text:
+                table.text += "\n" + "| --- " * (table.text.count(" | ") + 1) + "|"
+            table.text += "\n" + table_row(cells)
+            self.last = line
+        else:
+            self.add(Block(cells, "table", line=line.page), line)
+
+    def _starts(self, line: Line) -> bool:
+        """Whether the line begins a new paragraph rather than running on."""
+        previous = self.last
+        if previous is None or not self._open("paragraph"):
+            return True
+        number = re.match(r"^(\d{1,3})\.\s", line.text)
+        ended = previous.text.rstrip().endswith((".", ":", ";", "?", "!", "”", '"'))
+        if number and (int(number[1]) == self.number + 1 or ended):
+            return True
+        if re.match(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s", line.text) and ended:
+            return True
+        gap = previous.y - line.y
+        return previous.page == line.page and gap > 1.6 * self.pitch and ended
+
+    def text(self, line: Line) -> None:
+        table = self._open("table")
+        last = self.last
+        near = last is not None and last.page == line.page and last.y - line.y <= 1.6 * self.pitch
+        if table is not None and near and not line.text.endswith("."):
+            self.row(Line(line.text, line.page, line.x, line.y, line.size, line.bold,
+                          line.top, [line.text]))  # fmt: skip
+            return
+        number = re.match(r"^(\d{1,3})\.\s", line.text)
+        if self._starts(line):
+            if number:
+                self.number = int(number[1])
+            self.add(Block(line.text, "paragraph", line=line.page), line)
+        else:
+            block = self.blocks[-1]
+            block.text = self.vocabulary.join(block.text, line.text)
+            self.last = line
+
+
+def pitch(lines: list[Line]) -> float:
+    """The usual distance between consecutive lines on a page."""
+    gaps = [
+        a.y - b.y for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and 0 < a.y - b.y < 3 * a.size
+    ]  # fmt: skip
+    return statistics.median(gaps) if gaps else 14.0
+
+
+def notes(lines: list[Line]) -> list[Block]:
+    """Footnote lines as notes: a marker (a line of digits, or a leading number) starts one."""
+    out: list[Block] = []
+    marker = ""
+    for line in lines:
+        text = line.text
+        if re.fullmatch(r"[_\-–—]{5,}", text):
+            continue
+        if re.fullmatch(r"\[?\d{1,3}\]?", text):
+            marker = text.strip("[]")
+            continue
+        start = re.match(r"^\[?(\d{1,3})\]?\s+", text)
+        if marker or start or not out:
+            label = marker or (start[1] if start else "")
+            body = text[start.end() :] if start and not marker else text
+            out.append(Block(f"[{label}] {body}" if label else body, "note", line=line.page))
+            marker = ""
+        else:
+            out[-1].text = f"{out[-1].text} {text}"
+    return out

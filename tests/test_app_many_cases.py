@@ -1,0 +1,68 @@
+"""Twenty cases: a case selector searched by part of a name, and /compare as a grid."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from casebook import charts
+from tests.conftest import TINY
+
+COUNT = 20
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    root = tmp_path_factory.mktemp("many") / "content"
+    root.mkdir()
+    shutil.copy(TINY / "themes.yaml", root)
+    for number in range(1, COUNT + 1):
+        folder = root / f"case-{number:02d}"
+        shutil.copytree(TINY / "demo", folder)
+        yaml = (folder / "case.yaml").read_text(encoding="utf-8")
+        title = f"Mission report number {number}" if number != 7 else "Mission report number 1"
+        (folder / "case.yaml").write_text(
+            "\n".join(f"title: {title}" if line.startswith("title:") else line
+                      for line in yaml.splitlines()) + "\n", encoding="utf-8",
+        )  # fmt: skip
+    return root
+
+
+def open_app(content, page: str | None = None, **query) -> AppTest:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CASEBOOK_CONTENT", str(content))
+        at = AppTest.from_file("../dashboard.py", default_timeout=60)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        if page:
+            at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
+            at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_selector_lists_every_case_and_searches_by_part_of_a_name(many):
+    at = open_app(many, case="case-12")
+    selector = at.sidebar.selectbox(key="case")
+    assert selector.options == [f"case-{n:02d}" for n in range(1, COUNT + 1)]
+    assert selector.value == "case-12"
+    assert at.title[0].value == "Mission report number 12"
+    assert selector.proto.filter_mode == SelectWidgetFilterMode.FILTER_MODE_CONTAINS
+
+
+def test_compare_shows_twenty_cases_as_a_grid_with_one_row_each(many):
+    at = open_app(many, "compare")
+    figure = at.get("plotly_chart")[0].proto.spec
+    assert '"type":"scatter"' in figure.replace(" ", "")
+    assert figure.count("Mission report number 1 (case-01)") >= 1  # two cases share a title
+    assert "Mission report number 20" in figure
+    assert len(at.dataframe[0].value) == COUNT
+
+
+def test_a_few_cases_keep_the_grouped_bars():
+    assert charts.GROUPED_CASES == 4

@@ -1,0 +1,151 @@
+"""The "Add an article" page: off by default; with CASEBOOK_UPLOADS=1, a link or an upload
+goes through the ingest pipeline and the new case opens at once; cases download as zips."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import threading
+import zipfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from casebook import markup
+from casebook.ingest import web
+from casebook.ingest.source import IngestError
+from casebook.loader import load_content
+from tests import unreport
+from tests.conftest import FIXTURES, TINY
+
+ARTICLE = (FIXTURES / "ingest" / "messy_post.html").read_bytes()
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        return None
+
+    def do_GET(self) -> None:
+        if self.path != "/post":
+            self.send_error(404, "Not Found")
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(ARTICLE)))
+        self.end_headers()
+        self.wfile.write(ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def content(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(TINY, root)
+    return root
+
+
+def open_app(content, page: str | None = None, uploads: bool = True) -> AppTest:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CASEBOOK_CONTENT", str(content))
+        patch.setenv(web.UPLOADS_ENV, "1" if uploads else "")
+        patch.setenv(web.PRIVATE_ENV, "1")  # the test server is on 127.0.0.1
+        at = AppTest.from_file("../dashboard.py", default_timeout=60)
+        at.run()
+        if page:
+            at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
+            at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def run(at: AppTest, content) -> AppTest:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CASEBOOK_CONTENT", str(content))
+        patch.setenv(web.UPLOADS_ENV, "1")
+        patch.setenv(web.PRIVATE_ENV, "1")
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def menu(at: AppTest) -> list[str]:
+    pages = at._registered_pages.values()  # noqa: SLF001 - the pages st.navigation registered
+    return [page["page_name"] for page in pages]
+
+
+def test_the_page_is_off_by_default(content):
+    assert "Add an article" in menu(open_app(content))
+    assert "Add an article" not in menu(open_app(content, uploads=False))
+    at = open_app(content, "add-article", uploads=False)
+    assert at.title[0].value != "Add an article"
+
+
+def test_a_link_becomes_a_case_that_opens_at_once(content, server):
+    at = open_app(content, "add-article")
+    assert at.title[0].value == "Add an article"
+    at.text_input(key="add_link").input(f"{server}/post")
+    run(at, content)
+    assert at.text_input(key="add_slug").placeholder == "post"
+    at.text_input(key="add_slug").input("sahel")
+    run(at, content)
+    at.button(key="add_go").click()
+    run(at, content)
+    assert at.sidebar.selectbox(key="case").value == "sahel"
+    assert "Added “Peacekeeping after MINUSMA: Lessons for the Sahel”" in at.success[0].value
+    assert at.code[0].value == "?case=sahel"
+    case = load_content(content).case("sahel")
+    assert case.source_url == f"{server}/post"
+
+
+@pytest.mark.parametrize(
+    ("link", "slug", "message"),
+    [
+        ("/missing", "web", "the server answered 404 Not Found"),
+        ("/post", "demo", "case folder exists (add --force to replace it)"),
+        ("/post", "Bad Slug", "not a case slug"),
+    ],
+)
+def test_errors_are_one_line_and_write_nothing(content, server, link, slug, message):
+    before = sorted(p.name for p in content.iterdir())
+    at = open_app(content, "add-article")
+    at.text_input(key="add_link").input(f"{server}{link}")
+    at.text_input(key="add_slug").input(slug)
+    run(at, content)
+    at.button(key="add_go").click()
+    run(at, content)
+    assert len(at.error) == 1 and markup.md_escape(message) in at.error[0].value
+    assert at.error[0].value.startswith("error: ")  # shown as text: Markdown escaped
+    assert sorted(p.name for p in content.iterdir()) == before
+
+
+def test_an_upload_is_read_under_its_own_name_only(content):
+    done = web.ingest_upload("../../etc/report.pdf", unreport.build(), "report", content)
+    assert done.source.format == "pdf"
+    assert (content / "report" / "source" / "article.pdf").is_file()
+    assert not (content.parent / "etc").exists()
+    with pytest.raises(IngestError, match=r"^notes\.txt: empty file$"):
+        web.ingest_upload("notes.txt", b"", "notes", content)
+    with pytest.raises(IngestError, match="too large"):
+        web.ingest_upload("big.txt", b"x" * (5_000_001), "big", content)
+
+
+def test_a_case_downloads_as_a_zip_of_its_folder(content):
+    archive = zipfile.ZipFile(io.BytesIO(web.case_zip(content / "demo")))
+    names = sorted(archive.namelist())
+    assert names == sorted(f"demo/{p.name}" for p in (content / "demo").iterdir())
+    assert archive.read("demo/case.yaml") == (content / "demo" / "case.yaml").read_bytes()
+
+
+def test_slugs_are_suggested_from_names_and_links():
+    assert web.suggest_slug("UN report 2010.pdf") == "un-report-2010"
+    assert web.suggest_slug("https://example.org/news/a-post/?x=1") == "a-post"
+    assert web.suggest_slug("???.md") == "new-case"

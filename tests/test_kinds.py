@@ -1,0 +1,218 @@
+"""Block kinds: paragraphs and quotes are coded; captions, tables, notes and references are
+kept in their place, written and read back with a marker comment, shown as what they are
+and exported with their kind."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from casebook import blockmarkup, blocktext, coverage, export
+from casebook.ingest import htmlreader, pipeline
+from casebook.ingest.article import read_article
+from casebook.ingest.readers import read_markdown, read_text
+from casebook.loader import load_content
+from casebook.model import Extra
+from tests.conftest import CONTENT, TINY
+
+SECTION = """---
+title: The Middle Part
+slug: middle-part
+order: 2
+---
+
+Elections were held while troops kept security around polling stations.
+
+<!-- caption -->
+Photo: a patrol near Gao <b>2016</b> © Public Domain
+
+<!-- quote -->
+<!-- themes: security -->
+"Troops patrol the roads," the commander said.
+
+<!-- table -->
+| Region | Incidents |
+| --- | --- |
+| Gao <script>x</script> | 12 |
+Source: UN data.
+
+<!-- note -->
+[1] A footnote on the dialogue.
+
+<!-- reference -->
+Keita, A. (2024). Blue helmets. Bamako.
+"""
+
+
+@pytest.fixture
+def kinds_content(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(TINY, root)
+    (root / "demo" / "02-middle-part.md").write_text(SECTION, encoding="utf-8")
+    return root
+
+
+def test_the_loader_keeps_kinds_apart_in_their_place(kinds_content):
+    section = load_content(kinds_content).case("demo").section("middle-part")
+    assert [(p.position, p.kind, p.pinned) for p in section.paragraphs] == [
+        (1, "paragraph", ()), (2, "quote", ("security",)),
+    ]  # fmt: skip
+    assert [(e.kind, e.after) for e in section.extras] == [
+        ("caption", 1), ("table", 2), ("note", 2), ("reference", 2),
+    ]  # fmt: skip
+    table = section.extras[1].text
+    assert table.splitlines()[0] == "| Region | Incidents |"
+    assert blocktext.table_rows(table) == (
+        [["Region", "Incidents"], ["Gao <script>x</script>", "12"]], ["Source: UN data."],
+    )  # fmt: skip
+    # only paragraphs and quotes count
+    assert section.words == 10 + 7
+
+
+def test_a_pin_on_a_kept_block_is_a_problem(kinds_content):
+    path = kinds_content / "demo" / "02-middle-part.md"
+    path.write_text(
+        SECTION.replace("<!-- caption -->", "<!-- caption -->\n<!-- themes: security -->")
+    )
+    with pytest.raises(Exception, match="a caption is not coded, so it cannot be pinned"):
+        load_content(kinds_content)
+
+
+def test_an_unknown_marker_is_named(kinds_content):
+    path = kinds_content / "demo" / "02-middle-part.md"
+    path.write_text(SECTION.replace("<!-- caption -->", "<!-- figure -->"))
+    with pytest.raises(Exception, match="unknown comment"):
+        load_content(kinds_content)
+
+
+def test_export_has_a_kind_for_every_block_in_reading_order(kinds_content):
+    content = load_content(kinds_content)
+    case = content.case("demo")
+    frame = export.with_kept(coverage.paragraph_table([case], content.codebook), [case])
+    rows = [json.loads(line) for line in export.to_jsonl(frame).splitlines()]
+    middle = [(r["kind"], r["position"]) for r in rows if r["section"] == "middle-part"]
+    assert middle == [
+        ("paragraph", 1), ("caption", 1), ("quote", 2), ("table", 2), ("note", 2),
+        ("reference", 2),
+    ]  # fmt: skip
+    assert [r for r in rows if r["kind"] == "caption"][0]["themes"] == []
+    assert "kind" in export.to_csv(frame).splitlines()[0].split(",")
+
+
+def test_kept_blocks_are_escaped_and_a_table_is_a_table():
+    html = blockmarkup.kept(Extra("s", "table", "| a | b |\n| --- | --- |\n| <i>1</i> | 2 |", 0))
+    assert "<th scope='col'>a</th>" in html and "<td>&lt;i&gt;1&lt;/i&gt;</td>" in html
+    assert "<i>" not in html
+    caption = blockmarkup.kept(Extra("s", "caption", "Photo: <img src=x onerror=alert(1)>", 0))
+    assert "<figcaption>Photo: &lt;img" in caption
+
+
+def test_the_section_page_shows_kept_blocks_in_place(kinds_content):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CASEBOOK_CONTENT", str(kinds_content))
+        at = AppTest.from_file("../dashboard.py", default_timeout=30)
+        at.run()
+        at._page_hash = calc_hash("middle-part")  # noqa: SLF001 - see tests/test_app.py
+        at.run()
+    assert not at.exception
+    html = "\n".join(m.value for m in at.markdown)
+    assert "<td>Gao &lt;script&gt;x&lt;/script&gt;</td>" in html
+    assert html.index("Elections were held") < html.index("Photo: a patrol near Gao")
+    assert html.index("Photo: a patrol") < html.index("the commander said") < html.index("Region")
+    assert "<script>x" not in html
+
+
+# --- Readers ------------------------------------------------------------------------------
+
+
+def test_a_question_heads_the_text_below_it():
+    reading = read_text(
+        "What to expect going forward?\n"
+        "The mission leaves by the end of the year and the state takes over its bases in the "
+        "north, from Kidal to Tessalit and Aguelhok.\n"
+    )
+    assert [b.kind for b in reading.blocks] == ["heading", "paragraph"]
+
+
+def test_plain_text_pipe_rows_and_their_note_are_one_table():
+    reading = read_text(
+        "| Year | Troops |\n| 2013 | 11,200 |\n| 2016 | 13,289 |\nNote: authorised.\n"
+    )
+    assert [(b.kind, b.text) for b in reading.blocks] == [(
+        "table", "| Year | Troops |\n| --- | --- |\n| 2013 | 11,200 |\n| 2016 | 13,289 |\n"
+        "Note: authorised.",
+    )]  # fmt: skip
+
+
+def test_captions_and_credits_are_not_paragraphs():
+    reading = read_markdown(
+        "A soldier at the gate. © Public Domain\n\nPatrol in Gao. Photo: UN / Flickr\n\n"
+        "> A quotation.\n"
+    )
+    assert [b.kind for b in reading.blocks] == ["caption", "caption", "quote"]
+
+
+def test_an_ingested_table_round_trips_through_the_section_file(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(CONTENT / "themes.yaml", content)
+    article = tmp_path / "a.md"
+    article.write_text(
+        "# A title\n\n## Troops\n\nSecurity troops patrolled the roads near Gao every night.\n\n"
+        "| Year | Troops |\n|---|---|\n| 2013 | 11,200 |\n\nSource: UN.\n\n"
+        "Photo: a patrol / Flickr\n"
+    )
+    done = pipeline.ingest(article, "case", content)
+    (section,) = done.case.sections
+    assert [(e.kind, e.text) for e in section.extras] == [
+        ("table", "| Year | Troops |\n| --- | --- |\n| 2013 | 11,200 |\nSource: UN."),
+        ("caption", "Photo: a patrol / Flickr"),
+    ]  # fmt: skip
+    assert [p.text for p in section.paragraphs] == [
+        "Security troops patrolled the roads near Gao every night."
+    ]
+
+
+# --- HTML reading is linear in nesting depth (issue: 100,000 nested elements) ------------
+
+
+def nested(depth: int) -> str:
+    return (
+        "<html><body><article>" + "<div><span>" * depth + "Deep text."
+        + "</span></div>" * depth + "<p>Tail paragraph.</p></article></body></html>"
+    )  # fmt: skip
+
+
+def test_html_work_grows_linearly_with_nesting_depth():
+    """Work counted, not timed: doubling the depth doubles the steps (it was quadratic:
+    every tag looked through the whole stack of open elements)."""
+    steps = {}
+    for depth in (2_000, 4_000):
+        parser = htmlreader._Parser()  # noqa: SLF001 - the step counter lives on the parser
+        parser.feed(nested(depth))
+        parser.close()
+        steps[depth] = parser.open.steps
+    assert steps[4_000] <= 2.1 * steps[2_000]
+    assert steps[2_000] <= 6 * 2 * 2_000  # a few steps per element
+
+
+def test_deep_nesting_keeps_the_text_and_does_not_recurse():
+    reading = htmlreader.read_html(nested(20_000))
+    assert [b.text for b in reading.blocks] == ["Deep text.", "Tail paragraph."]
+
+
+def test_a_byline_and_affiliation_are_metadata_not_a_section():
+    reading = read_article(
+        "Why the Mission Left Mali\nAminata Keita\nSenior Fellow, Institute for Security "
+        "Studies, Dakar\nThe mission closed in December 2023 after ten years, leaving bases to "
+        "the national army and to partners who had little to offer.\n",
+        "text",
+    )
+    assert [b.kind for b in reading.blocks] == ["title", "byline", "byline", "paragraph"]
+    assert reading.meta["author"] == (
+        "Aminata Keita, Senior Fellow, Institute for Security Studies, Dakar"
+    )

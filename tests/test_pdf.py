@@ -1,0 +1,200 @@
+"""PDF ingest: a report laid out like a UN Secretary-General report (tests/unreport.py),
+compared with poppler's pdftotext; scans, encrypted and broken files refused."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from casebook.ingest import blocks, pipeline
+from casebook.ingest.pdfreader import read_pdf
+from casebook.ingest.source import IngestError
+from casebook.loader import load_content
+from tests import unreport
+from tests.conftest import CONTENT, ROOT
+
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.fixture(scope="module")
+def report_pdf(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    path.write_bytes(unreport.build())
+    return path
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    root.mkdir()
+    shutil.copy(CONTENT / "themes.yaml", root)
+    return root
+
+
+def words_of(text: str) -> Counter:
+    """Words as the "nothing lost" check counts them: hyphens and line breaks ignored."""
+    return Counter(w.lower() for w in blocks.words(text.replace("-\n", "").replace("-", "")))
+
+
+def case_text(folder: Path) -> str:
+    """case.yaml and the section files (titles included), marker comments left out."""
+    parts = [(folder / "case.yaml").read_text(encoding="utf-8")]
+    for path in sorted(folder.glob("*.md")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        parts += [ln for ln in lines if not ln.startswith(("<!--", "slug:", "parent:"))]
+    return "\n".join(parts)
+
+
+def without_furniture(text: str) -> str:
+    """pdftotext's text less what the report sets around its body (known from the maker)."""
+    for piece in [*unreport.FURNITURE, *unreport.MASTHEAD]:
+        text = text.replace(piece, " ")
+    return re.sub(r"(?m)^\s*\d{1,3}\s*$", " ", text)
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
+def test_every_body_word_of_the_pdf_is_in_the_case(report_pdf, content):
+    pipeline.ingest(report_pdf, "report", content)
+    reference = subprocess.run(
+        [PDFTOTEXT, str(report_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    expected = words_of(without_furniture(reference))
+    found = words_of(case_text(content / "report"))
+    missing = expected - found
+    assert not missing, missing
+    assert sum(expected.values()) > 250
+
+
+def test_the_report_keeps_its_structure(report_pdf, content):
+    done = pipeline.ingest(report_pdf, "report", content)
+    case = load_content(content).case("report")
+    assert case.title == (
+        "Report of the Secretary-General on the United Nations Mission in Testland (S/2010/200)"
+    )
+    assert case.published == "22 February 2010"
+    outline = [(s.title, s.parent) for s in case.sections]
+    parent = "ii-political-and-security-developments"  # a heading over sub-sections only
+    assert outline == [
+        ("I. Introduction", None),
+        ("II. Political and security developments", None),
+        ("A. Political situation", parent),
+        ("Emergency response", parent),  # the model nests one level
+        ("B. Human rights", parent),
+        ("III. Observations", None),
+        ("Annex", None),
+    ]
+    assert case.sections[1].paragraphs == () and case.sections[-1].paragraphs == ()
+    texts = [p.text for p in case.paragraphs]
+    # the report's own numbers are kept; hyphens are repaired or kept as they should be
+    assert texts[0].startswith("1. By its resolution 1892 (2009)")
+    assert "report on the implementation of its mandate" in texts[0]
+    assert "undertook search-and-rescue operations" in texts[2]
+    # a paragraph that runs across a page break is one paragraph
+    assert texts[-3].startswith("5. Humanitarian partners") and texts[-3].endswith(
+        "the reopening of schools in the capital."
+    )
+    assert "(a) Security of the airport and the port;" in texts
+    # the footnote is a note, its marker stays in the text; the annex table is a table
+    extras = [(e.kind, e.text) for s in case.sections for e in s.extras]
+    assert ("note", f"[1] {unreport.NOTE}") in extras
+    assert "the Mission. [1]" in texts[1]
+    tables = [text for kind, text in extras if kind == "table"]
+    assert tables == [
+        "| Country | Troops | Police |\n| --- | --- | --- |\n| Argentina | 720 | 12 |\n"
+        "| Brazil | 2 188 | 4 |\n| Uruguay | 1 136 | 9 |"
+    ]
+    # running heads and feet are gone from the text
+    body = " ".join(texts + [t for _, t in extras])
+    for piece in ("10-31957", "*1031957*", "S/2010/200", "Distr."):
+        assert piece not in body
+    assert done.source.format == "pdf"
+    assert (content / "report" / "source" / "article.pdf").read_bytes() == report_pdf.read_bytes()
+
+
+def test_a_long_report_reads_in_one_pass(tmp_path):
+    """Fifteen repetitions of the body: numbers keep counting, no paragraph is lost."""
+    reading = read_pdf(unreport.build(pages_of_body=15))
+    numbered = [b.text for b in reading.blocks if b.kind == "paragraph" and b.text[0].isdigit()]
+    assert len(numbered) == 15 * 7
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (unreport.scan, "no text layer: this looks like a scanned document; OCR is not supported"),
+        (unreport.encrypted, "encrypted PDF: remove the password first"),
+        (lambda: unreport.build()[:600], "not a readable PDF (damaged or incomplete)"),
+        (lambda: b"%PDF-1.7\n" + b"\x00garbage" * 50, "not a readable PDF (damaged or incomplete)"),
+    ],
+    ids=["scan", "encrypted", "truncated", "garbage"],
+)
+def test_unusable_pdfs_exit_2_with_one_line_and_write_nothing(tmp_path, content, make, message):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(make())
+    result = subprocess.run(
+        [sys.executable, "-m", "casebook", "ingest", str(bad), "--case", "bad",
+         "--content", str(content)],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr == f"error: {bad}: {message}\n"
+    assert sorted(p.name for p in content.iterdir()) == ["themes.yaml"]
+
+
+def test_a_pdf_named_otherwise_is_still_read_as_a_pdf_and_a_fake_pdf_is_refused(tmp_path, content):
+    renamed = tmp_path / "report.bin"
+    renamed.write_bytes(unreport.build())
+    assert pipeline.ingest(renamed, "report", content).source.format == "pdf"
+    fake = tmp_path / "fake.pdf"
+    fake.write_text("just text", encoding="utf-8")
+    with pytest.raises(pipeline.IngestError, match="not a PDF"):
+        pipeline.ingest(fake, "fake", content)
+
+
+def test_every_page_of_a_report_case_renders(report_pdf, content):
+    """Sections without paragraphs (a heading over sub-sections, an annex of tables) and
+    the overview render; the annex shows its table as a table."""
+    pipeline.ingest(report_pdf, "report", content)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CASEBOOK_CONTENT", str(content))
+        at = AppTest.from_file("../dashboard.py", default_timeout=30)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        shown = {}
+        for slug in ("ii-political-and-security-developments", "theme-security", "annex"):
+            at._page_hash = calc_hash(slug)  # noqa: SLF001 - see tests/test_app.py
+            at.run()
+            assert not at.exception, (slug, [e.value for e in at.exception])
+            shown[slug] = (at.title[0].value, "\n".join(m.value for m in at.markdown))
+    assert shown["annex"][0] == "Annex"
+    assert "<td>Argentina</td><td>720</td><td>12</td>" in shown["annex"][1]
+    assert shown["ii-political-and-security-developments"][0].startswith("II. Political")
+
+
+def test_damaged_pdfs_give_a_reading_or_one_clear_error():
+    """Random byte flips and truncations of a real-looking report: never another error."""
+    data = unreport.build()
+    rng = random.Random(12)
+    outcomes = set()
+    for round_ in range(30):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 30)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        if round_ % 3 == 0:
+            damaged = damaged[: rng.randrange(100, len(damaged))]
+        try:
+            read_pdf(bytes(damaged), "damaged.pdf")
+            outcomes.add("read")
+        except IngestError as error:
+            assert error.path == "damaged.pdf" and "\n" not in error.message
+            outcomes.add("refused")
+    assert outcomes == {"read", "refused"}

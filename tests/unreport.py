@@ -1,0 +1,226 @@
+"""Build PDFs laid out like a UN Secretary-General report, at test time, with fpdf2.
+
+Like the documents themselves (e.g. S/2010/200): a masthead, a bold title, numbered
+headings (I., II.) with lettered ones (A., B.) and bold unnumbered ones under them,
+numbered paragraphs that run across page breaks, line-end hyphens, running heads and
+feet (symbol, job number, page number, barcode), a footnote under a rule with its
+superscript marker, and an annex table. Each line is placed where Word would put it.
+"""
+
+from __future__ import annotations
+
+from fpdf import FPDF
+
+SYMBOL = "S/2010/200"
+JOB = "10-31957"
+FURNITURE = [SYMBOL, f"{JOB} (E) 230410", "*1031957*", JOB]
+MASTHEAD = ["United Nations", "Security Council", "Distr.: General", "22 February 2010",
+            "Original: English"]  # fmt: skip
+TITLE = ["Report of the Secretary-General on the United Nations", "Mission in Testland"]
+LEFT, WIDTH = 62, 150  # mm
+LINE = 5.0  # mm between lines
+
+# (kind, text): "h1", "h2", "h3", "p" (paragraph lines, already broken), "page"
+BODY = [
+    ("h1", "I. Introduction"),
+    (
+        "p",
+        [
+            "1. By its resolution 1892 (2009), the Security Council extended the mandate",
+            "of the Mission until 15 October 2010 and requested me to report on the imple-",
+            "mentation of its mandate every six months.",
+        ],
+    ),
+    ("h1", "II. Political and security developments"),
+    ("h2", "A. Political situation"),
+    (
+        "p",
+        [
+            "2. The implementation of the electoral calendar slipped again; the dialogue",
+            "between the parties resumed in March with support from the Mission.^1",
+        ],
+    ),
+    ("h3", "Emergency response"),
+    (
+        "p",
+        [
+            "3. Specialized military and civilian units undertook search-and-",
+            "rescue operations, established field hospitals and supported troops",
+            "deployed to the most affected areas of the capital and the north.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "4. Patrols by the police and the military component continued across",
+            "every region; insurgent attacks on convoys decreased in the period.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "(a) Security of the airport and the port;",
+            "(b) Escorts for humanitarian convoys and food distribution.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "5. Humanitarian partners delivered food to 3.5 million people, and the",
+            "World Food Programme and its partners kept supply routes open through",
+            "the rainy season despite the damage to roads and bridges and the port,",
+        ],
+    ),
+    ("page", ""),
+    (
+        "p",
+        [
+            "while the Government prepared the return of displaced families to their",
+            "neighbourhoods and the reopening of schools in the capital.",
+        ],
+    ),
+    ("h2", "B. Human rights"),
+    (
+        "p",
+        [
+            "6. The Mission documented arbitrary detention and supported the courts in",
+            "reducing prolonged pretrial detention in the main prisons of the country.",
+        ],
+    ),
+    ("h1", "III. Observations"),
+    (
+        "p",
+        [
+            "7. I thank the troop- and police-contributing countries for their steadfast",
+            "support to the Mission and its personnel in a very difficult period.",
+        ],
+    ),
+    ("page", ""),
+    ("h1", "Annex"),
+    (
+        "table",
+        [
+            ["Country", "Troops", "Police"],
+            ["Argentina", "720", "12"],
+            ["Brazil", "2 188", "4"],
+            ["Uruguay", "1 136", "9"],
+        ],
+    ),
+]
+NOTE = "Integrated Food Security Phase Classification, report of 19 December 2018."
+
+
+class Report(FPDF):
+    def __init__(self) -> None:
+        super().__init__(unit="mm", format="A4")
+        self.set_auto_page_break(False)
+        self.y_at = 0.0
+        self.notes: list[str] = []
+
+    def furniture(self) -> None:
+        number = self.page_no()
+        self.set_font("Helvetica", "B", 8)
+        if number > 1:
+            self.text(LEFT - 40 if number % 2 == 0 else 170, 12, SYMBOL)
+            foot = f"{number} {JOB}" if number % 2 == 0 else f"{JOB} {number}"
+            self.set_font("Helvetica", "", 7)
+            self.text(LEFT - 40, 288, foot)
+        else:
+            self.set_font("Helvetica", "", 8)
+            self.text(LEFT - 40, 282, f"{JOB} (E) 230410")
+            self.set_font("Helvetica", "B", 11)
+            self.text(LEFT - 40, 288, "*1031957*")
+
+    def new_page(self) -> None:
+        self.footnotes()
+        self.add_page()
+        self.furniture()
+        self.y_at = 25
+
+    def line(self, text: str, style: str = "", size: float = 10, x: float = LEFT) -> None:
+        self.set_font("Helvetica", style, size)
+        if "^" in text:
+            head, marker = text.split("^")
+            self.text(x, self.y_at, head)
+            self.set_font("Helvetica", "", 6)
+            self.text(x + self.get_string_width(head) * 10 / 6 + 0.3, self.y_at - 1.8, marker)
+            self.notes.append(marker)
+        else:
+            self.text(x, self.y_at, text)
+        self.y_at += LINE
+
+    def footnotes(self) -> None:
+        if not self.notes:
+            return
+        self.set_font("Helvetica", "", 8)
+        self.text(LEFT - 10, 262, "__________________")
+        self.set_font("Helvetica", "", 5)
+        self.text(LEFT - 3, 267, self.notes[0])
+        self.set_font("Helvetica", "", 8)
+        self.text(LEFT, 268, NOTE)
+        self.notes = []
+
+
+def masthead(pdf: Report) -> None:
+    pdf.set_font("Helvetica", "", 14)
+    pdf.text(LEFT - 40, 18, MASTHEAD[0])
+    pdf.set_font("Helvetica", "", 9)
+    pdf.text(170, 18, SYMBOL)
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.text(LEFT - 40, 30, MASTHEAD[1])
+    pdf.set_font("Helvetica", "", 9)
+    for offset, text in enumerate(MASTHEAD[2:]):
+        pdf.text(140, 30 + 6 * offset, text)
+    pdf.y_at = 70
+    for text in TITLE:
+        pdf.line(text, "B", 14, LEFT - 5)
+    pdf.y_at += 4
+
+
+def build(pages_of_body: int = 1) -> bytes:
+    """The report; ``pages_of_body`` repeats the body (numbered on) for a longer one."""
+    pdf = Report()
+    pdf.new_page()
+    masthead(pdf)
+    for _ in range(pages_of_body):
+        for kind, content in BODY:
+            place(pdf, kind, content)
+    pdf.footnotes()
+    return bytes(pdf.output())
+
+
+def place(pdf: Report, kind: str, content) -> None:
+    if kind == "page" or pdf.y_at > 240:
+        pdf.new_page()
+    if kind in ("h1", "h2", "h3"):
+        pdf.y_at += 3
+        size = {"h1": 12, "h2": 11, "h3": 10}[kind]
+        pdf.line(content, "B", size, LEFT - (12 if kind == "h1" else 6 if kind == "h2" else 0))
+        pdf.y_at += 2
+    elif kind == "p":
+        for text in content:
+            pdf.line(text)
+        pdf.y_at += 2.5
+    elif kind == "table":
+        for row in content:
+            for column, cell in enumerate(row):
+                pdf.set_font("Helvetica", "B" if row is content[0] else "", 9)
+                pdf.text(LEFT + 45 * column, pdf.y_at, cell)
+            pdf.y_at += LINE
+
+
+def scan() -> bytes:
+    """A page with no text layer, as a scanner makes it (here: only drawn shapes)."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 170, 250, style="F")
+    return bytes(pdf.output())
+
+
+def encrypted() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 12)
+    pdf.text(20, 20, "A secret report on the mission.")
+    pdf.set_encryption(owner_password="owner", user_password="reader")
+    return bytes(pdf.output())
