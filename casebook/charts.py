@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 
 from casebook.model import Codebook
 
-UNCODED_COLOUR = "#999999"
+# Marks take colours of 3:1 or more against both the light and the dark background.
+UNCODED_COLOUR = NEUTRAL = "#7A7A7A"
 _FONT = {"family": "sans-serif", "size": 13}
 
 
@@ -57,12 +58,14 @@ def theme_coverage_figure(
         orientation="h",
         marker={"color": colours},
         text=_percent(values),
-        textposition="auto",
+        textposition="outside",
+        textangle=0,
+        cliponaxis=False,
         hovertext=hover,
         hoverinfo="text",
     )
     figure = go.Figure(bars)
-    figure.update_xaxes(range=[0, 1], tickformat=".0%", title_text="share of words")
+    figure.update_xaxes(range=[0, 1.12], tickformat=".0%", title_text="share of words")
     figure.update_yaxes(autorange="reversed")
     return layout(figure, height=60 + 38 * len(labels))
 
@@ -129,7 +132,9 @@ def theme_by_section_figure(
         orientation="h",
         marker={"color": theme.colour},
         text=_percent(values),
-        textposition="auto",
+        textposition="outside",
+        textangle=0,
+        cliponaxis=False,
         hovertext=[
             f"{plain(titles[r.section])}: {r.coded_words} of {r.total_words} words"
             for r in rows.itertuples(index=False)
@@ -138,7 +143,7 @@ def theme_by_section_figure(
     )
     figure = go.Figure(bars)
     figure.update_xaxes(
-        range=[0, 1], tickformat=".0%", title_text=f"share of words coded {plain(theme.label)}"
+        range=[0, 1.12], tickformat=".0%", title_text=f"share of words coded {plain(theme.label)}"
     )
     figure.update_yaxes(autorange="reversed")
     return layout(figure, height=60 + 28 * len(values))
@@ -248,7 +253,7 @@ def grouped_coverage_figure(
                 marker={
                     "color": [codebook.theme(t).colour for t in frame["theme"]],
                     "pattern": {"shape": _PATTERNS[index % len(_PATTERNS)], "fgcolor": "#ffffff"},
-                    "line": {"width": 1, "color": "#555555"},
+                    "line": {"width": 1, "color": NEUTRAL},
                 },
                 text=_percent(frame["coverage"]),
                 textposition="outside",
@@ -273,9 +278,11 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
         x=list(per_section["hits"]),
         y=[plain(t) for t in per_section["section_title"]],
         orientation="h",
-        marker={"color": "#555555"},
+        marker={"color": NEUTRAL},
         text=list(per_section["hits"]),
-        textposition="auto",
+        textposition="outside",
+        textangle=0,
+        cliponaxis=False,
         hovertemplate="%{y}: %{x} hits<extra></extra>",
     )
     figure = go.Figure(bars)

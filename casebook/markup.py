@@ -9,19 +9,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from casebook.contrast import darker
 from casebook.model import Codebook, Theme
 from casebook.validate import COLOUR
 
 STYLE = """
 <style>
 .cb-badge{display:inline-block;padding:0.05rem 0.55rem;margin:0 0.3rem 0.25rem 0;
-  border-radius:1rem;font-size:0.8rem;font-weight:600;line-height:1.5;border:2px solid}
+  border-radius:1rem;font-size:0.8rem;font-weight:600;line-height:1.5;border:2px solid;
+  color:inherit}
+.cb-dot{display:inline-block;width:0.6rem;height:0.6rem;border-radius:50%;
+  margin-right:0.35rem;vertical-align:0.02rem}
+.stApp [data-testid='stCaptionContainer']{opacity:0.8}
+@media (max-width:640px){.stPlotlyChart .modebar-container{display:none}}
 .cb-para{padding:0.35rem 0 0.35rem 0.9rem;margin:0.2rem 0 0.1rem 0;
   border-left:4px solid rgba(128,128,128,0.25)}
 .cb-para p{margin:0.15rem 0 0 0}
 .cb-para.cb-match{background:rgba(0,114,178,0.07)}
 .cb-muted{opacity:0.7;font-size:0.85rem}
-.cb-para:target,.cb-para.cb-target{outline:3px solid #E69F00;outline-offset:4px;
+.cb-para:target,.cb-para.cb-target{outline:3px solid #B26B00;outline-offset:4px;
   background:rgba(230,159,0,0.12)}
 .cb-kwic{font-size:0.95rem;margin:0.2rem 0}
 .cb-kwic mark{background:#F0E442;color:#000000;padding:0 0.15rem;border-radius:0.2rem}
@@ -29,7 +35,7 @@ STYLE = """
 .cb-share{margin-bottom:0.6rem}
 .cb-share code{display:block;white-space:normal;word-break:break-all;font-size:0.8rem;
   user-select:all}
-.cb-claim{border-left:4px solid #E69F00;padding:0.3rem 0.8rem;margin:0.2rem 0 0.4rem 1.2rem;
+.cb-claim{border-left:4px solid #B26B00;padding:0.3rem 0.8rem;margin:0.2rem 0 0.4rem 1.2rem;
   font-size:0.9rem;background:rgba(128,128,128,0.06)}
 .cb-claim q{font-style:italic}
 .cb-claim summary{cursor:pointer;font-size:0.85rem;opacity:0.85}
@@ -45,20 +51,25 @@ STYLE = """
 
 
 def _colour(theme: Theme) -> str:
-    return theme.colour if COLOUR.match(theme.colour) else "#777777"
+    return theme.colour if COLOUR.match(theme.colour) else "#767676"
 
 
 def badge(theme: Theme, pinned: bool = False) -> str:
-    """A theme badge: solid with a pin when an editor fixed it, outlined when computed."""
+    """A theme badge, always with its label: solid with a pin when an editor fixed it
+    (white on a shade of the theme colour dark enough for 4.5:1), outlined with a dot of
+    the theme colour when computed (the text keeps the page's own colour, in either mode)."""
     colour = _colour(theme)
     label = escape(theme.label)
     if pinned:
         title = f"{label}: pinned by an editor"
-        style = f"background:{colour};border-color:{colour};color:#ffffff"
+        solid = darker(colour)
+        style = f"background:{solid};border-color:{solid};color:#ffffff"
         return f'<span class="cb-badge" style="{style}" title="{title}">📌 {label}</span>'
     title = f"{label}: coded by the tagging rule"
-    style = f"border-color:{colour};color:{colour}"
-    return f'<span class="cb-badge" style="{style}" title="{title}">{label}</span>'
+    dot = f'<span class="cb-dot" style="background:{colour}" aria-hidden="true"></span>'
+    return (
+        f'<span class="cb-badge" style="border-color:{colour}" title="{title}">{dot}{label}</span>'
+    )
 
 
 def badges(theme_ids: Sequence[str], codebook: Codebook, pinned: bool = False) -> str:
@@ -88,6 +99,13 @@ def paragraph(
         f'<div class="{classes}" id="{escape(anchor)}" style="border-left-color:{rule}">'
         f"<div>{marks}</div><p>{escape(text)}</p></div>"
     )
+
+
+def term_lists(theme: Theme) -> str:
+    """A theme's strong terms, then its other terms, each named once."""
+    strong = ", ".join(theme.strong_terms) or "none"
+    others = ", ".join(t for t in dict.fromkeys(theme.terms) if t not in theme.strong_terms)
+    return f"Strong terms: {strong}. Other terms: {others or 'none'}."
 
 
 def md_escape(text: str) -> str:
@@ -180,8 +198,8 @@ def count(number: int, noun: str) -> str:
 TIER_LABELS = {"un": "UN source", "news": "news", "secondary": "secondary"}
 _TIER_STYLE = {
     "un": "border:2px solid #555555;background:#555555;color:#ffffff",
-    "news": "border:2px solid #555555;color:inherit",
-    "secondary": "border:2px dashed #999999;color:inherit;opacity:0.8",
+    "news": "border:2px solid #7A7A7A;color:inherit",
+    "secondary": "border:2px dashed #7A7A7A;color:inherit",
 }
 
 
@@ -212,8 +230,9 @@ def fact_card(fact) -> str:
     return f'<div class="cb-fact">{heading}{value}{note}{sources(fact.sources)}</div>'
 
 
-def claim_flag(claim, facts_by_id: dict, colour: str) -> str:
-    """A reviewed claim beside its paragraph: the kind, the quoted words, what the record says."""
+def claim_flag(claim, facts_by_id: dict, colour: str, mark: str = "⚑") -> str:
+    """A reviewed claim beside its paragraph: the kind (its mark and name, in the page's
+    text colour, framed in the kind's colour), the quoted words, what the record says."""
     cited = [facts_by_id[f] for f in claim.facts if f in facts_by_id]
     evidence = "".join(
         f"<div class='cb-muted'>{escape(f.label)} ({escape(f.date)}): {escape(f.value)}</div>"
@@ -227,6 +246,6 @@ def claim_flag(claim, facts_by_id: dict, colour: str) -> str:
         record = f"<details><summary>{label}</summary>{evidence}</details>"
     return (
         f'<div class="cb-claim" style="border-left-color:{colour}">'
-        f'<span class="cb-badge" style="border-color:{colour};color:{colour}">⚑ {kind}</span> '
+        f'<span class="cb-badge" style="border-color:{colour}">{escape(mark)} {kind}</span> '
         f"<q>{escape(claim.quote)}</q><div>{escape(claim.note)}</div>{record}</div>"
     )

@@ -26,7 +26,7 @@ ui.note_view_param("b", second)
 
 coverage = [data.sections[data.sections["section"] == slug] for slug in (first, second)]
 figure = charts.compare_figure(*coverage, (titles[first], titles[second]), codebook)
-st.plotly_chart(figure, key="compare", alt="Theme coverage of the two sections side by side")
+ui.render_chart(figure, key="compare", alt="Theme coverage of the two sections side by side")
 
 for column, slug in zip(st.columns(2), (first, second), strict=True):
     with column:

@@ -17,7 +17,7 @@ st.markdown(
     "Jaccard index (paragraphs with both ÷ paragraphs with either), so pairs of common and "
     "rare themes compare fairly. The diagonal is each theme's own paragraph count."
 )
-st.plotly_chart(
+ui.render_chart(
     ui.figure(
         lambda: charts.cooccurrence_figure(
             relations.cooccurrence(data.paragraphs, ids), codebook, ids

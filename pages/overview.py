@@ -37,7 +37,7 @@ with left:
         case.slug,
         tuple(shown),
     )
-    st.plotly_chart(
+    ui.render_chart(
         figure, key="theme-coverage", alt="Share of the case's words coded with each theme"
     )
     st.caption(ui.COVERAGE_NOTE)
@@ -52,12 +52,13 @@ with right:
         case.slug,
         tuple(shown),
     )
-    st.plotly_chart(figure, key="section-heatmap", alt="Coverage of each theme in each section")
+    ui.render_chart(figure, key="section-heatmap", alt="Coverage of each theme in each section")
 
 st.subheader("Codeline")
 st.caption(
     "Every paragraph in reading order, one row per theme, marked where it is coded; "
-    "thin lines separate sections. Click a mark to open that paragraph."
+    "thin lines separate sections. Click a mark to open that paragraph; from the keyboard, "
+    "open *The paragraphs as a list* under the chart: every paragraph, as a link."
 )
 ui.render_codeline(data.paragraphs, case, codebook, shown)
 

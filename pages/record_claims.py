@@ -23,7 +23,7 @@ with left:
     for row in counts.itertuples(index=False):
         st.metric(row.kind.capitalize(), row.claims, help=ui.KIND_HELP[row.kind])
 with right:
-    st.plotly_chart(
+    ui.render_chart(
         recordcharts.claim_counts_figure(counts), key="claim-kinds", alt="Claims by kind"
     )
 

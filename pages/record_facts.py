@@ -33,7 +33,7 @@ ui.render_fact_cards(key)
 st.header("Timeline, 2012–2024")
 events = frame[frame["kind"] == "event"]
 if not events.empty:
-    st.plotly_chart(
+    ui.render_chart(
         ui.figure(lambda: recordcharts.timeline_figure(events, codebook), "timeline", *view),
         key="timeline",
         alt="Key events from the 2012 rebellion to the end of the peace agreement in 2024",
@@ -43,7 +43,7 @@ if not events.empty:
 st.header("Peacekeepers killed in deliberate attacks, per year")
 attacks = frame[frame["id"].str.startswith("attacks-")]
 if not attacks.empty:
-    st.plotly_chart(
+    ui.render_chart(
         ui.figure(lambda: recordcharts.attacks_figure(attacks), "attacks", *view),
         key="attacks",
         alt="Deaths in deliberate attacks per year",
@@ -58,7 +58,7 @@ st.header("Authorised and deployed strength")
 authorised = frame[frame["kind"] == "strength_authorised"]
 deployed = frame[frame["kind"] == "strength_deployed"]
 if not authorised.empty:
-    st.plotly_chart(
+    ui.render_chart(
         ui.figure(lambda: recordcharts.strength_figure(authorised, deployed), "strength", *view),
         key="strength",
         alt="The authorised ceiling against deployed counts over time",

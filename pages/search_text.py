@@ -38,7 +38,7 @@ else:
         f"{markup.count(len(results), 'paragraph')}, {markup.count(len(per_section), 'section')}"
     )
     st.markdown(f"**{markup.count(hits, 'hit')}** in {found}{where}.")
-    st.plotly_chart(charts.hits_figure(per_section), key="hits-by-section", alt="Hits per section")
+    ui.render_chart(charts.hits_figure(per_section), key="hits-by-section", alt="Hits per section")
     for _section, group in results.groupby("section", sort=False):
         st.subheader(f"{group['section_title'].iloc[0]} ({len(group)})")
         ui.render_passages(group, codebook, with_hits=True)

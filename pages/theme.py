@@ -15,8 +15,7 @@ labels = {t.id: t.label for t in codebook.themes}
 st.title(theme.label)
 st.markdown(markup.badges([theme.id], codebook), unsafe_allow_html=True)
 st.markdown(markup.md_escape(theme.definition))
-terms = ", ".join(f"`{t}`" for t in (*theme.strong_terms, *theme.terms))
-st.caption(f"Signal terms: {terms}")
+st.caption(markup.md_escape(markup.term_lists(theme)))
 
 coded = data.paragraphs[data.paragraphs["themes"].map(lambda t: theme.id in t)]
 whole = data.themes.set_index("theme").loc[theme.id]
@@ -33,7 +32,7 @@ figure = ui.figure(
     case.slug,
     theme.id,
 )
-st.plotly_chart(figure, key="theme-by-section", alt=f"Coverage of {theme.label} in each section")
+ui.render_chart(figure, key="theme-by-section", alt=f"Coverage of {theme.label} in each section")
 
 st.subheader("Every passage")
 shown = coded[filtering.matching(coded, selected, mode)]

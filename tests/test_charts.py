@@ -92,7 +92,7 @@ def test_theme_coverage_figure_with_the_uncoded_bar():
     (bars,) = figure.data
     assert bars.y == ("Security", "Uncoded")
     assert bars.x == (8 / 28, 9 / 28)
-    assert bars.marker.color == ("#0072B2", UNCODED_COLOUR) == ("#0072B2", "#999999")
+    assert bars.marker.color == ("#0072B2", UNCODED_COLOUR) == ("#0072B2", "#7A7A7A")
     assert bars.text == ("29%", "32%")  # 9/28 = 0.3214
     assert bars.hovertext[-1] == "Uncoded: words in paragraphs with no theme"
     assert figure.layout.height == 60 + 38 * 2
@@ -106,7 +106,11 @@ def test_uncoded_bar_only_when_asked(uncoded, bars):
 
 def test_theme_coverage_figure_axes():
     figure = theme_coverage_figure(THEMES, CODEBOOK)
-    assert tuple(figure.layout.xaxis.range) == (0, 1)
+    assert tuple(figure.layout.xaxis.range) == (0, 1.12)  # room for the value beside a full bar
+    assert (figure.data[0].textposition, figure.data[0].textangle) == (
+        "outside",
+        0,
+    )  # never sideways
     assert (figure.layout.xaxis.tickformat, figure.layout.yaxis.autorange) == (".0%", "reversed")
     assert figure.layout.showlegend is False
 
@@ -220,7 +224,7 @@ def test_theme_by_section_figure(theme, colour, values, text, hover, axis):
     assert bars.y == ("The mandate", "Impact &lt;i&gt;&amp; after&lt;/i&gt;")  # reading order
     assert (bars.x, bars.text, bars.hovertext) == (values, text, hover)
     assert figure.layout.xaxis.title.text == axis
-    assert tuple(figure.layout.xaxis.range) == (0, 1)
+    assert tuple(figure.layout.xaxis.range) == (0, 1.12)
     assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 28 * 2)
 
 
@@ -398,9 +402,10 @@ def test_hits_figure():
     )
     figure = hits_figure(per_section)
     (bars,) = figure.data
-    assert (bars.type, bars.orientation, bars.marker.color) == ("bar", "h", "#555555")
+    assert (bars.type, bars.orientation, bars.marker.color) == ("bar", "h", "#7A7A7A")
     assert bars.y == ("The mandate", "Impact &lt;i&gt;&amp; after&lt;/i&gt;")  # order given
     assert (bars.x, bars.text) == ((3, 1), ("3", "1"))
+    assert (bars.textposition, bars.textangle) == ("outside", 0)  # counts never sideways
     assert bars.hovertemplate == "%{y}: %{x} hits<extra></extra>"
     assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 26 * 2)
     assert figure.layout.xaxis.dtick == 1

@@ -26,6 +26,7 @@ from casebook.ui.explore import (
     render_exports,
     render_passages,
 )
+from casebook.ui.figures import CHART_CONFIG, render_chart
 from casebook.ui.record import (
     KIND_HELP,
     case_claims,

@@ -10,6 +10,7 @@ import streamlit as st
 from casebook import charts, cite, export, filtering, links, markup
 from casebook.model import Case, Codebook
 from casebook.ui.data import chosen_case_slug, figure, shared
+from casebook.ui.figures import render_chart
 from casebook.ui.routes import TARGET_KEY, match_mode, selected_themes
 
 
@@ -99,7 +100,7 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
         case.slug,
         tuple(themes),
     )
-    event = st.plotly_chart(
+    event = render_chart(
         codeline,
         key="codeline",
         on_select="rerun",

@@ -42,8 +42,9 @@ def render_fact_cards(items, columns: int = 2) -> None:
 def render_claim_flags(claims, record: Record) -> None:
     by_id = {fact.id: fact for fact in record.facts}
     for claim in claims:
-        colour = recordcharts.CLAIM_COLOURS.get(claim.kind, "#555555")
-        st.markdown(markup.claim_flag(claim, by_id, colour), unsafe_allow_html=True)
+        colour = recordcharts.CLAIM_COLOURS.get(claim.kind, "#7A7A7A")
+        mark = recordcharts.CLAIM_MARKS.get(claim.kind, "⚑")
+        st.markdown(markup.claim_flag(claim, by_id, colour, mark), unsafe_allow_html=True)
 
 
 def flagger(claims, record: Record, codebook: Codebook):

@@ -202,14 +202,14 @@ def render_prev_next(case: Case, section: Section) -> None:
 
 
 def render_codebook(codebook: Codebook) -> None:
+    """Each theme: its badge, id (as links carry it), definition and terms (each term once;
+    plain text, since code styling in a caption falls below 4.5:1)."""
     for theme in codebook.themes:
         st.markdown(markup.badges([theme.id], codebook), unsafe_allow_html=True)
         st.markdown(f"`{theme.id}` — {markup.md_escape(theme.definition)}")
-        terms = ", ".join(f"`{t}`" for t in theme.terms)
-        strong = ", ".join(f"`{t}`" for t in theme.strong_terms) or "none"
-        st.caption(f"Strong terms: {strong}  \nTerms: {terms}")
+        st.caption(markup.md_escape(markup.term_lists(theme)))
         if theme.exclude:
-            st.caption("Excluded phrases: " + ", ".join(f"`{t}`" for t in theme.exclude))
+            st.caption(markup.md_escape("Excluded phrases: " + ", ".join(theme.exclude)))
 
 
 def view_url(codebook: Codebook, url_path: str, extras: dict[str, str] | None = None) -> str:
