@@ -8,8 +8,7 @@ casebook package.
 
 import streamlit as st
 
-from casebook import ui
-from casebook.filtering import MATCH_MODES
+from casebook import links, ui
 
 st.set_page_config(page_title="casebook", page_icon="📘", layout="wide")
 ui.render_style()
@@ -25,26 +24,12 @@ if len(content.cases) > 1:  # with one case there is nothing to choose
     )
 case = ui.current_case(content)
 
-st.sidebar.multiselect(
-    "Themes",
-    content.codebook.ids,
-    key=ui.FILTER_KEY,
-    bind="query-params",
-    placeholder="All themes",
-    help="Show the paragraphs coded with these themes. The choice is kept in the page URL.",
-)
-st.sidebar.radio(
-    "Match",
-    MATCH_MODES,
-    key=ui.MATCH_KEY,
-    bind="query-params",
-    horizontal=True,
-    help="With several themes: show paragraphs that carry any of them, or all of them.",
-)
+ui.render_filter(content.codebook)
 
 has_record = bool(ui.case_record(content, case).facts or ui.case_claims(content, case))
 several = len(content.cases) > 1
 page = st.navigation(ui.navigation(case, content.codebook, has_record, several), expanded=True)
+st.set_page_config(page_title=links.tab_title(page.title, case.title))
 view_box = st.sidebar.container()
 page_params = ui.run_page(page)
 view = ui.view_url(content.codebook, page.url_path, page_params)

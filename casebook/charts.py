@@ -210,25 +210,30 @@ def codeline_figure(
 def cooccurrence_figure(
     matrix: pd.DataFrame, codebook: Codebook, themes: Sequence[str]
 ) -> go.Figure:
-    """Theme × theme: paragraphs coded with both (cell text), shaded by Jaccard."""
+    """Theme × theme: paragraphs coded with both (cell text), shaded by Jaccard. The
+    diagonal (a theme with itself, always 1) is left unshaded and says how many paragraphs
+    carry the theme, so the scale spreads over the pairs."""
     labels = [plain(codebook.theme(t).label) for t in themes]
     grid = matrix.set_index(["theme", "other"])
-    jaccard = [[float(grid.loc[(a, b), "jaccard"]) for b in themes] for a in themes]
-    text = [
-        [f"{int(grid.loc[(a, b), 'both'])} · J {grid.loc[(a, b), 'jaccard']:.2f}" for b in themes]
-        for a in themes
-    ]
+
+    def cell(a: str, b: str) -> tuple[float | None, str]:
+        both, jaccard = int(grid.loc[(a, b), "both"]), float(grid.loc[(a, b), "jaccard"])
+        return (None, f"{both} coded") if a == b else (jaccard, f"{both} · J {jaccard:.2f}")
+
+    cells = [[cell(a, b) for b in themes] for a in themes]
+    pairs = [z for row in cells for z, _ in row if z is not None]
     heat = go.Heatmap(
-        z=jaccard,
+        z=[[z for z, _ in row] for row in cells],
         x=labels,
         y=labels,
         zmin=0,
-        zmax=1,
+        zmax=max(pairs, default=0) or 1,
         colorscale="Cividis",
-        text=text,
+        text=[[text for _, text in row] for row in cells],
         texttemplate="%{text}",
         hovertemplate="%{y} and %{x}: %{text}<extra></extra>",
         colorbar={"title": {"text": "Jaccard"}},
+        hoverongaps=False,
     )
     figure = go.Figure(heat)
     figure.update_yaxes(autorange="reversed")

@@ -22,6 +22,8 @@ STYLE = """
   margin-right:0.35rem;vertical-align:0.02rem}
 .stApp [data-testid='stCaptionContainer']{opacity:0.8}
 @media (max-width:640px){.stPlotlyChart .modebar-container{display:none}}
+[class*='st-key-url-state']{display:none}
+.stMainBlockContainer{padding-top:3rem}
 .cb-para{padding:0.35rem 0 0.35rem 0.9rem;margin:0.2rem 0 0.1rem 0;
   border-left:4px solid rgba(128,128,128,0.25)}
 .cb-para p{margin:0.15rem 0 0 0}
@@ -70,6 +72,22 @@ def badge(theme: Theme, pinned: bool = False) -> str:
     return (
         f'<span class="cb-badge" style="border-color:{colour}" title="{title}">{dot}{label}</span>'
     )
+
+
+def _css_string(text: str) -> str:
+    """Text as a quoted CSS string: everything but letters and digits as a hex escape."""
+    return '"' + "".join(c if c.isalnum() else f"\\{ord(c):06x}" for c in text) + '"'
+
+
+def chip_style(codebook: Codebook, picker_key: str) -> str:
+    """The filter's chips in their themes' colours: white on a shade of each colour dark
+    enough for 4.5:1 (the picker shows labels, so a chip is found by its label)."""
+    rules = "".join(
+        f".st-key-{picker_key} [data-tag][aria-label={_css_string(theme.label)}]"
+        f"{{background:{darker(_colour(theme))};color:#ffffff}}"
+        for theme in codebook.themes
+    )
+    return f"<style>{rules}</style>"
 
 
 def badges(theme_ids: Sequence[str], codebook: Codebook, pinned: bool = False) -> str:

@@ -13,14 +13,8 @@ titles = {s.slug: s.title for s in case.sections}
 
 st.title("Compare sections")
 left, right = st.columns(2)
-first = left.selectbox("Section", slugs, key="a", bind="query-params")
-second = right.selectbox(
-    "with",
-    slugs,
-    index=min(1, len(slugs) - 1),
-    key="b",
-    bind="query-params",
-)
+first = ui.labelled_choice(left, "Section", slugs, titles, "a")
+second = ui.labelled_choice(right, "with", slugs, titles, "b", index=min(1, len(slugs) - 1))
 ui.note_view_param("a", first)
 ui.note_view_param("b", second)
 

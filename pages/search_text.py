@@ -27,10 +27,11 @@ results = search.search(pool, query)
 where = f" among {filtering.describe(selected, mode, labels)}" if selected else ""
 
 if not query.strip():
-    st.caption("Type a word or a phrase. The sidebar's theme filter narrows the search too.")
+    st.caption("Type a word or a phrase. The theme filter at the top narrows the search too.")
 elif results.empty:
     st.warning(f"Nothing found{where}.")
-    st.markdown("Try:\n" + "\n".join(f"- {tip}" for tip in search.suggestions(query)))
+    tips = search.suggestions(query, filtered=bool(selected))
+    st.markdown("Try:\n" + "\n".join(f"- {tip}" for tip in tips))
 else:
     per_section = search.hits_by_section(results)
     hits = int(per_section["hits"].sum())

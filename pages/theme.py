@@ -38,11 +38,11 @@ st.subheader("Every passage")
 shown = coded[filtering.matching(coded, selected, mode)]
 if selected:
     st.caption(
-        f"{len(shown)} of {len(coded)} passages, narrowed by the sidebar filter to "
+        f"{len(shown)} of {len(coded)} passages, narrowed by the theme filter to "
         f"{filtering.describe(selected, mode, labels)}."
     )
 if shown.empty:
-    st.info("No passage matches both this theme and the sidebar filter.")
+    st.info("No passage matches both this theme and the theme filter at the top.")
 ui.render_passages(shown, codebook)
 ui.render_exports(
     shown,

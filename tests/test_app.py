@@ -174,7 +174,7 @@ def test_share_link_carries_the_filter():
 )
 def test_bad_theme_values_in_the_url_are_dropped_not_rendered(values):
     at = open_app("introduction", theme=values)
-    selected = at.sidebar.multiselect(key="theme").value
+    selected = at.multiselect(key="theme").value
     assert set(selected) <= {"security"}
     assert "<script>" not in markdown(at)
     assert "x" * 100 not in markdown(at)
@@ -182,7 +182,7 @@ def test_bad_theme_values_in_the_url_are_dropped_not_rendered(values):
 
 def test_bad_match_value_falls_back_to_any():
     at = open_app(theme=["security", "political"], match="<b>both</b>")
-    assert at.sidebar.radio(key="match").value == "any"
+    assert at.radio(key="match").value == "any"
 
 
 def test_about_page_explains_the_rule_and_lists_the_codebook():

@@ -340,27 +340,29 @@ def test_cooccurrence_figure_cells():
     (heat,) = cooccurrence_figure(MATRIX, CODEBOOK, ["security", "political"]).data
     assert heat.type == "heatmap"
     assert heat.x == heat.y == ("Security", "Political")
-    assert heat.z == ([1.0, 0.25], [0.25, 1.0])
-    assert heat.text == (["3 · J 1.00", "1 · J 0.25"], ["1 · J 0.25", "2 · J 1.00"])
-    assert (heat.zmin, heat.zmax, heat.texttemplate) == (0, 1, "%{text}")
+    assert heat.z == ([None, 0.25], [0.25, None])  # a theme with itself is no pair
+    assert heat.text == (["3 coded", "1 · J 0.25"], ["1 · J 0.25", "2 coded"])
+    # the scale spans the pairs, not the diagonal's constant 1
+    assert (heat.zmin, heat.zmax, heat.texttemplate) == (0, 0.25, "%{text}")
 
 
 def test_cooccurrence_figure_follows_the_themes_asked_and_escapes_labels():
     figure = cooccurrence_figure(MATRIX, CODEBOOK, ["humanitarian", "political"])
     (heat,) = figure.data
     assert heat.x == ("Aid &lt;b&gt;&amp; relief&lt;/b&gt;", "Political")
-    assert heat.text == (["2 · J 1.00", "0 · J 0.00"], ["0 · J 0.00", "2 · J 1.00"])
+    assert heat.text == (["2 coded", "0 · J 0.00"], ["0 · J 0.00", "2 coded"])
+    assert heat.zmax == 1  # no pair shares a paragraph: the scale falls back to 0-1
     assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 120 + 60 * 2)
 
 
 def test_cooccurrence_figure_rounds_jaccard_to_two_places():
     third = pd.DataFrame(
-        [("security", "security", 3, 3, 1.0)],
+        [("security", "security", 3, 3, 1.0), ("security", "political", 1, 3, 1 / 3),
+         ("political", "security", 1, 3, 1 / 3), ("political", "political", 1, 1, 1.0)],
         columns=["theme", "other", "both", "either", "jaccard"],
-    )
-    third.loc[0, "jaccard"] = 1 / 3
-    (heat,) = cooccurrence_figure(third, CODEBOOK, ["security"]).data
-    assert heat.text == (["3 · J 0.33"],)
+    )  # fmt: skip
+    (heat,) = cooccurrence_figure(third, CODEBOOK, ["security", "political"]).data
+    assert heat.text[0][1] == "1 · J 0.33"
 
 
 # --- compare_figure ---------------------------------------------------------------------

@@ -27,6 +27,7 @@ from casebook.ui.explore import (
     render_passages,
 )
 from casebook.ui.figures import CHART_CONFIG, render_chart
+from casebook.ui.filterbar import PICK_KEY, labelled_choice, render_filter
 from casebook.ui.record import (
     KIND_HELP,
     case_claims,

@@ -132,7 +132,7 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
 
 
 def filtered(rows: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """The rows the sidebar filter keeps."""
+    """The rows the theme filter keeps."""
     return rows[filtering.matching(rows, selected_themes(codebook), match_mode())]
 
 

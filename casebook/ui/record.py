@@ -28,7 +28,7 @@ def case_claims(content: Content, case: Case) -> tuple[Claim, ...]:
 
 
 def keep(items, codebook: Codebook) -> list:
-    """Facts or claims that carry the themes the sidebar filter asks for."""
+    """Facts or claims that carry the themes the theme filter asks for."""
     selected, mode = selected_themes(codebook), match_mode()
     return [item for item in items if filtering.matches(item.themes, selected, mode)]
 

@@ -29,6 +29,7 @@ from tests.e2e.conftest import (
     NGINX,
     ROOT,
     chips,
+    filter_bar,
     free_port,
     nginx_config,
     start_app_on,
@@ -262,7 +263,7 @@ def test_when_a_replica_goes_away_its_readers_reconnect_to_the_other(public_brow
     wait_until(page, lambda: len(sockets) == 2, 30, "a websocket to the other replica")
     wait_for_app(page)
     assert view(page) == before
-    page.get_by_test_id("stSidebar").get_by_role("button", name="Remove political").click()
+    filter_bar(page).get_by_role("button", name="Remove Political").click()
     page.wait_for_url(f"{deployment.proxy}/lessons-learned?theme=security")
     wait_for_app(page)
     assert view(page)["chips"] == ["security"]
@@ -311,8 +312,7 @@ def test_open_page_reconnects_after_a_restart_and_the_link_still_works(browser):
         assert view(page) == before
         assert page.url == f"{url}/{SECTION_LINK}"
         # And it is live: the new server answers the reader's next choice, still no reload.
-        sidebar = page.get_by_test_id("stSidebar")
-        sidebar.get_by_role("button", name="Remove political").click()
+        filter_bar(page).get_by_role("button", name="Remove Political").click()
         page.wait_for_url(f"{url}/security-improvements?theme=security")
         wait_for_app(page)
         after = view(page)
@@ -372,7 +372,7 @@ def test_light_and_dark_modes_follow_the_browser_in_the_codebook_accent(
     style = "e => getComputedStyle(e).backgroundColor"
     channels = re.findall(r"\d+", page.get_by_test_id("stApp").evaluate(style))
     assert (sum(map(int, channels[:3])) < 3 * 128) == (scheme == "dark")
-    group = page.get_by_test_id("stSidebar").get_by_role("group", name="Selected values")
+    group = filter_bar(page).get_by_role("group", name="Selected values")
     chip = group.locator("[data-tag]").first
     assert chip.evaluate(style) == rgb(THEMES[scheme]["primaryColor"])
     context.close()
