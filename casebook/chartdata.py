@@ -16,7 +16,7 @@ def _text(value) -> str:
     """Plotly labels are HTML-escaped and may hold <br>: back to plain text. Dates as dates."""
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d")
-    return html.unescape(str(value).replace("<br>", " · "))
+    return html.unescape(str(value).replace("<br>", " "))
 
 
 def _heatmap_table(trace) -> pd.DataFrame:
@@ -63,3 +63,16 @@ def figure_table(figure: go.Figure) -> pd.DataFrame:
         return _heatmap_table(traces[0])
     parts = [_trace_table(trace, figure) for trace in traces]
     return pd.concat(parts, ignore_index=True)
+
+
+def grid_table(figure: go.Figure) -> pd.DataFrame:
+    """A grid of marks (one trace per column, as the sections × themes chart draws it)
+    as a wide table: one row per y label, one column per trace, the text shown in each."""
+    long = figure_table(figure)
+    if long.empty:
+        return long
+    x, y = long.columns[:2]
+    wide = long.pivot(index=y, columns=x, values="shown")
+    rows = list(dict.fromkeys(long[y]))
+    columns = list(dict.fromkeys(long[x]))
+    return wide.loc[rows, columns].reset_index().rename(columns={y: ""}).rename_axis(None, axis=1)

@@ -6,6 +6,7 @@ express) and never touch Streamlit.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -32,6 +33,12 @@ def layout(figure: go.Figure, height: int, **extra) -> go.Figure:
 def plain(text: str) -> str:
     """Text for a Plotly label: Plotly reads a few HTML tags in labels, so escape them."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def wrapped(label: str, width: int = 24) -> str:
+    """A long axis label on lines of about ``width`` characters, so a phone shows it whole
+    (each line escaped as :func:`plain` does)."""
+    return "<br>".join(plain(line) for line in textwrap.wrap(label, width)) or plain(label)
 
 
 def _percent(values: Sequence[float]) -> list[str]:
@@ -201,10 +208,15 @@ def codeline_figure(
         ]
     )  # fmt: skip
     figure.update_xaxes(
-        range=[0.3, len(index) + 0.7], title_text="paragraphs in reading order", dtick=5
+        range=[0.3, len(index) + 0.7],
+        title_text="paragraphs in reading order",
+        title_standoff=6,
+        dtick=5,
     )
     figure.update_yaxes(autorange="reversed", showgrid=False)
-    return layout(figure, height=70 + 34 * len(themes))
+    # 34 px a theme, plus room for the ticks and the axis title below them (with one theme
+    # selected, less than this let the title run into the ticks)
+    return layout(figure, height=100 + 34 * len(themes))
 
 
 def cooccurrence_figure(
@@ -281,7 +293,7 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     """Search hits per section, in reading order (one neutral colour: hits have no theme)."""
     bars = go.Bar(
         x=list(per_section["hits"]),
-        y=[plain(t) for t in per_section["section_title"]],
+        y=[wrapped(t) for t in per_section["section_title"]],
         orientation="h",
         marker={"color": NEUTRAL},
         text=list(per_section["hits"]),
@@ -293,7 +305,7 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     figure = go.Figure(bars)
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="hits", dtick=1)
-    return layout(figure, height=60 + 26 * len(per_section))
+    return layout(figure, height=60 + 40 * len(per_section))
 
 
 def cases_figure(by_case: pd.DataFrame, titles: dict[str, str], codebook: Codebook) -> go.Figure:

@@ -23,6 +23,15 @@ STYLE = """
 .stApp [data-testid='stCaptionContainer']{opacity:0.8}
 @media (max-width:640px){.stPlotlyChart .modebar-container{display:none}}
 [class*='st-key-url-state']{display:none}
+[class*='st-key-phone-only']{display:none}
+@media (max-width:640px){[class*='st-key-phone-only']{display:block}
+  [class*='st-key-wide-only']{display:none}}
+.cb-grid{border-collapse:collapse;font-size:0.8rem;width:100%}
+.cb-grid th,.cb-grid td{padding:0.2rem 0.15rem;text-align:right;
+  border-bottom:1px solid rgba(128,128,128,0.3)}
+.cb-grid th{font-size:0.72rem}
+.cb-grid th:first-child,.cb-grid td:first-child{text-align:left}
+[class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
 .stMainBlockContainer{padding-top:3rem}
 .cb-para{padding:0.35rem 0 0.35rem 0.9rem;margin:0.2rem 0 0.1rem 0;
   border-left:4px solid rgba(128,128,128,0.25)}
@@ -124,6 +133,11 @@ def term_lists(theme: Theme) -> str:
     strong = ", ".join(theme.strong_terms) or "none"
     others = ", ".join(t for t in dict.fromkeys(theme.terms) if t not in theme.strong_terms)
     return f"Strong terms: {strong}. Other terms: {others or 'none'}."
+
+
+def grid_table(frame) -> str:
+    """A small table (a pandas frame) as HTML, every cell and heading escaped."""
+    return frame.to_html(index=False, escape=True, border=0, classes="cb-grid")
 
 
 def md_escape(text: str) -> str:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, filtering, ui
+from casebook import chartdata, charts, filtering, markup, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -52,7 +52,17 @@ with right:
         case.slug,
         tuple(shown),
     )
-    ui.render_chart(figure, key="section-heatmap", alt="Coverage of each theme in each section")
+    with st.container(key="wide-only-heatmap"):  # too narrow on a phone: a table there
+        ui.render_chart(
+            figure, key="section-heatmap", alt="Coverage of each theme in each section"
+        )
+    table = ui.shared(
+        lambda: markup.grid_table(chartdata.grid_table(figure)),
+        "section-grid",
+        case.slug,
+        tuple(shown),
+    )
+    st.container(key="phone-only-heatmap").markdown(table, unsafe_allow_html=True)
 
 st.subheader("Codeline")
 st.caption(

@@ -90,6 +90,14 @@ def test_cooccurrence_matrix_and_the_passages_of_a_pair():
     assert markdown(at).count("Open in context →") == pair.both
 
 
+def test_a_theme_is_never_offered_as_its_own_pair():
+    at = open_app("co-occurrence", first="security", second="security")
+    second = at.selectbox(key="second-pick")
+    assert "Security" not in second.options and second.value != "security"
+    assert not any("Security and Security" in c.value for c in at.caption)
+    assert at.selectbox(key="first-pick").options[0] == "Security"  # labels shown, not ids
+
+
 def test_compare_sections_side_by_side():
     at = open_app("compare-sections", a="security-improvements", b="political-stability")
     (figure,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]

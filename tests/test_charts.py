@@ -15,6 +15,7 @@ from casebook.charts import (
     plain,
     theme_by_section_figure,
     theme_coverage_figure,
+    wrapped,
 )
 from casebook.coverage import paragraph_table
 from casebook.model import Case, Codebook, Paragraph, Section, Theme
@@ -302,7 +303,7 @@ def test_codeline_marks_where_a_section_starts(codeline):
 def test_codeline_axes_and_size(codeline):
     assert tuple(codeline.layout.xaxis.range) == (0.3, 4.7)  # 4 paragraphs, 0.3 either side
     assert codeline.layout.xaxis.title.text == "paragraphs in reading order"
-    assert (codeline.layout.yaxis.autorange, codeline.layout.height) == ("reversed", 70 + 34 * 3)
+    assert (codeline.layout.yaxis.autorange, codeline.layout.height) == ("reversed", 100 + 34 * 3)
 
 
 def test_codeline_rows_follow_the_themes_asked():
@@ -312,7 +313,7 @@ def test_codeline_rows_follow_the_themes_asked():
         "Aid &lt;b&gt;&amp; relief&lt;/b&gt;",
         "Security",
     ]
-    assert figure.layout.height == 70 + 34 * 2
+    assert figure.layout.height == 100 + 34 * 2
 
 
 # --- cooccurrence_figure ----------------------------------------------------------------
@@ -409,5 +410,11 @@ def test_hits_figure():
     assert (bars.x, bars.text) == ((3, 1), ("3", "1"))
     assert (bars.textposition, bars.textangle) == ("outside", 0)  # counts never sideways
     assert bars.hovertemplate == "%{y}: %{x} hits<extra></extra>"
-    assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 26 * 2)
+    assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 40 * 2)
     assert figure.layout.xaxis.dtick == 1
+
+
+def test_long_labels_wrap_and_each_line_is_escaped():
+    title = "Challenges and Obstacles Faced <During> the Mission"
+    assert wrapped(title) == "Challenges and Obstacles<br>Faced &lt;During&gt; the<br>Mission"
+    assert wrapped("Short") == "Short"

@@ -15,6 +15,7 @@ from casebook.ui.data import (
     figure,
     load,
     render_problems,
+    shared,
     tables,
 )
 from casebook.ui.explore import (

@@ -151,7 +151,8 @@ def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selec
 def _section_row(section: Section, data: CaseTables, codebook: Codebook, hits) -> None:
     """The link, then the tags and the count on one line (three elements to a row, where
     columns took seven: the index is most of what an overview rerun sends)."""
-    row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+    key = f"section-row-{section.slug}"  # markup.STYLE keeps a row's parts together
+    row = st.container(horizontal=True, vertical_alignment="center", gap="medium", key=key)
     row.page_link(section_page(section), label=section.title, width=SECTION_LINK_WIDTH)
     total = len(section.paragraphs)
     text = f"{total} paragraphs" if hits is None else f"{hits} of {total} paragraphs match"
