@@ -53,9 +53,7 @@ with right:
         tuple(shown),
     )
     with st.container(key="wide-only-heatmap"):  # too narrow on a phone: a table there
-        ui.render_chart(
-            figure, key="section-heatmap", alt="Coverage of each theme in each section"
-        )
+        ui.render_chart(figure, key="section-heatmap", alt="Coverage of each theme in each section")
     table = ui.shared(
         lambda: markup.grid_table(chartdata.grid_table(figure)),
         "section-grid",
