@@ -84,11 +84,25 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class ChartNote:
+    """What the case says about one of the facts page's charts: its title and a caveat."""
+
+    place: str  # timeline | attacks | strength
+    title: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Record:
     facts: tuple[Fact, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     gaps: tuple[Gap, ...] = ()
     key_facts: tuple[str, ...] = ()  # the ids to show first, in this order
+    charts: tuple[ChartNote, ...] = ()
+
+    def chart(self, place: str, title: str) -> ChartNote:
+        """The case's note for a chart, or ``title`` with no note."""
+        return next((c for c in self.charts if c.place == place), ChartNote(place, title))
 
     def fact(self, fact_id: str) -> Fact:
         for fact in self.facts:

@@ -17,6 +17,7 @@ from casebook.facts import (
     CLAIM_KINDS,
     FACT_KINDS,
     TIERS,
+    ChartNote,
     Claim,
     Disagreement,
     Fact,
@@ -30,7 +31,9 @@ from casebook.model import Case, Codebook
 from casebook.problems import Collector, Problem, did_you_mean, unknown_theme
 from casebook.yamltext import LineDict
 
-RECORD_KEYS = ("key_facts", "facts", "disagreements", "gaps")
+RECORD_KEYS = ("key_facts", "facts", "disagreements", "gaps", "charts")
+CHART_PLACES = ("timeline", "attacks", "strength")  # the facts page's charts
+CHART_KEYS = ("title", "note")
 FACT_KEYS = ("id", "label", "value", "amount", "unit", "date", "kind", "themes", "sources", "note")
 SOURCE_KEYS = ("title", "publisher", "url", "date", "tier", "note")
 DISAGREEMENT_KEYS = ("id", "topic", "facts", "sides", "wording")
@@ -255,6 +258,27 @@ def _gap(entry: LineDict, codebook: Codebook, seen: dict, report: Collector) -> 
     return Gap(themes=themes, **values)
 
 
+def _chart_notes(data: LineDict, report: Collector) -> tuple[ChartNote, ...]:
+    """The optional ``charts`` mapping: a title and a note for each chart of the facts page."""
+    charts = data.get("charts")
+    if charts is None:
+        return ()
+    if not isinstance(charts, LineDict):
+        report.add(data.line_of("charts"), "'charts' must be a mapping of chart to title and note")
+        return ()
+    notes = []
+    for line, message in validate.unknown_keys(charts, CHART_PLACES):
+        report.add(line, message)
+    for place in (p for p in CHART_PLACES if isinstance(charts.get(p), LineDict)):
+        for line, message in validate.unknown_keys(charts[place], CHART_KEYS):
+            report.add(line, message)
+        values = _texts(charts[place], ("title",), report)
+        values |= _texts(charts[place], ("note",), report, required=False)
+        if values["title"]:
+            notes.append(ChartNote(place, values["title"], values["note"] or ""))
+    return tuple(notes)
+
+
 def read_record(path: Path, root: Path, problems: list[Problem], codebook: Codebook) -> Record:
     """Facts, disagreements and gaps from a case's ``facts.yaml``; empty if there is none."""
     report = Collector(path, root, problems)
@@ -274,7 +298,7 @@ def read_record(path: Path, root: Path, problems: list[Problem], codebook: Codeb
     missing: dict[str, int] = {}
     gaps = [_gap(e, codebook, missing, report) for e in _mappings(data, "gaps", "gap", report)]
     kept = (tuple(x for x in items if x) for items in (facts, disagreements, gaps))
-    return Record(*kept, key_facts=tuple(key or ()))
+    return Record(*kept, key_facts=tuple(key or ()), charts=_chart_notes(data, report))
 
 
 def read_facts(

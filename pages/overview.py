@@ -75,7 +75,7 @@ ui.render_section_index(case, data, codebook, selected, mode)
 
 st.subheader("Take it with you")
 view = filtering.describe(selected, mode, labels)
-st.caption(f"The {view} ({int(mask.sum())}), as a table or as text.")
+st.caption(f"{view[0].upper()}{view[1:]} ({int(mask.sum())}), as a table or as text.")
 ui.render_exports(
     data.paragraphs[mask], case, codebook, view, ui.current_view_url(codebook), "paragraphs"
 )

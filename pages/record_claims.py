@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import candidates, facts, recordcharts, ui
+from casebook import candidates, facts, filtering, markup, recordcharts, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -11,12 +11,20 @@ record = ui.case_record(content, case)
 data = ui.tables(case)
 reviewed = ui.case_claims(content, case)
 claims = ui.keep(reviewed, codebook)
+selected, mode = ui.selected_themes(codebook), ui.match_mode()
+labels = {t.id: t.label for t in codebook.themes}
 
 st.title("Claims checked")
 st.markdown(
     "Statements of the article that the public record dates, sharpens or contradicts, "
     "each reviewed against the key facts and flagged beside its paragraph on the section pages."
 )
+if selected:
+    st.info(
+        f"Narrowed by the theme filter: the {markup.count(len(claims), 'claim')} of "
+        f"{len(reviewed)} about {filtering.themes_phrase(selected, mode, labels)}.",
+        icon=":material/filter_alt:",
+    )
 counts = facts.claim_counts(claims)
 left, right = st.columns([1, 2])
 with left:

@@ -203,3 +203,23 @@ def test_broken_content_shows_the_problems_instead_of_a_traceback(tiny_copy, mon
     assert at.code[0].value == (
         "content/demo/01-opening.md:7: unknown theme 'securty' (did you mean 'security'?)"
     )
+
+
+def test_overview_names_the_export_plainly():
+    captions = " ".join(c.value for c in open_app().caption)
+    assert "All paragraphs (51), as a table or as text." in captions
+    assert "The all paragraphs" not in captions
+    filtered = " ".join(c.value for c in open_app(theme=["security"]).caption)
+    assert "Paragraphs coded Security (" in filtered
+
+
+def test_about_page_does_not_send_readers_to_itself():
+    at = open_app("about")
+    assert "(see About)" not in " ".join(i.value for i in at.info)
+    assert "(below)" in " ".join(i.value for i in at.info)
+
+
+def test_the_codebook_lists_each_term_once():
+    at = open_app("about")
+    humanitarian = next(c.value for c in at.caption if "displaced" in c.value)
+    assert humanitarian.count("displaced") == 1

@@ -57,6 +57,9 @@ def read_broken_claims(content: Path, broken: str) -> list[str]:
 
 HINT = "an ISO date (2013-04-25), a year-month (2013-04) or a year (2013)"
 BROKEN_FACTS = [
+    ("facts_chart_unknown_place.yaml",
+     ["content/demo/facts.yaml:2: unknown key 'timline' (did you mean 'timeline'?)",
+      "content/demo/facts.yaml:5: missing 'title'"]),
     ("facts_no_source.yaml", ["content/demo/facts.yaml:2: fact 'talks' has no source"]),
     ("facts_no_date.yaml", [f"content/demo/facts.yaml:2: fact 'talks' has no date: give {HINT}"]),
     ("facts_bad_date.yaml", [f"content/demo/facts.yaml:5: date '1 May 2014' must be {HINT}"]),

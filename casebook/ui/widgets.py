@@ -103,16 +103,18 @@ def render_paragraphs(
         st.html(markup.SCROLL_TO_FRAGMENT, unsafe_allow_javascript=True)
 
 
-def render_provenance(case: Case) -> None:
-    """Where the text comes from, and the article's own warning, always in view."""
+def render_provenance(case: Case, method_below: bool = False) -> None:
+    """Where the text comes from, and the article's own warning, always in view. The About
+    page, which states the method itself, says so (``method_below``) rather than "see About"."""
     lines = []
     if case.notice:
         lines.append(f"**The article's notice:** {markup.md_escape(case.notice)}")
     if case.source_url.startswith(("https://", "http://")):
         lines.append(f"**Source:** [{markup.md_escape(case.source_url)}]({case.source_url})")
     lines.append(
-        "Themes and coverage here are computed from the text by a stated rule (see About); "
-        "they describe what the article says, not what happened."
+        "Themes and coverage here are computed from the text by a stated rule "
+        + ("(below)" if method_below else "(see About)")
+        + "; they describe what the article says, not what happened."
     )
     st.info("  \n".join(lines), icon=":material/info:")
 
