@@ -31,7 +31,9 @@ several = len(content.cases) > 1
 page = st.navigation(ui.navigation(case, content.codebook, has_record, several), expanded=True)
 st.set_page_config(page_title=links.tab_title(page.title, case.title))
 view_box = st.sidebar.container()
+print_box = st.container(key="print-only")  # the view's link and date, on paper only
 page_params = ui.run_page(page)
 view = ui.view_url(content.codebook, page.url_path, page_params)
+ui.render_print_header(print_box, content.codebook, view)
 ui.render_share_link(view_box, view)
 ui.render_cite(view_box, case, view)

@@ -32,6 +32,18 @@ STYLE = """
 .cb-grid th{font-size:0.72rem}
 .cb-grid th:first-child,.cb-grid td:first-child{text-align:left}
 [class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
+.st-key-print-only{display:none}
+@media print{
+  [data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],
+  [data-testid='stSidebarCollapsedControl'],[data-testid='stDecoration'],
+  [data-testid='stExpander'],[data-testid='stDownloadButton'],[data-testid='stPopover'],
+  .modebar-container,[class*='st-key-url-state'],.st-key-filter-bar{display:none !important}
+  .st-key-print-only{display:block !important}
+  .stApp,[data-testid='stAppViewContainer'],[data-testid='stMain']{position:static !important;
+    overflow:visible !important;height:auto !important}
+  .stMainBlockContainer{padding:0 !important;max-width:100% !important}
+  [data-testid='stPlotlyChart'],.cb-para,.cb-fact,.cb-claim{break-inside:avoid}
+}
 .stMainBlockContainer{padding-top:3rem}
 .cb-para{padding:0.35rem 0 0.35rem 0.9rem;margin:0.2rem 0 0.1rem 0;
   border-left:4px solid rgba(128,128,128,0.25)}
@@ -174,6 +186,14 @@ def kwic(hits) -> str:
 def link(href: str, label: str) -> str:
     """A link to another view of the app, opened in the same tab."""
     return f'<a class="cb-link" href="{escape(href)}" target="_self">{escape(label)}</a>'
+
+
+def print_header(url: str, filter_text: str, day: str) -> str:
+    """What a printed view carries at its top: where it came from, the filter, the date."""
+    return (
+        f'<div class="cb-muted">Printed from casebook on {escape(day)} · {escape(filter_text)}'
+        f"<br>{escape(url)}</div>"
+    )
 
 
 def share_link(url: str) -> str:

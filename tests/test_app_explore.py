@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from casebook import coverage, relations, search
+from casebook import cite, coverage, relations, search
 from casebook.loader import load_content
 from casebook.ui.explore import CITE_KEY
 from tests.conftest import CONTENT
@@ -139,7 +139,8 @@ def test_cite_this_view_names_the_article_the_view_and_the_date():
     link, apa, bibtex = (c.value for c in at.sidebar.code)
     assert link == "/lessons-learned?theme=security"
     assert apa.startswith(f"{CASE.title}. (n.d.). troopdeploy.com. Retrieved ")
-    assert apa.endswith(f"(read in casebook, view: {link})")
+    version = cite.content_version(CONTENT)
+    assert apa.endswith(f"(read in casebook, content version {version}, view: {link})")
     assert bibtex.startswith("@online{minusma-")
     assert f"url = {{{CASE.source_url}}}" in bibtex
 

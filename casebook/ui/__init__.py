@@ -87,6 +87,7 @@ from casebook.ui.widgets import (
     render_paragraphs,
     render_parent_link,
     render_prev_next,
+    render_print_header,
     render_provenance,
     render_section_index,
     render_share_link,

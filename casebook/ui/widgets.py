@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -232,3 +234,11 @@ def render_share_link(box, url: str) -> None:
     "Copy the link or cite this view")."""
     box.caption("Link to this view")
     box.markdown(markup.share_link(url), unsafe_allow_html=True)
+
+
+def render_print_header(box, codebook: Codebook, url: str) -> None:
+    """Into ``box`` (shown only when printing): the view's link, its filter and today."""
+    labels = {t.id: t.label for t in codebook.themes}
+    selected = filtering.describe(selected_themes(codebook), match_mode(), labels)
+    html = markup.print_header(url, f"showing {selected}", f"{date.today():%d %B %Y}")
+    box.markdown(html, unsafe_allow_html=True)

@@ -7,6 +7,7 @@ screenshot (under pytest's tmp_path) for a person to look at.
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -138,3 +139,32 @@ def test_on_a_phone_each_section_keeps_its_badges_nearer_than_the_next_title(pho
         inside = badges["y"] - (title["y"] + title["height"])
         between = next_title["y"] - (badges["y"] + badges["height"])
         assert inside < between
+
+
+@pytest.mark.parametrize("path", ["/?theme=security", "/facts", "/claims"])
+def test_a_printed_view_is_the_document_alone_with_its_link_and_date(page, app_url, path):
+    page.goto(f"{app_url}{path}")
+    wait_for_app(page)
+    page.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.wait_for()
+    page.emulate_media(media="print")
+    for hidden in ("stSidebar", "stHeader", "stExpander", "stDownloadButton"):
+        assert page.get_by_test_id(hidden).filter(visible=True).count() == 0, hidden
+    assert filter_bar(page).is_hidden()
+    assert page.locator(".modebar-container").filter(visible=True).count() == 0
+    header = page.locator(".st-key-print-only")
+    assert header.is_visible()
+    text = header.inner_text()
+    assert f"{date.today():%d %B %Y}" in text and f"{app_url}" in text
+    assert header.bounding_box()["y"] < page.locator("h1").first.bounding_box()["y"]
+    assert page.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.is_visible()
+    main = page.get_by_test_id("stMain")
+    heights = main.evaluate("m => [m.scrollHeight, m.clientHeight]")
+    assert heights[0] <= heights[1] + 1  # nothing cut off below a scrolling pane
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")  # Chromium prints it
+
+
+def test_on_screen_the_print_header_stays_out_of_sight(page, app_url):
+    page.goto(f"{app_url}/")
+    wait_for_app(page)
+    assert page.locator(".st-key-print-only").is_hidden()
