@@ -150,6 +150,6 @@ def test_overview_exports_match_the_filter():
     buttons = at.get("download_button")
     assert len(buttons) == 2
     count = len(coded("humanitarian"))
-    assert f"The paragraphs coded Humanitarian ({count}), as a table or as text." in [
+    assert f"Paragraphs coded Humanitarian ({count}), as a table or as text." in [
         c.value for c in at.caption
     ]
