@@ -112,8 +112,18 @@ class Record:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A change to a published review: when, and what was corrected."""
+
+    date: str
+    note: str
+
+
+@dataclass(frozen=True)
 class Claim:
-    """A reviewed statement of the article; ``position`` (its paragraph's) comes from the quote."""
+    """A reviewed statement of the article; ``position`` (its paragraph's) comes from the quote.
+    ``said`` is when the article made it, ``reviewed`` when and ``reviewer`` by whom it was
+    checked (the file's ``review`` block gives them for every claim; a claim may differ)."""
 
     id: str
     section: str
@@ -123,6 +133,10 @@ class Claim:
     facts: tuple[str, ...]
     themes: tuple[str, ...]
     position: int = 0
+    said: str = ""
+    reviewed: str = ""
+    reviewer: str = ""
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def anchor(self) -> str:

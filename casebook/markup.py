@@ -266,7 +266,7 @@ def _source(source) -> str:
     name = escape(source.title + (f", {source.publisher}" if source.publisher else ""))
     if source.url.startswith(("https://", "http://")):
         name = f'<a href="{escape(source.url)}" target="_blank" rel="noopener">{name}</a>'
-    date = escape(source.date)
+    date = "undated" if source.date == "n.d." else f"as of {escape(source.date)}"
     return f"<li>{tier_badge(source.tier)} {name} <span class='cb-muted'>({date})</span></li>"
 
 
@@ -299,5 +299,14 @@ def claim_flag(claim, facts_by_id: dict, colour: str, mark: str = "⚑") -> str:
     return (
         f'<div class="cb-claim" style="border-left-color:{colour}">'
         f'<span class="cb-badge" style="border-color:{colour}">{escape(mark)} {kind}</span> '
-        f"<q>{escape(claim.quote)}</q><div>{escape(claim.note)}</div>{record}</div>"
+        f"<q>{escape(claim.quote)}</q><div>{escape(claim.note)}</div>"
+        f'<div class="cb-muted">{escape(review_line(claim))}</div>{record}</div>'
     )
+
+
+def review_line(claim) -> str:
+    """'Said: undated · reviewed 2026-11-28 by casebook editors' (what is known of it)."""
+    said = f"Said: {claim.said or 'undated'}"
+    reviewed = f"reviewed {claim.reviewed}" if claim.reviewed else "review undated"
+    by = f" by {claim.reviewer}" if claim.reviewer else ""
+    return f"{said} · {reviewed}{by}"

@@ -12,7 +12,7 @@ import re
 from datetime import date as Date
 from pathlib import Path
 
-from casebook import validate, yamltext
+from casebook import reviews, validate, yamltext
 from casebook.facts import (
     CLAIM_KINDS,
     FACT_KINDS,
@@ -39,7 +39,8 @@ SOURCE_KEYS = ("title", "publisher", "url", "date", "tier", "note")
 DISAGREEMENT_KEYS = ("id", "topic", "facts", "sides", "wording")
 SIDE_KEYS = ("says", "who", "facts", "sources")
 GAP_KEYS = ("id", "label", "note", "themes")
-CLAIM_KEYS = ("id", "section", "quote", "kind", "note", "facts", "themes")
+CLAIM_KEYS = ("id", "section", "quote", "kind", "note", "facts", "themes", "said", "reviewed",
+              "reviewer", "corrections")  # fmt: skip
 UNDATED = "n.d."
 DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$")
 DATE_HINT = "an ISO date (2013-04-25), a year-month (2013-04) or a year (2013)"
@@ -326,7 +327,8 @@ def _place(values: dict, entry: LineDict, case: Case, report: Collector) -> int 
     return found[0].position if len(found) == 1 else None
 
 
-def _claim(entry, codebook: Codebook, case: Case, known: dict, seen: dict, report: Collector):
+def _claim(entry, codebook: Codebook, case: Case, known: dict, seen: dict, report: Collector,
+           review: dict | None = None):  # fmt: skip
     for line, message in validate.unknown_keys(entry, CLAIM_KEYS):
         report.add(line, message)
     values = _texts(entry, ("id", "section", "quote", "kind", "note"), report)
@@ -342,7 +344,8 @@ def _claim(entry, codebook: Codebook, case: Case, known: dict, seen: dict, repor
     position = _place(values, entry, case, report)
     if position is None or kind not in CLAIM_KINDS:
         return None
-    return Claim(facts=facts, themes=themes, position=position, **values)
+    reviewed = reviews.claim_review(entry, review or {}, report)
+    return Claim(facts=facts, themes=themes, position=position, **values, **reviewed)
 
 
 def read_claims(
@@ -353,10 +356,11 @@ def read_claims(
     data = _entries(path, "claims", report) if path.is_file() else None
     if data is None:
         return ()
-    for line, message in validate.unknown_keys(data, ("claims",)):
+    for line, message in validate.unknown_keys(data, ("claims", "review")):
         report.add(line, message)
     known = {fact.id: fact for fact in facts}
     seen: dict[str, int] = {}
+    review = reviews.read_review(data, report)
     entries = _mappings(data, "claims", "claim", report)
-    claims = [_claim(entry, codebook, case, known, seen, report) for entry in entries]
+    claims = [_claim(e, codebook, case, known, seen, report, review) for e in entries]
     return tuple(claim for claim in claims if claim)

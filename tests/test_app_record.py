@@ -113,3 +113,17 @@ def test_claims_say_how_the_theme_filter_narrows_them():
     notes = " ".join(i.value for i in at.info)
     assert f"the {len(wanted)} claims of {len(CLAIMS)} about Humanitarian." in notes
     assert not open_app("claims").info  # no filter, no note
+
+
+def test_claims_page_states_its_method_reviewer_corrections_and_offers_claimreview():
+    at = open_app("claims")
+    text = markdown(at)
+    assert "Sources are ranked in three tiers" in text
+    assert "**Reviewed** by casebook editors, 2026-11-28." in text
+    assert "the article gives no date" in text
+    assert "Corrections" in [h.value for h in at.header]
+    assert any("No review has been corrected since the first review (2026-11-28)" in c.value
+               for c in at.caption)  # fmt: skip
+    buttons = {b.proto.label: b.proto for b in at.get("download_button")}
+    assert "Claims as ClaimReview (JSON-LD)" in buttons
+    assert "Said: undated · reviewed 2026-11-28 by casebook editors" in text

@@ -419,3 +419,19 @@ def test_term_lists_name_each_term_once():
         "h", "H", "#009E73", "d", ("aid", "displaced", "health"), strong_terms=("displaced",)
     )
     assert term_lists(theme) == "Strong terms: displaced. Other terms: aid, health."
+
+
+def test_a_claim_flag_says_when_it_was_said_and_reviewed_and_by_whom():
+    claim = SimpleNamespace(said="", reviewed="2026-11-28", reviewer="casebook editors")
+    assert casebook.markup.review_line(claim) == (
+        "Said: undated · reviewed 2026-11-28 by casebook editors"
+    )
+    claim = SimpleNamespace(said="2023-01", reviewed="", reviewer="")
+    assert casebook.markup.review_line(claim) == "Said: 2023-01 · review undated"
+
+
+def test_each_source_gives_its_as_of_date():
+    dated = SimpleNamespace(title="T", publisher="", url="", date="2013-04-25", tier="un")
+    undated = SimpleNamespace(title="U", publisher="", url="", date="n.d.", tier="news")
+    html = casebook.markup.sources([dated, undated])
+    assert "(as of 2013-04-25)" in html and "(undated)" in html

@@ -30,7 +30,9 @@ from casebook.ui.explore import (
 from casebook.ui.figures import CHART_CONFIG, render_chart
 from casebook.ui.filterbar import PICK_KEY, labelled_choice, render_filter
 from casebook.ui.record import (
+    CLAIMS_METHOD,
     KIND_HELP,
+    absolute,
     case_claims,
     case_record,
     flagger,
@@ -38,7 +40,9 @@ from casebook.ui.record import (
     render_candidates,
     render_claim_flags,
     render_claims_by_section,
+    render_corrections,
     render_fact_cards,
+    review_summary,
 )
 from casebook.ui.routes import (
     ABOUT_URL,

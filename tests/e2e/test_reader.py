@@ -7,11 +7,15 @@ screenshot (under pytest's tmp_path) for a person to look at.
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from casebook.loader import load_content
+from tests.conftest import CONTENT
 from tests.e2e.conftest import chips, filter_bar, wait_for_app
 
 LAPTOP = {"width": 1366, "height": 768}
@@ -168,3 +172,18 @@ def test_on_screen_the_print_header_stays_out_of_sight(page, app_url):
     page.goto(f"{app_url}/")
     wait_for_app(page)
     assert page.locator(".st-key-print-only").is_hidden()
+
+
+def test_the_claims_download_as_claimreview_json_ld(page, app_url):
+    page.goto(f"{app_url}/claims")
+    wait_for_app(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Claims as ClaimReview (JSON-LD)").click()
+    assert download.value.suggested_filename == "minusma-claim-reviews.jsonld"
+    reviews = json.loads(Path(download.value.path()).read_text("utf-8"))
+    claims = load_content(CONTENT).claims["minusma"]
+    assert len(reviews) == len(claims)
+    first = reviews[0]
+    assert first["@type"] == "ClaimReview" and first["author"]["name"] == claims[0].reviewer
+    anchor = claims[0].anchor
+    assert first["url"] == f"{app_url}/{claims[0].section}?p={anchor}#{anchor}"
