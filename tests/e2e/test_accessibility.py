@@ -12,6 +12,7 @@ from casebook.loader import load_content
 from tests.conftest import CONTENT
 from tests.e2e.accessibility import describe, serious_violations
 from tests.e2e.conftest import wait_for_app
+from tests.e2e.test_cases import two_case_url  # noqa: F401 - the two-case app, a fixture
 
 _CONTENT = load_content(CONTENT)
 CASE = _CONTENT.case("minusma")
@@ -49,3 +50,15 @@ def test_no_serious_violation(pages_by_mode, app_url, mode, path):
     wait_for_app(page)
     violations = serious_violations(page)
     assert not violations, f"{mode} {path}:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_no_serious_violation_comparing_cases(browser, two_case_url, mode):  # noqa: F811
+    """/compare exists only with several cases: the second case comes from the ingest fixture."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, color_scheme=mode)
+    page = context.new_page()
+    page.goto(f"{two_case_url}/compare")
+    wait_for_app(page)
+    violations = serious_violations(page)
+    context.close()
+    assert not violations, f"{mode} /compare:\n{describe(violations)}"
