@@ -17,12 +17,13 @@ from casebook.model import Codebook
 # Marks take colours of 3:1 or more against both the light and the dark background.
 UNCODED_COLOUR = NEUTRAL = "#7A7A7A"
 _FONT = {"family": "sans-serif", "size": 13}
+VALUE_ROOM = 44  # px right of the plot for a value written beside a full-length bar ("100%")
 
 
-def layout(figure: go.Figure, height: int, **extra) -> go.Figure:
+def layout(figure: go.Figure, height: int, margin_r: int = 10, **extra) -> go.Figure:
     figure.update_layout(
         height=height,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        margin={"l": 10, "r": margin_r, "t": 10, "b": 10},
         font=_FONT,
         showlegend=False,
         **extra,
@@ -74,7 +75,7 @@ def theme_coverage_figure(
     figure = go.Figure(bars)
     figure.update_xaxes(range=[0, 1.12], tickformat=".0%", title_text="share of words")
     figure.update_yaxes(autorange="reversed")
-    return layout(figure, height=60 + 38 * len(labels))
+    return layout(figure, margin_r=VALUE_ROOM, height=60 + 38 * len(labels))
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -153,7 +154,7 @@ def theme_by_section_figure(
         range=[0, 1.12], tickformat=".0%", title_text=f"share of words coded {plain(theme.label)}"
     )
     figure.update_yaxes(autorange="reversed")
-    return layout(figure, height=60 + 28 * len(values))
+    return layout(figure, margin_r=VALUE_ROOM, height=60 + 28 * len(values))
 
 
 def _first_words(text: str, count: int = 8) -> str:
@@ -305,7 +306,7 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     figure = go.Figure(bars)
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="hits", dtick=1)
-    return layout(figure, height=60 + 40 * len(per_section))
+    return layout(figure, margin_r=VALUE_ROOM, height=60 + 40 * len(per_section))
 
 
 def cases_figure(by_case: pd.DataFrame, titles: dict[str, str], codebook: Codebook) -> go.Figure:

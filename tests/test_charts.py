@@ -7,6 +7,7 @@ import pytest
 
 from casebook.charts import (
     UNCODED_COLOUR,
+    VALUE_ROOM,
     codeline_figure,
     compare_figure,
     cooccurrence_figure,
@@ -108,6 +109,7 @@ def test_uncoded_bar_only_when_asked(uncoded, bars):
 def test_theme_coverage_figure_axes():
     figure = theme_coverage_figure(THEMES, CODEBOOK)
     assert tuple(figure.layout.xaxis.range) == (0, 1.12)  # room for the value beside a full bar
+    assert figure.layout.margin.r == VALUE_ROOM  # and for "100%" past the plot's edge
     assert (figure.data[0].textposition, figure.data[0].textangle) == (
         "outside",
         0,

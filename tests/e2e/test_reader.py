@@ -26,6 +26,19 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
+def assert_labels_inside(chart) -> None:
+    """Every tick label and bar value of a chart lies within it: none cut off."""
+    box = chart.bounding_box()
+    for label in chart.locator(".ytick text, .xtick text, text.bartext").all():
+        part = label.bounding_box()
+        if part is None:
+            continue
+        inside = (
+            part["x"] >= box["x"] - 1 and part["x"] + part["width"] <= box["x"] + box["width"] + 1
+        )
+        assert inside, label.text_content()
+
+
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
@@ -106,13 +119,7 @@ def test_on_a_phone_every_chart_fits_and_shows_no_toolbar(phone, app_url, path, 
         box = chart.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
         assert chart.locator(".modebar-container").filter(visible=True).count() == 0
-        labels = chart.locator(".ytick text, .xtick text").all()
-        for label in labels:  # every tick label inside the chart: none cut off
-            tick = label.bounding_box()
-            assert tick is None or (
-                tick["x"] >= box["x"] - 1
-                and tick["x"] + tick["width"] <= box["x"] + box["width"] + 1
-            ), label.text_content()
+        assert_labels_inside(chart)
     phone.screenshot(path=tmp_path / "phone.png")
 
 
@@ -187,3 +194,13 @@ def test_the_claims_download_as_claimreview_json_ld(page, app_url):
     assert first["@type"] == "ClaimReview" and first["author"]["name"] == claims[0].reviewer
     anchor = claims[0].anchor
     assert first["url"] == f"{app_url}/{claims[0].section}?p={anchor}#{anchor}"
+
+
+def test_a_full_bar_keeps_its_value_whole_in_a_narrow_column(page, app_url):
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{app_url}/political-stability")  # Political covers 100% of it
+    wait_for_app(page)
+    chart = page.get_by_label("Theme coverage of Support for Political Stability and Peacebuilding")
+    chart.locator(".main-svg").first.wait_for()
+    assert "100%" in chart.locator("text.bartext").all_text_contents()
+    assert_labels_inside(chart)
