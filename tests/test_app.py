@@ -223,3 +223,13 @@ def test_the_codebook_lists_each_term_once():
     at = open_app("about")
     humanitarian = next(c.value for c in at.caption if "displaced" in c.value)
     assert humanitarian.count("displaced") == 1
+
+
+def test_the_filter_shows_labels_and_the_url_keeps_ids():
+    at = open_app(theme=["security", "political"])
+    picker = at.multiselect(key="theme-pick")
+    assert picker.value == ["security", "political"]
+    assert picker.options == ["Security", "Political", "Humanitarian", "Partnerships"]
+    picker.set_value(["humanitarian"]).run()
+    assert at.multiselect(key="theme").value == ["humanitarian"]
+    assert at.query_params["theme"] in ("humanitarian", ["humanitarian"])  # the id, not the label

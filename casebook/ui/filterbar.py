@@ -4,6 +4,11 @@ Streamlit writes a bound widget's *displayed* option into the URL, so a picker s
 labels would turn ``?theme=security`` into ``?theme=Security`` and break old links. The
 URL therefore stays bound to a multiselect of ids, kept out of sight, and the picker
 readers use shows labels and hands its choice to it.
+
+Known gap: on a page that reconnected to a new server without reloading (after a
+restart, or to another replica), the picker's changes reach the new session but the
+bound ids keep following the URL, so the view does not change until the page is
+reloaded. The any/all switch and the menu, bound or plain links, keep working.
 """
 
 from __future__ import annotations
