@@ -8,8 +8,7 @@ casebook package.
 
 import streamlit as st
 
-from casebook import ui
-from casebook.filtering import MATCH_MODES
+from casebook import links, ui
 from casebook.ingest.web import uploads_enabled
 
 st.set_page_config(page_title="casebook", page_icon="📘", layout="wide")
@@ -34,29 +33,17 @@ if problems:  # this case does not load: its problems, in place of its pages
     st.stop()
 case = ui.current_case(content)
 
-st.sidebar.multiselect(
-    "Themes",
-    content.codebook.ids,
-    key=ui.FILTER_KEY,
-    bind="query-params",
-    placeholder="All themes",
-    help="Show the paragraphs coded with these themes. The choice is kept in the page URL.",
-)
-st.sidebar.radio(
-    "Match",
-    MATCH_MODES,
-    key=ui.MATCH_KEY,
-    bind="query-params",
-    horizontal=True,
-    help="With several themes: show paragraphs that carry any of them, or all of them.",
-)
+ui.render_filter(content.codebook)
 
 has_record = bool(ui.case_record(content, case).facts or ui.case_claims(content, case))
 several = len(content.cases) > 1
 menu = ui.navigation(case, content.codebook, has_record, several, uploads_enabled())
 page = st.navigation(menu, expanded=True)
+st.set_page_config(page_title=links.tab_title(page.title, case.title))
 view_box = st.sidebar.container()
+print_box = st.container(key="print-only")  # the view's link and date, on paper only
 page_params = ui.run_page(page)
 view = ui.view_url(content.codebook, page.url_path, page_params)
+ui.render_print_header(print_box, content.codebook, view)
 ui.render_share_link(view_box, view)
 ui.render_cite(view_box, case, view)

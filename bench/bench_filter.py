@@ -17,6 +17,7 @@ Target (issue 7): filter change on the overview ≤ 1.5 × the bare app's.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -52,9 +53,10 @@ SERVERS = {
 
 
 def click_theme(page, theme: str) -> float:
-    """Choose ``theme`` in the sidebar's multiselect; milliseconds until redrawn."""
-    field = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").locator("input")
-    option = page.get_by_role("option", name=theme, exact=True)
+    """Choose ``theme`` in the theme filter; milliseconds until redrawn. The dashboard's
+    picker shows labels ("Security"), the bare app's ids: the option is matched either way."""
+    field = page.locator("[data-testid='stMultiSelect']:visible").first.locator("input")
+    option = page.get_by_role("option", name=re.compile(f"^{re.escape(theme)}$", re.I))
     for attempt in range(5):  # the list can shut or shift under the pointer: try again
         field.click()
         try:

@@ -6,6 +6,7 @@ express) and never touch Streamlit.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -13,14 +14,16 @@ import plotly.graph_objects as go
 
 from casebook.model import Codebook
 
-UNCODED_COLOUR = "#999999"
+# Marks take colours of 3:1 or more against both the light and the dark background.
+UNCODED_COLOUR = NEUTRAL = "#7A7A7A"
 _FONT = {"family": "sans-serif", "size": 13}
+VALUE_ROOM = 44  # px right of the plot for a value written beside a full-length bar ("100%")
 
 
-def layout(figure: go.Figure, height: int, **extra) -> go.Figure:
+def layout(figure: go.Figure, height: int, margin_r: int = 10, **extra) -> go.Figure:
     figure.update_layout(
         height=height,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        margin={"l": 10, "r": margin_r, "t": 10, "b": 10},
         font=_FONT,
         showlegend=False,
         **extra,
@@ -31,6 +34,12 @@ def layout(figure: go.Figure, height: int, **extra) -> go.Figure:
 def plain(text: str) -> str:
     """Text for a Plotly label: Plotly reads a few HTML tags in labels, so escape them."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def wrapped(label: str, width: int = 24) -> str:
+    """A long axis label on lines of about ``width`` characters, so a phone shows it whole
+    (each line escaped as :func:`plain` does)."""
+    return "<br>".join(plain(line) for line in textwrap.wrap(label, width)) or plain(label)
 
 
 def _percent(values: Sequence[float]) -> list[str]:
@@ -57,14 +66,16 @@ def theme_coverage_figure(
         orientation="h",
         marker={"color": colours},
         text=_percent(values),
-        textposition="auto",
+        textposition="outside",
+        textangle=0,
+        cliponaxis=False,
         hovertext=hover,
         hoverinfo="text",
     )
     figure = go.Figure(bars)
-    figure.update_xaxes(range=[0, 1], tickformat=".0%", title_text="share of words")
+    figure.update_xaxes(range=[0, 1.12], tickformat=".0%", title_text="share of words")
     figure.update_yaxes(autorange="reversed")
-    return layout(figure, height=60 + 38 * len(labels))
+    return layout(figure, margin_r=VALUE_ROOM, height=60 + 38 * len(labels))
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -129,7 +140,9 @@ def theme_by_section_figure(
         orientation="h",
         marker={"color": theme.colour},
         text=_percent(values),
-        textposition="auto",
+        textposition="outside",
+        textangle=0,
+        cliponaxis=False,
         hovertext=[
             f"{plain(titles[r.section])}: {r.coded_words} of {r.total_words} words"
             for r in rows.itertuples(index=False)
@@ -138,10 +151,10 @@ def theme_by_section_figure(
     )
     figure = go.Figure(bars)
     figure.update_xaxes(
-        range=[0, 1], tickformat=".0%", title_text=f"share of words coded {plain(theme.label)}"
+        range=[0, 1.12], tickformat=".0%", title_text=f"share of words coded {plain(theme.label)}"
     )
     figure.update_yaxes(autorange="reversed")
-    return layout(figure, height=60 + 28 * len(values))
+    return layout(figure, margin_r=VALUE_ROOM, height=60 + 28 * len(values))
 
 
 def _first_words(text: str, count: int = 8) -> str:
@@ -196,34 +209,44 @@ def codeline_figure(
         ]
     )  # fmt: skip
     figure.update_xaxes(
-        range=[0.3, len(index) + 0.7], title_text="paragraphs in reading order", dtick=5
+        range=[0.3, len(index) + 0.7],
+        title_text="paragraphs in reading order",
+        title_standoff=6,
+        dtick=5,
     )
     figure.update_yaxes(autorange="reversed", showgrid=False)
-    return layout(figure, height=70 + 34 * len(themes))
+    # 34 px a theme, plus room for the ticks and the axis title below them (with one theme
+    # selected, less than this let the title run into the ticks)
+    return layout(figure, height=100 + 34 * len(themes))
 
 
 def cooccurrence_figure(
     matrix: pd.DataFrame, codebook: Codebook, themes: Sequence[str]
 ) -> go.Figure:
-    """Theme × theme: paragraphs coded with both (cell text), shaded by Jaccard."""
+    """Theme × theme: paragraphs coded with both (cell text), shaded by Jaccard. The
+    diagonal (a theme with itself, always 1) is left unshaded and says how many paragraphs
+    carry the theme, so the scale spreads over the pairs."""
     labels = [plain(codebook.theme(t).label) for t in themes]
     grid = matrix.set_index(["theme", "other"])
-    jaccard = [[float(grid.loc[(a, b), "jaccard"]) for b in themes] for a in themes]
-    text = [
-        [f"{int(grid.loc[(a, b), 'both'])} · J {grid.loc[(a, b), 'jaccard']:.2f}" for b in themes]
-        for a in themes
-    ]
+
+    def cell(a: str, b: str) -> tuple[float | None, str]:
+        both, jaccard = int(grid.loc[(a, b), "both"]), float(grid.loc[(a, b), "jaccard"])
+        return (None, f"{both} coded") if a == b else (jaccard, f"{both} · J {jaccard:.2f}")
+
+    cells = [[cell(a, b) for b in themes] for a in themes]
+    pairs = [z for row in cells for z, _ in row if z is not None]
     heat = go.Heatmap(
-        z=jaccard,
+        z=[[z for z, _ in row] for row in cells],
         x=labels,
         y=labels,
         zmin=0,
-        zmax=1,
+        zmax=max(pairs, default=0) or 1,
         colorscale="Cividis",
-        text=text,
+        text=[[text for _, text in row] for row in cells],
         texttemplate="%{text}",
         hovertemplate="%{y} and %{x}: %{text}<extra></extra>",
         colorbar={"title": {"text": "Jaccard"}},
+        hoverongaps=False,
     )
     figure = go.Figure(heat)
     figure.update_yaxes(autorange="reversed")
@@ -248,7 +271,7 @@ def grouped_coverage_figure(
                 marker={
                     "color": [codebook.theme(t).colour for t in frame["theme"]],
                     "pattern": {"shape": _PATTERNS[index % len(_PATTERNS)], "fgcolor": "#ffffff"},
-                    "line": {"width": 1, "color": "#555555"},
+                    "line": {"width": 1, "color": NEUTRAL},
                 },
                 text=_percent(frame["coverage"]),
                 textposition="outside",
@@ -271,17 +294,19 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     """Search hits per section, in reading order (one neutral colour: hits have no theme)."""
     bars = go.Bar(
         x=list(per_section["hits"]),
-        y=[plain(t) for t in per_section["section_title"]],
+        y=[wrapped(t) for t in per_section["section_title"]],
         orientation="h",
-        marker={"color": "#555555"},
+        marker={"color": NEUTRAL},
         text=list(per_section["hits"]),
-        textposition="auto",
+        textposition="outside",
+        textangle=0,
+        cliponaxis=False,
         hovertemplate="%{y}: %{x} hits<extra></extra>",
     )
     figure = go.Figure(bars)
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="hits", dtick=1)
-    return layout(figure, height=60 + 26 * len(per_section))
+    return layout(figure, margin_r=VALUE_ROOM, height=60 + 40 * len(per_section))
 
 
 GROUPED_CASES = 4  # more cases than this are compared in a grid, one row per case

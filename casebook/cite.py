@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlparse
 
 from casebook.model import Case
@@ -20,7 +22,22 @@ def _year(published: str) -> str:
     return match.group() if match else ""
 
 
-def apa(case: Case, permalink: str, accessed: date) -> str:
+def content_version(root: Path) -> str:
+    """A short fingerprint of every file of the content folder (names and bytes): it
+    changes with any edit of the text, the codebook or the record, so a citation that
+    names it says which version of the content a view showed."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def _reading(permalink: str, version: str) -> str:
+    return f"read in casebook{f', content version {version}' if version else ''}, view: {permalink}"
+
+
+def apa(case: Case, permalink: str, accessed: date, version: str = "") -> str:
     """APA 7 for a web page: author and year where the case knows them, else the title
     leads and the date is (n.d.); "Retrieved … from" only with a source address."""
     site = publisher(case)
@@ -29,7 +46,7 @@ def apa(case: Case, permalink: str, accessed: date) -> str:
     head = f"{case.author}. {when}. {case.title}." if case.author else f"{case.title}. {when}."
     day = f"{accessed:%B} {accessed.day}, {accessed:%Y}"
     retrieved = f" Retrieved {day}, from {case.source_url}" if case.source_url else ""
-    return f"{head}{source}{retrieved} (read in casebook, view: {permalink})"
+    return f"{head}{source}{retrieved} ({_reading(permalink, version)})"
 
 
 _BIBTEX_SPECIAL = {
@@ -44,7 +61,7 @@ def _bibtex_text(text: str) -> str:
     return "".join(_BIBTEX_SPECIAL.get(char, char) for char in text)
 
 
-def bibtex(case: Case, permalink: str, accessed: date) -> str:
+def bibtex(case: Case, permalink: str, accessed: date, version: str = "") -> str:
     key = re.sub(r"[^a-z0-9]+", "", case.slug.lower()) or "case"
     fields = {
         "author": case.author,
@@ -53,7 +70,7 @@ def bibtex(case: Case, permalink: str, accessed: date) -> str:
         "organization": publisher(case),
         "url": case.source_url,
         "urldate": accessed.isoformat(),
-        "note": f"Read in casebook, view: {permalink}"
+        "note": _reading(permalink, version).capitalize()
         + ("; the article states it was written with AI assistance" if case.notice else ""),
     }
     body = ",\n".join(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pandas as pd
 
@@ -53,11 +54,22 @@ def to_jsonl(frame: pd.DataFrame) -> str:
     return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in _records(frame))
 
 
-def to_csv(frame: pd.DataFrame) -> str:
+def to_csv(frame: pd.DataFrame, view_link: str = "") -> str:
+    """One row per paragraph; with ``view_link``, a last column giving on every row the
+    link of the view the rows were exported from, so the file says where it came from."""
     flat = frame[EXPORT_COLUMNS].copy()
     for column in _JSON_COLUMNS:
         flat[column] = flat[column].map(lambda value: json.dumps(value, ensure_ascii=False))
+    if view_link:
+        flat["view_link"] = view_link
     return flat.to_csv(index=False, lineterminator="\n")
+
+
+def file_name(case: str, view: str, selected: list[str], day: date, extension: str) -> str:
+    """'minusma-paragraphs-security-political-2026-11-29.csv': case, view, filter, date."""
+    parts = [case, view, *selected, day.isoformat()]
+    stem = "-".join(re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") for part in parts)
+    return f"{re.sub(r'-+', '-', stem)}.{extension}"
 
 
 def to_markdown(

@@ -84,11 +84,25 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class ChartNote:
+    """What the case says about one of the facts page's charts: its title and a caveat."""
+
+    place: str  # timeline | attacks | strength
+    title: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Record:
     facts: tuple[Fact, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     gaps: tuple[Gap, ...] = ()
     key_facts: tuple[str, ...] = ()  # the ids to show first, in this order
+    charts: tuple[ChartNote, ...] = ()
+
+    def chart(self, place: str, title: str) -> ChartNote:
+        """The case's note for a chart, or ``title`` with no note."""
+        return next((c for c in self.charts if c.place == place), ChartNote(place, title))
 
     def fact(self, fact_id: str) -> Fact:
         for fact in self.facts:
@@ -98,8 +112,18 @@ class Record:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A change to a published review: when, and what was corrected."""
+
+    date: str
+    note: str
+
+
+@dataclass(frozen=True)
 class Claim:
-    """A reviewed statement of the article; ``position`` (its paragraph's) comes from the quote."""
+    """A reviewed statement of the article; ``position`` (its paragraph's) comes from the quote.
+    ``said`` is when the article made it, ``reviewed`` when and ``reviewer`` by whom it was
+    checked (the file's ``review`` block gives them for every claim; a claim may differ)."""
 
     id: str
     section: str
@@ -109,6 +133,10 @@ class Claim:
     facts: tuple[str, ...]
     themes: tuple[str, ...]
     position: int = 0
+    said: str = ""
+    reviewed: str = ""
+    reviewer: str = ""
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def anchor(self) -> str:

@@ -30,12 +30,16 @@ def clean_selection(values: Iterable[str], known: Sequence[str]) -> list[str]:
     return [theme for theme in known if theme in wanted]
 
 
+def themes_phrase(selected: Sequence[str], mode: str, labels: dict[str, str]) -> str:
+    """The chosen themes as words: 'Security', 'Security or Political', 'A, B and C'."""
+    names = [labels.get(theme, theme) for theme in selected]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + (" and " if mode == "all" else " or ") + names[-1]
+
+
 def describe(selected: Sequence[str], mode: str, labels: dict[str, str]) -> str:
     """A short sentence naming the filter, for captions and exports."""
     if not selected:
         return "all paragraphs"
-    names = [labels.get(theme, theme) for theme in selected]
-    if len(names) == 1:
-        return f"paragraphs coded {names[0]}"
-    joined = ", ".join(names[:-1]) + (" and " if mode == "all" else " or ") + names[-1]
-    return f"paragraphs coded {joined}"
+    return f"paragraphs coded {themes_phrase(selected, mode, labels)}"

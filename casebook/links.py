@@ -28,3 +28,11 @@ def href(url_path: str, query: str = "", anchor: str = "") -> str:
     if anchor:
         target += f"#{quote(anchor)}"
     return target
+
+
+def tab_title(page: str, case: str, limit: int = 32) -> str:
+    """The browser tab's title: the page, the case (shortened), the app.
+    'Political stability · Analyzing the Impact of the UN… · casebook'."""
+    if len(case) > limit:
+        case = case[:limit].rsplit(" ", 1)[0].rstrip(",:;") + "…"
+    return " · ".join(part for part in (page, case, "casebook") if part)

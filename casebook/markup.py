@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
+from casebook.contrast import darker
 from casebook.model import Codebook, Theme
 from casebook.validate import COLOUR
 
@@ -31,13 +32,41 @@ def escape(text: str, quote: bool = True) -> str:
 STYLE = """
 <style>
 .cb-badge{display:inline-block;padding:0.05rem 0.55rem;margin:0 0.3rem 0.25rem 0;
-  border-radius:1rem;font-size:0.8rem;font-weight:600;line-height:1.5;border:2px solid}
+  border-radius:1rem;font-size:0.8rem;font-weight:600;line-height:1.5;border:2px solid;
+  color:inherit}
+.cb-dot{display:inline-block;width:0.6rem;height:0.6rem;border-radius:50%;
+  margin-right:0.35rem;vertical-align:0.02rem}
+.stApp [data-testid='stCaptionContainer']{opacity:0.8}
+@media (max-width:640px){.stPlotlyChart .modebar-container{display:none}}
+[class*='st-key-url-state']{display:none}
+[class*='st-key-phone-only']{display:none}
+@media (max-width:640px){[class*='st-key-phone-only']{display:block}
+  [class*='st-key-wide-only']{display:none}}
+.cb-grid{border-collapse:collapse;font-size:0.8rem;width:100%}
+.cb-grid th,.cb-grid td{padding:0.2rem 0.15rem;text-align:right;
+  border-bottom:1px solid rgba(128,128,128,0.3)}
+.cb-grid th{font-size:0.72rem}
+.cb-grid th:first-child,.cb-grid td:first-child{text-align:left}
+[class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
+.st-key-print-only{display:none}
+@media print{
+  [data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],
+  [data-testid='stSidebarCollapsedControl'],[data-testid='stDecoration'],
+  [data-testid='stExpander'],[data-testid='stDownloadButton'],[data-testid='stPopover'],
+  .modebar-container,[class*='st-key-url-state'],.st-key-filter-bar{display:none !important}
+  .st-key-print-only{display:block !important}
+  .stApp,[data-testid='stAppViewContainer'],[data-testid='stMain']{position:static !important;
+    overflow:visible !important;height:auto !important}
+  .stMainBlockContainer{padding:0 !important;max-width:100% !important}
+  [data-testid='stPlotlyChart'],.cb-para,.cb-fact,.cb-claim{break-inside:avoid}
+}
+.stMainBlockContainer{padding-top:3rem}
 .cb-para{padding:0.35rem 0 0.35rem 0.9rem;margin:0.2rem 0 0.1rem 0;
   border-left:4px solid rgba(128,128,128,0.25)}
 .cb-para p{margin:0.15rem 0 0 0}
 .cb-para.cb-match{background:rgba(0,114,178,0.07)}
 .cb-muted{opacity:0.7;font-size:0.85rem}
-.cb-para:target,.cb-para.cb-target{outline:3px solid #E69F00;outline-offset:4px;
+.cb-para:target,.cb-para.cb-target{outline:3px solid #B26B00;outline-offset:4px;
   background:rgba(230,159,0,0.12)}
 .cb-kwic{font-size:0.95rem;margin:0.2rem 0}
 .cb-kwic mark{background:#F0E442;color:#000000;padding:0 0.15rem;border-radius:0.2rem}
@@ -45,7 +74,7 @@ STYLE = """
 .cb-share{margin-bottom:0.6rem}
 .cb-share code{display:block;white-space:normal;word-break:break-all;font-size:0.8rem;
   user-select:all}
-.cb-claim{border-left:4px solid #E69F00;padding:0.3rem 0.8rem;margin:0.2rem 0 0.4rem 1.2rem;
+.cb-claim{border-left:4px solid #B26B00;padding:0.3rem 0.8rem;margin:0.2rem 0 0.4rem 1.2rem;
   font-size:0.9rem;background:rgba(128,128,128,0.06)}
 .cb-claim q{font-style:italic}
 .cb-claim summary{cursor:pointer;font-size:0.85rem;opacity:0.85}
@@ -61,20 +90,41 @@ STYLE = """
 
 
 def _colour(theme: Theme) -> str:
-    return theme.colour if COLOUR.match(theme.colour) else "#777777"
+    return theme.colour if COLOUR.match(theme.colour) else "#767676"
 
 
 def badge(theme: Theme, pinned: bool = False) -> str:
-    """A theme badge: solid with a pin when an editor fixed it, outlined when computed."""
+    """A theme badge, always with its label: solid with a pin when an editor fixed it
+    (white on a shade of the theme colour dark enough for 4.5:1), outlined with a dot of
+    the theme colour when computed (the text keeps the page's own colour, in either mode)."""
     colour = _colour(theme)
     label = escape(theme.label)
     if pinned:
         title = f"{label}: pinned by an editor"
-        style = f"background:{colour};border-color:{colour};color:#ffffff"
+        solid = darker(colour)
+        style = f"background:{solid};border-color:{solid};color:#ffffff"
         return f'<span class="cb-badge" style="{style}" title="{title}">📌 {label}</span>'
     title = f"{label}: coded by the tagging rule"
-    style = f"border-color:{colour};color:{colour}"
-    return f'<span class="cb-badge" style="{style}" title="{title}">{label}</span>'
+    dot = f'<span class="cb-dot" style="background:{colour}" aria-hidden="true"></span>'
+    return (
+        f'<span class="cb-badge" style="border-color:{colour}" title="{title}">{dot}{label}</span>'
+    )
+
+
+def _css_string(text: str) -> str:
+    """Text as a quoted CSS string: everything but letters and digits as a hex escape."""
+    return '"' + "".join(c if c.isalnum() else f"\\{ord(c):06x}" for c in text) + '"'
+
+
+def chip_style(codebook: Codebook, picker_key: str) -> str:
+    """The filter's chips in their themes' colours: white on a shade of each colour dark
+    enough for 4.5:1 (the picker shows labels, so a chip is found by its label)."""
+    rules = "".join(
+        f".st-key-{picker_key} [data-tag][aria-label={_css_string(theme.label)}]"
+        f"{{background:{darker(_colour(theme))};color:#ffffff}}"
+        for theme in codebook.themes
+    )
+    return f"<style>{rules}</style>"
 
 
 def badges(theme_ids: Sequence[str], codebook: Codebook, pinned: bool = False) -> str:
@@ -104,6 +154,18 @@ def paragraph(
         f'<div class="{classes}" id="{escape(anchor)}" style="border-left-color:{rule}">'
         f"<div>{marks}</div><p>{escape(text)}</p></div>"
     )
+
+
+def term_lists(theme: Theme) -> str:
+    """A theme's strong terms, then its other terms, each named once."""
+    strong = ", ".join(theme.strong_terms) or "none"
+    others = ", ".join(t for t in dict.fromkeys(theme.terms) if t not in theme.strong_terms)
+    return f"Strong terms: {strong}. Other terms: {others or 'none'}."
+
+
+def grid_table(frame) -> str:
+    """A small table (a pandas frame) as HTML, every cell and heading escaped."""
+    return frame.to_html(index=False, escape=True, border=0, classes="cb-grid")
 
 
 def md_escape(text: str) -> str:
@@ -170,6 +232,14 @@ def link(href: str, label: str) -> str:
     return f'<a class="cb-link" href="{escape(href)}" target="_self">{escape(label)}</a>'
 
 
+def print_header(url: str, filter_text: str, day: str) -> str:
+    """What a printed view carries at its top: where it came from, the filter, the date."""
+    return (
+        f'<div class="cb-muted">Printed from casebook on {escape(day)} · {escape(filter_text)}'
+        f"<br>{escape(url)}</div>"
+    )
+
+
 def share_link(url: str) -> str:
     """The URL of a view as text to read and select (never a live link: it is this page)."""
     return f'<div class="cb-share"><code>{escape(url)}</code></div>'
@@ -225,8 +295,8 @@ def count(number: int, noun: str) -> str:
 TIER_LABELS = {"un": "UN source", "news": "news", "secondary": "secondary"}
 _TIER_STYLE = {
     "un": "border:2px solid #555555;background:#555555;color:#ffffff",
-    "news": "border:2px solid #555555;color:inherit",
-    "secondary": "border:2px dashed #999999;color:inherit;opacity:0.8",
+    "news": "border:2px solid #7A7A7A;color:inherit",
+    "secondary": "border:2px dashed #7A7A7A;color:inherit",
 }
 
 
@@ -241,7 +311,7 @@ def _source(source) -> str:
     name = escape(source.title + (f", {source.publisher}" if source.publisher else ""))
     if source.url.startswith(("https://", "http://")):
         name = f'<a href="{escape(source.url)}" target="_blank" rel="noopener">{name}</a>'
-    date = escape(source.date)
+    date = "undated" if source.date == "n.d." else f"as of {escape(source.date)}"
     return f"<li>{tier_badge(source.tier)} {name} <span class='cb-muted'>({date})</span></li>"
 
 
@@ -257,8 +327,9 @@ def fact_card(fact) -> str:
     return f'<div class="cb-fact">{heading}{value}{note}{sources(fact.sources)}</div>'
 
 
-def claim_flag(claim, facts_by_id: dict, colour: str) -> str:
-    """A reviewed claim beside its paragraph: the kind, the quoted words, what the record says."""
+def claim_flag(claim, facts_by_id: dict, colour: str, mark: str = "⚑") -> str:
+    """A reviewed claim beside its paragraph: the kind (its mark and name, in the page's
+    text colour, framed in the kind's colour), the quoted words, what the record says."""
     cited = [facts_by_id[f] for f in claim.facts if f in facts_by_id]
     evidence = "".join(
         f"<div class='cb-muted'>{escape(f.label)} ({escape(f.date)}): {escape(f.value)}</div>"
@@ -272,6 +343,15 @@ def claim_flag(claim, facts_by_id: dict, colour: str) -> str:
         record = f"<details><summary>{label}</summary>{evidence}</details>"
     return (
         f'<div class="cb-claim" style="border-left-color:{colour}">'
-        f'<span class="cb-badge" style="border-color:{colour};color:{colour}">⚑ {kind}</span> '
-        f"<q>{escape(claim.quote)}</q><div>{escape(claim.note)}</div>{record}</div>"
+        f'<span class="cb-badge" style="border-color:{colour}">{escape(mark)} {kind}</span> '
+        f"<q>{escape(claim.quote)}</q><div>{escape(claim.note)}</div>"
+        f'<div class="cb-muted">{escape(review_line(claim))}</div>{record}</div>'
     )
+
+
+def review_line(claim) -> str:
+    """'Said: undated · reviewed 2026-11-28 by casebook editors' (what is known of it)."""
+    said = f"Said: {claim.said or 'undated'}"
+    reviewed = f"reviewed {claim.reviewed}" if claim.reviewed else "review undated"
+    by = f" by {claim.reviewer}" if claim.reviewer else ""
+    return f"{said} · {reviewed}{by}"

@@ -12,11 +12,12 @@ import re
 from datetime import date as Date
 from pathlib import Path
 
-from casebook import validate, yamltext
+from casebook import reviews, validate, yamltext
 from casebook.facts import (
     CLAIM_KINDS,
     FACT_KINDS,
     TIERS,
+    ChartNote,
     Claim,
     Disagreement,
     Fact,
@@ -30,13 +31,16 @@ from casebook.model import Case, Codebook
 from casebook.problems import Collector, Problem, did_you_mean, unknown_theme
 from casebook.yamltext import LineDict
 
-RECORD_KEYS = ("key_facts", "facts", "disagreements", "gaps")
+RECORD_KEYS = ("key_facts", "facts", "disagreements", "gaps", "charts")
+CHART_PLACES = ("timeline", "attacks", "strength")  # the facts page's charts
+CHART_KEYS = ("title", "note")
 FACT_KEYS = ("id", "label", "value", "amount", "unit", "date", "kind", "themes", "sources", "note")
 SOURCE_KEYS = ("title", "publisher", "url", "date", "tier", "note")
 DISAGREEMENT_KEYS = ("id", "topic", "facts", "sides", "wording")
 SIDE_KEYS = ("says", "who", "facts", "sources")
 GAP_KEYS = ("id", "label", "note", "themes")
-CLAIM_KEYS = ("id", "section", "quote", "kind", "note", "facts", "themes")
+CLAIM_KEYS = ("id", "section", "quote", "kind", "note", "facts", "themes", "said", "reviewed",
+              "reviewer", "corrections")  # fmt: skip
 UNDATED = "n.d."
 DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$")
 DATE_HINT = "an ISO date (2013-04-25), a year-month (2013-04) or a year (2013)"
@@ -254,6 +258,27 @@ def _gap(entry: LineDict, codebook: Codebook, seen: dict, report: Collector) -> 
     return Gap(themes=themes, **values)
 
 
+def _chart_notes(data: LineDict, report: Collector) -> tuple[ChartNote, ...]:
+    """The optional ``charts`` mapping: a title and a note for each chart of the facts page."""
+    charts = data.get("charts")
+    if charts is None:
+        return ()
+    if not isinstance(charts, LineDict):
+        report.add(data.line_of("charts"), "'charts' must be a mapping of chart to title and note")
+        return ()
+    notes = []
+    for line, message in validate.unknown_keys(charts, CHART_PLACES):
+        report.add(line, message)
+    for place in (p for p in CHART_PLACES if isinstance(charts.get(p), LineDict)):
+        for line, message in validate.unknown_keys(charts[place], CHART_KEYS):
+            report.add(line, message)
+        values = _texts(charts[place], ("title",), report)
+        values |= _texts(charts[place], ("note",), report, required=False)
+        if values["title"]:
+            notes.append(ChartNote(place, values["title"], values["note"] or ""))
+    return tuple(notes)
+
+
 def read_record(path: Path, root: Path, problems: list[Problem], codebook: Codebook) -> Record:
     """Facts, disagreements and gaps from a case's ``facts.yaml``; empty if there is none."""
     report = Collector(path, root, problems)
@@ -273,7 +298,7 @@ def read_record(path: Path, root: Path, problems: list[Problem], codebook: Codeb
     missing: dict[str, int] = {}
     gaps = [_gap(e, codebook, missing, report) for e in _mappings(data, "gaps", "gap", report)]
     kept = (tuple(x for x in items if x) for items in (facts, disagreements, gaps))
-    return Record(*kept, key_facts=tuple(key or ()))
+    return Record(*kept, key_facts=tuple(key or ()), charts=_chart_notes(data, report))
 
 
 def read_facts(
@@ -301,7 +326,8 @@ def _place(values: dict, entry: LineDict, case: Case, report: Collector) -> int 
     return found[0].position if len(found) == 1 else None
 
 
-def _claim(entry, codebook: Codebook, case: Case, known: dict, seen: dict, report: Collector):
+def _claim(entry, codebook: Codebook, case: Case, known: dict, seen: dict, report: Collector,
+           review: dict | None = None):  # fmt: skip
     for line, message in validate.unknown_keys(entry, CLAIM_KEYS):
         report.add(line, message)
     values = _texts(entry, ("id", "section", "quote", "kind", "note"), report)
@@ -317,7 +343,8 @@ def _claim(entry, codebook: Codebook, case: Case, known: dict, seen: dict, repor
     position = _place(values, entry, case, report)
     if position is None or kind not in CLAIM_KINDS:
         return None
-    return Claim(facts=facts, themes=themes, position=position, **values)
+    reviewed = reviews.claim_review(entry, review or {}, report)
+    return Claim(facts=facts, themes=themes, position=position, **values, **reviewed)
 
 
 def read_claims(
@@ -328,10 +355,11 @@ def read_claims(
     data = _entries(path, "claims", report) if path.is_file() else None
     if data is None:
         return ()
-    for line, message in validate.unknown_keys(data, ("claims",)):
+    for line, message in validate.unknown_keys(data, ("claims", "review")):
         report.add(line, message)
     known = {fact.id: fact for fact in facts}
     seen: dict[str, int] = {}
+    review = reviews.read_review(data, report)
     entries = _mappings(data, "claims", "claim", report)
-    claims = [_claim(entry, codebook, case, known, seen, report) for entry in entries]
+    claims = [_claim(e, codebook, case, known, seen, report, review) for e in entries]
     return tuple(claim for claim in claims if claim)

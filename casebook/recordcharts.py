@@ -13,13 +13,16 @@ import plotly.graph_objects as go
 from casebook.charts import layout, plain
 from casebook.model import Codebook
 
+# Each at least 3:1 against both the light and the dark background (WCAG 1.4.11), and
+# never alone: every kind also has a mark of its own and is named beside it.
 CLAIM_COLOURS = {
-    "outdated": "#E69F00",
-    "imprecise": "#56B4E9",
-    "unsourced": "#999999",
-    "contradicted": "#882255",
+    "outdated": "#B26B00",
+    "imprecise": "#2F7FBF",
+    "unsourced": "#7A7A7A",
+    "contradicted": "#C0306A",
 }
-_NEUTRAL = "#555555"
+CLAIM_MARKS = {"outdated": "◷", "imprecise": "≈", "unsourced": "?", "contradicted": "✕"}
+_NEUTRAL = "#7A7A7A"
 
 
 def _colour(themes, codebook: Codebook) -> str:

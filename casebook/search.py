@@ -97,8 +97,8 @@ def hits_by_section(results: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index()
 
 
-def suggestions(query: str) -> list[str]:
-    """What to try when nothing matched."""
+def suggestions(query: str, filtered: bool = False) -> list[str]:
+    """What to try when nothing matched (clearing the theme filter only when one is set)."""
     terms = parse_query(query)
     tips = []
     if len(terms) > 1:
@@ -106,5 +106,6 @@ def suggestions(query: str) -> list[str]:
     if any(" " in term for term in terms):
         tips.append("drop the quotes: a quoted phrase must appear word for word")
     tips.append("end a word with * to find every ending: insurgen* finds insurgent and insurgency")
-    tips.append("clear the theme filter in the sidebar: it narrows the search too")
+    if filtered:
+        tips.append("clear the theme filter at the top of the page: it narrows the search too")
     return tips

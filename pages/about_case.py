@@ -17,7 +17,7 @@ st.markdown(
 
 st.header("The source")
 st.markdown(f"**{markup.md_escape(case.title)}**")
-ui.render_provenance(case)
+ui.render_provenance(case, method_below=True)
 
 st.header("How paragraphs are coded")
 st.markdown(ui.method_text(codebook))

@@ -18,7 +18,7 @@ st.markdown(
 by_case = coverage.coverage_by_case(tables, codebook)
 shown = ui.selected_themes(codebook) or list(codebook.ids)
 by_case = by_case[by_case["theme"].isin(shown)]
-st.plotly_chart(
+ui.render_chart(
     charts.cases_figure(by_case, titles, codebook), key="cases", alt="Theme coverage by case"
 )
 summary = pd.DataFrame(

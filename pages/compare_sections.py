@@ -13,20 +13,14 @@ titles = {s.slug: s.title for s in case.sections}
 
 st.title("Compare sections")
 left, right = st.columns(2)
-first = left.selectbox("Section", slugs, key="a", bind="query-params")
-second = right.selectbox(
-    "with",
-    slugs,
-    index=min(1, len(slugs) - 1),
-    key="b",
-    bind="query-params",
-)
+first = ui.labelled_choice(left, "Section", slugs, titles, "a")
+second = ui.labelled_choice(right, "with", slugs, titles, "b", index=min(1, len(slugs) - 1))
 ui.note_view_param("a", first)
 ui.note_view_param("b", second)
 
 coverage = [data.sections[data.sections["section"] == slug] for slug in (first, second)]
 figure = charts.compare_figure(*coverage, (titles[first], titles[second]), codebook)
-st.plotly_chart(figure, key="compare", alt="Theme coverage of the two sections side by side")
+ui.render_chart(figure, key="compare", alt="Theme coverage of the two sections side by side")
 
 for column, slug in zip(st.columns(2), (first, second), strict=True):
     with column:

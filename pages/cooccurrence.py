@@ -17,7 +17,7 @@ st.markdown(
     "Jaccard index (paragraphs with both ÷ paragraphs with either), so pairs of common and "
     "rare themes compare fairly. The diagonal is each theme's own paragraph count."
 )
-st.plotly_chart(
+ui.render_chart(
     ui.figure(
         lambda: charts.cooccurrence_figure(
             relations.cooccurrence(data.paragraphs, ids), codebook, ids
@@ -31,14 +31,15 @@ st.plotly_chart(
 
 st.subheader("The passages behind a pair")
 left, right = st.columns(2)
-first = left.selectbox("Theme", ids, key="first", bind="query-params")
-second = right.selectbox("and", ids, index=1, key="second", bind="query-params")
+first = ui.labelled_choice(left, "Theme", ids, labels, "first")
+others = [t for t in ids if t != first]  # a theme with itself is no pair
+second = ui.labelled_choice(right, "and", others, labels, "second")
 ui.note_view_param("first", first)
 ui.note_view_param("second", second)
 passages = ui.filtered(relations.passages_with(data.paragraphs, first, second), codebook)
 pair = relations.cooccurrence(data.paragraphs, [first, second]).iloc[1]
 st.caption(
     f"{pair['both']} paragraphs carry both {labels[first]} and {labels[second]} "
-    f"(Jaccard {pair['jaccard']:.2f}); {len(passages)} shown with the sidebar filter."
+    f"(Jaccard {pair['jaccard']:.2f}); {len(passages)} shown with the theme filter."
 )
 ui.render_passages(passages, codebook)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, filtering, markup, trust, ui
+from casebook import chartdata, charts, filtering, markup, trust, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -42,7 +42,7 @@ with left:
         case.slug,
         tuple(shown),
     )
-    st.plotly_chart(
+    ui.render_chart(
         figure, key="theme-coverage", alt="Share of the case's words coded with each theme"
     )
     st.caption(ui.COVERAGE_NOTE)
@@ -57,12 +57,21 @@ with right:
         case.slug,
         tuple(shown),
     )
-    st.plotly_chart(figure, key="section-heatmap", alt="Coverage of each theme in each section")
+    with st.container(key="wide-only-heatmap"):  # too narrow on a phone: a table there
+        ui.render_chart(figure, key="section-heatmap", alt="Coverage of each theme in each section")
+    table = ui.shared(
+        lambda: markup.grid_table(chartdata.grid_table(figure)),
+        "section-grid",
+        case.slug,
+        tuple(shown),
+    )
+    st.container(key="phone-only-heatmap").markdown(table, unsafe_allow_html=True)
 
 st.subheader("Codeline")
 st.caption(
     "Every paragraph in reading order, one row per theme, marked where it is coded; "
-    "thin lines separate sections. Click a mark to open that paragraph."
+    "thin lines separate sections. Click a mark to open that paragraph; from the keyboard, "
+    "open *The paragraphs as a list* under the chart: every paragraph, as a link."
 )
 ui.render_codeline(data.paragraphs, case, codebook, shown)
 
@@ -71,7 +80,7 @@ ui.render_section_index(case, data, codebook, selected, mode)
 
 st.subheader("Take it with you")
 view = filtering.describe(selected, mode, labels)
-st.caption(f"The {view} ({int(mask.sum())}), as a table or as text.")
+st.caption(f"{view[0].upper()}{view[1:]} ({int(mask.sum())}), as a table or as text.")
 ui.render_exports(
     data.paragraphs[mask], case, codebook, view, ui.current_view_url(codebook), "paragraphs"
 )

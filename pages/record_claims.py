@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import candidates, facts, recordcharts, ui
+from casebook import candidates, claimreview, facts, filtering, markup, recordcharts, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -11,23 +11,51 @@ record = ui.case_record(content, case)
 data = ui.tables(case)
 reviewed = ui.case_claims(content, case)
 claims = ui.keep(reviewed, codebook)
+selected, mode = ui.selected_themes(codebook), ui.match_mode()
+labels = {t.id: t.label for t in codebook.themes}
 
 st.title("Claims checked")
 st.markdown(
     "Statements of the article that the public record dates, sharpens or contradicts, "
     "each reviewed against the key facts and flagged beside its paragraph on the section pages."
 )
+with st.expander("How the claims are checked", icon=":material/rule:"):
+    st.markdown(ui.CLAIMS_METHOD)
+    st.markdown(ui.review_summary(reviewed))
+if selected:
+    st.info(
+        f"Narrowed by the theme filter: the {markup.count(len(claims), 'claim')} of "
+        f"{len(reviewed)} about {filtering.themes_phrase(selected, mode, labels)}.",
+        icon=":material/filter_alt:",
+    )
 counts = facts.claim_counts(claims)
 left, right = st.columns([1, 2])
 with left:
     for row in counts.itertuples(index=False):
         st.metric(row.kind.capitalize(), row.claims, help=ui.KIND_HELP[row.kind])
 with right:
-    st.plotly_chart(
+    ui.render_chart(
         recordcharts.claim_counts_figure(counts), key="claim-kinds", alt="Claims by kind"
     )
 
 ui.render_claims_by_section(claims, record, case, codebook, data.paragraphs)
+
+st.header("Corrections")
+ui.render_corrections(reviewed)
+
+st.header("Take them with you")
+rows = {row.anchor: row for row in data.paragraphs.itertuples(index=False)}
+# Links made now: the file itself is written later, on the click, outside this run.
+links = {c.id: ui.absolute(ui.paragraph_href(rows[c.anchor], codebook)) for c in claims}
+st.download_button(
+    "Claims as ClaimReview (JSON-LD)",
+    data=lambda: claimreview.claim_reviews_json(claims, case, lambda c: links[c.id]),
+    file_name=f"{case.slug}-claim-reviews.jsonld",
+    mime="application/ld+json",
+    icon=":material/download:",
+    help="schema.org ClaimReview, the form fact-checkers publish: the claim, the verdict, "
+    "who checked it and when.",
+)
 
 st.header("To check")
 found = candidates.unreviewed(candidates.find_candidates(case), reviewed)

@@ -16,60 +16,55 @@ view = (case.slug, tuple(selected), mode)  # what the figures below depend on
 
 st.title("What the record says")
 st.markdown(
-    "The article was written with AI assistance and asks readers to cross-check it. These are "
-    "the key facts from the public record, each with its sources: **UN** sources first, then "
+    "The key facts from the public record, each with its sources: **UN** sources first, then "
     "news outlets, then secondary aggregators (dashed). Where sources disagree, both sides are "
     "shown below."
 )
 if selected:
-    st.caption(
-        f"Showing the {len(shown)} facts about {filtering.describe(selected, mode, labels)[18:]}."
+    st.info(
+        f"Narrowed by the theme filter: the {markup.count(len(shown), 'fact')} of "
+        f"{len(record.facts)} about {filtering.themes_phrase(selected, mode, labels)}.",
+        icon=":material/filter_alt:",
     )
+if not shown:
+    st.warning("No fact of the record carries these themes. Clear the theme filter to see all.")
 
-st.header("Key figures")
 key = [record.fact(i) for i in record.key_facts if i in {f.id for f in shown}]
-ui.render_fact_cards(key)
+if key:
+    st.header("Key figures")
+    ui.render_fact_cards(key)
 
-st.header("Timeline, 2012–2024")
+
+def chart_section(place: str, default: str, rows, build) -> None:
+    """A chart of the record under its heading, with the case's note; nothing if no rows."""
+    if rows.empty:
+        return
+    note = record.chart(place, default)
+    st.header(note.title)
+    ui.render_chart(ui.figure(build, place, *view), key=place, alt=note.title)
+    if note.note:
+        st.caption(note.note)
+
+
 events = frame[frame["kind"] == "event"]
-if not events.empty:
-    st.plotly_chart(
-        ui.figure(lambda: recordcharts.timeline_figure(events, codebook), "timeline", *view),
-        key="timeline",
-        alt="Key events from the 2012 rebellion to the end of the peace agreement in 2024",
-    )
-    st.caption("Each dot takes the colour of the event's first theme; hover for the detail.")
-
-st.header("Peacekeepers killed in deliberate attacks, per year")
+chart_section(
+    "timeline", "Timeline", events, lambda: recordcharts.timeline_figure(events, codebook)
+)
 attacks = frame[frame["id"].str.startswith("attacks-")]
-if not attacks.empty:
-    st.plotly_chart(
-        ui.figure(lambda: recordcharts.attacks_figure(attacks), "attacks", *view),
-        key="attacks",
-        alt="Deaths in deliberate attacks per year",
-    )
-    st.caption(
-        "UN Staff Union counts of deaths in **deliberate attacks only**, not all fatalities "
-        "(311 personnel died of all causes over ten years). 2014 covers June–October only; "
-        "2016 counts all personnel, not only peacekeepers; 2023 was not found."
-    )
-
-st.header("Authorised and deployed strength")
+chart_section(
+    "attacks", "Deaths in deliberate attacks", attacks, lambda: recordcharts.attacks_figure(attacks)
+)
 authorised = frame[frame["kind"] == "strength_authorised"]
 deployed = frame[frame["kind"] == "strength_deployed"]
-if not authorised.empty:
-    st.plotly_chart(
-        ui.figure(lambda: recordcharts.strength_figure(authorised, deployed), "strength", *view),
-        key="strength",
-        alt="The authorised ceiling against deployed counts over time",
-    )
-    st.caption(
-        "The ceiling adds the military and police ceilings of each resolution. Deployed counts "
-        "come from different sources counting different things (uniformed, military only, or all "
-        "personnel): hover over a point for what it counts."
-    )
+chart_section(
+    "strength",
+    "Authorised and deployed strength",
+    authorised,
+    lambda: recordcharts.strength_figure(authorised, deployed),
+)
 
-st.header("Where sources disagree")
+if record.disagreements:
+    st.header("Where sources disagree")
 for item in record.disagreements:
     with st.expander(markup.md_escape(item.topic)):
         for side in item.sides:
@@ -79,9 +74,11 @@ for item in record.disagreements:
                 st.markdown(markup.sources(side.sources), unsafe_allow_html=True)
         st.markdown(f"**Safest wording:** {markup.md_escape(item.wording)}")
 
-st.header("Not found in the sources read")
+if record.gaps:
+    st.header("Not found in the sources read")
 for gap in record.gaps:
     st.markdown(f"- **{markup.md_escape(gap.label)}** — {markup.md_escape(gap.note)}")
 
-with st.expander(f"All {len(shown)} facts with their sources"):
-    ui.render_fact_cards(shown)
+if shown:
+    with st.expander(f"All {markup.count(len(shown), 'fact')} with their sources"):
+        ui.render_fact_cards(shown)

@@ -27,10 +27,11 @@ results = search.search(pool, query)
 where = f" among {filtering.describe(selected, mode, labels)}" if selected else ""
 
 if not query.strip():
-    st.caption("Type a word or a phrase. The sidebar's theme filter narrows the search too.")
+    st.caption("Type a word or a phrase. The theme filter at the top narrows the search too.")
 elif results.empty:
     st.warning(f"Nothing found{where}.")
-    st.markdown("Try:\n" + "\n".join(f"- {tip}" for tip in search.suggestions(query)))
+    tips = search.suggestions(query, filtered=bool(selected))
+    st.markdown("Try:\n" + "\n".join(f"- {tip}" for tip in tips))
 else:
     per_section = search.hits_by_section(results)
     hits = int(per_section["hits"].sum())
@@ -38,7 +39,7 @@ else:
         f"{markup.count(len(results), 'paragraph')}, {markup.count(len(per_section), 'section')}"
     )
     st.markdown(f"**{markup.count(hits, 'hit')}** in {found}{where}.")
-    st.plotly_chart(charts.hits_figure(per_section), key="hits-by-section", alt="Hits per section")
+    ui.render_chart(charts.hits_figure(per_section), key="hits-by-section", alt="Hits per section")
     for _section, group in results.groupby("section", sort=False):
         st.subheader(f"{markup.md_escape(group['section_title'].iloc[0])} ({len(group)})")
         ui.render_passages(group, codebook, with_hits=True)

@@ -28,7 +28,7 @@ with side:
         case.slug,
         section.slug,
     )
-    st.plotly_chart(figure, key="section-coverage", alt=f"Theme coverage of {section.title}")
+    ui.render_chart(figure, key="section-coverage", alt=f"Theme coverage of {section.title}")
     st.caption(
         f"{section.words} words in {len(section.paragraphs)} paragraphs. "
         f"A section carries a theme from {codebook.rules.section_tag_threshold:.0%} coverage."

@@ -15,8 +15,7 @@ labels = {t.id: t.label for t in codebook.themes}
 st.title(markup.md_escape(theme.label))
 st.markdown(markup.badges([theme.id], codebook), unsafe_allow_html=True)
 st.markdown(markup.md_escape(theme.definition))
-terms = ", ".join(f"`{t}`" for t in (*theme.strong_terms, *theme.terms))
-st.caption(f"Signal terms: {terms}")
+st.caption(markup.md_escape(markup.term_lists(theme)))
 
 coded = data.paragraphs[data.paragraphs["themes"].map(lambda t: theme.id in t)]
 whole = data.themes.set_index("theme").loc[theme.id]
@@ -33,17 +32,17 @@ figure = ui.figure(
     case.slug,
     theme.id,
 )
-st.plotly_chart(figure, key="theme-by-section", alt=f"Coverage of {theme.label} in each section")
+ui.render_chart(figure, key="theme-by-section", alt=f"Coverage of {theme.label} in each section")
 
 st.subheader("Every passage")
 shown = coded[filtering.matching(coded, selected, mode)]
 if selected:
     st.caption(
-        f"{len(shown)} of {len(coded)} passages, narrowed by the sidebar filter to "
+        f"{len(shown)} of {len(coded)} passages, narrowed by the theme filter to "
         f"{filtering.describe(selected, mode, labels)}."
     )
 if shown.empty:
-    st.info("No passage matches both this theme and the sidebar filter.")
+    st.info("No passage matches both this theme and the theme filter at the top.")
 ui.render_passages(shown, codebook)
 ui.render_exports(
     shown,

@@ -15,9 +15,12 @@ sys.path.insert(0, str(ROOT))
 
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app, wait_for_app  # noqa: E402
 
-VIEWS = {
-    "overview.png": "/",
-    "section.png": "/security-improvements?theme=security&theme=partnerships",
+DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+VIEWS = {  # file name: (path, browser context)
+    "overview.png": ("/", DESKTOP),
+    "section.png": ("/security-improvements?theme=security&theme=partnerships", DESKTOP),
+    "phone.png": ("/political-stability?theme=political", PHONE),
 }
 
 
@@ -26,15 +29,14 @@ def main() -> int:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(url)
-            wait_for_app(page)
-            for name, path in VIEWS.items():
+            for name, (path, context_args) in VIEWS.items():
+                page = browser.new_context(device_scale_factor=1, **context_args).new_page()
                 page.goto(url + path)
                 wait_for_app(page)
                 page.wait_for_timeout(1500)  # let Plotly finish drawing
                 page.screenshot(path=str(ROOT / "docs" / name))
                 print(f"wrote docs/{name}")
+                page.context.close()
             browser.close()
     finally:
         stop_app(process)

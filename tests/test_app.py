@@ -174,7 +174,7 @@ def test_share_link_carries_the_filter():
 )
 def test_bad_theme_values_in_the_url_are_dropped_not_rendered(values):
     at = open_app("introduction", theme=values)
-    selected = at.sidebar.multiselect(key="theme").value
+    selected = at.multiselect(key="theme").value
     assert set(selected) <= {"security"}
     assert "<script>" not in markdown(at)
     assert "x" * 100 not in markdown(at)
@@ -182,7 +182,7 @@ def test_bad_theme_values_in_the_url_are_dropped_not_rendered(values):
 
 def test_bad_match_value_falls_back_to_any():
     at = open_app(theme=["security", "political"], match="<b>both</b>")
-    assert at.sidebar.radio(key="match").value == "any"
+    assert at.radio(key="match").value == "any"
 
 
 def test_about_page_explains_the_rule_and_lists_the_codebook():
@@ -276,3 +276,33 @@ def test_broken_content_shows_the_problems_instead_of_a_traceback(tiny_copy, mon
     assert at.code[0].value == (
         "content/demo/01-opening.md:7: unknown theme 'securty' (did you mean 'security'?)"
     )
+
+
+def test_overview_names_the_export_plainly():
+    captions = " ".join(c.value for c in open_app().caption)
+    assert "All paragraphs (51), as a table or as text." in captions
+    assert "The all paragraphs" not in captions
+    filtered = " ".join(c.value for c in open_app(theme=["security"]).caption)
+    assert "Paragraphs coded Security (" in filtered
+
+
+def test_about_page_does_not_send_readers_to_itself():
+    at = open_app("about")
+    assert "(see About)" not in " ".join(i.value for i in at.info)
+    assert "(below)" in " ".join(i.value for i in at.info)
+
+
+def test_the_codebook_lists_each_term_once():
+    at = open_app("about")
+    humanitarian = next(c.value for c in at.caption if "displaced" in c.value)
+    assert humanitarian.count("displaced") == 1
+
+
+def test_the_filter_shows_labels_and_the_url_keeps_ids():
+    at = open_app(theme=["security", "political"])
+    picker = at.multiselect(key="theme-pick")
+    assert picker.value == ["security", "political"]
+    assert picker.options == ["Security", "Political", "Humanitarian", "Partnerships"]
+    picker.set_value(["humanitarian"]).run()
+    assert at.multiselect(key="theme").value == ["humanitarian"]
+    assert at.query_params["theme"] in ("humanitarian", ["humanitarian"])  # the id, not the label

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from casebook import candidates, facts
 from casebook.loader import load_content
 from casebook.markup import escape  # HTML and Markdown both literal
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, ROOT
 from tests.test_app import markdown, open_app
 
 LOADED = load_content(CONTENT)
@@ -33,10 +35,37 @@ def test_facts_page_shows_key_figures_with_sources_and_the_charts():
     assert len([e for e in at.expander if e.label]) >= len(RECORD.disagreements)
 
 
-def test_facts_follow_the_theme_filter():
+@pytest.mark.parametrize("theme", ["security", "humanitarian"])
+def test_facts_say_how_the_theme_filter_narrows_them(theme):
+    at = open_app("facts", theme=[theme])
+    wanted = [f for f in RECORD.facts if theme in f.themes]
+    label = LOADED.codebook.theme(theme).label
+    notes = " ".join(i.value for i in at.info)
+    assert f"the {len(wanted)} facts of {len(RECORD.facts)} about {label}." in notes
+    assert f"about {label[1:]}" not in notes  # the word whole, not sliced
+
+
+def test_facts_page_draws_no_empty_heading():
+    """Humanitarian facts hold no event, attack count or strength: no heading for them."""
     at = open_app("facts", theme=["humanitarian"])
-    wanted = [f for f in RECORD.facts if "humanitarian" in f.themes]
-    assert f"Showing the {len(wanted)} facts about" in " ".join(c.value for c in at.caption)
+    shown = [f for f in RECORD.facts if "humanitarian" in f.themes]
+    charts = len(at.get("plotly_chart"))
+    headers = [h.value for h in at.header]
+    kinds = {f.kind for f in shown}
+    assert ("Timeline, 2012–2024" in headers) == ("event" in kinds)
+    assert len([h for h in headers if h in {n.title for n in RECORD.charts}]) == charts
+    assert not any(e.label.startswith("All 0") for e in at.expander)
+
+
+def test_chart_titles_and_caveats_come_from_the_case():
+    at = open_app("facts")
+    assert [n.place for n in RECORD.charts] == ["timeline", "attacks", "strength"]
+    headers = [h.value for h in at.header]
+    for note in RECORD.charts:
+        assert note.title in headers
+    captions = " ".join(c.value for c in at.caption)
+    assert "deliberate attacks only" in captions  # from facts.yaml, not from the page's code
+    assert "deliberate attacks only" not in (ROOT / "pages" / "record_facts.py").read_text()
 
 
 def test_claims_page_counts_by_kind_and_links_each_claim():
@@ -76,3 +105,25 @@ def test_flags_follow_the_theme_filter():
     at = open_app("future-outlook", theme=["humanitarian"], match="any")
     shown = [c for c in CLAIMS if c.section == "future-outlook" and "humanitarian" in c.themes]
     assert markdown(at).count('class="cb-claim"') == len(shown)
+
+
+def test_claims_say_how_the_theme_filter_narrows_them():
+    at = open_app("claims", theme=["humanitarian"])
+    wanted = [c for c in CLAIMS if "humanitarian" in c.themes]
+    notes = " ".join(i.value for i in at.info)
+    assert f"the {len(wanted)} claims of {len(CLAIMS)} about Humanitarian." in notes
+    assert not open_app("claims").info  # no filter, no note
+
+
+def test_claims_page_states_its_method_reviewer_corrections_and_offers_claimreview():
+    at = open_app("claims")
+    text = markdown(at)
+    assert "Sources are ranked in three tiers" in text
+    assert "**Reviewed** by casebook editors, 2026-11-28." in text
+    assert "the article gives no date" in text
+    assert "Corrections" in [h.value for h in at.header]
+    assert any("No review has been corrected since the first review (2026-11-28)" in c.value
+               for c in at.caption)  # fmt: skip
+    buttons = {b.proto.label: b.proto for b in at.get("download_button")}
+    assert "Claims as ClaimReview (JSON-LD)" in buttons
+    assert "Said: undated · reviewed 2026-11-28 by casebook editors" in text

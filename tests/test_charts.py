@@ -7,6 +7,7 @@ import pytest
 
 from casebook.charts import (
     UNCODED_COLOUR,
+    VALUE_ROOM,
     codeline_figure,
     compare_figure,
     cooccurrence_figure,
@@ -15,6 +16,7 @@ from casebook.charts import (
     plain,
     theme_by_section_figure,
     theme_coverage_figure,
+    wrapped,
 )
 from casebook.coverage import paragraph_table
 from casebook.model import Case, Codebook, Paragraph, Section, Theme
@@ -92,7 +94,7 @@ def test_theme_coverage_figure_with_the_uncoded_bar():
     (bars,) = figure.data
     assert bars.y == ("Security", "Uncoded")
     assert bars.x == (8 / 28, 9 / 28)
-    assert bars.marker.color == ("#0072B2", UNCODED_COLOUR) == ("#0072B2", "#999999")
+    assert bars.marker.color == ("#0072B2", UNCODED_COLOUR) == ("#0072B2", "#7A7A7A")
     assert bars.text == ("29%", "32%")  # 9/28 = 0.3214
     assert bars.hovertext[-1] == "Uncoded: words in paragraphs with no theme"
     assert figure.layout.height == 60 + 38 * 2
@@ -106,7 +108,12 @@ def test_uncoded_bar_only_when_asked(uncoded, bars):
 
 def test_theme_coverage_figure_axes():
     figure = theme_coverage_figure(THEMES, CODEBOOK)
-    assert tuple(figure.layout.xaxis.range) == (0, 1)
+    assert tuple(figure.layout.xaxis.range) == (0, 1.12)  # room for the value beside a full bar
+    assert figure.layout.margin.r == VALUE_ROOM  # and for "100%" past the plot's edge
+    assert (figure.data[0].textposition, figure.data[0].textangle) == (
+        "outside",
+        0,
+    )  # never sideways
     assert (figure.layout.xaxis.tickformat, figure.layout.yaxis.autorange) == (".0%", "reversed")
     assert figure.layout.showlegend is False
 
@@ -220,7 +227,7 @@ def test_theme_by_section_figure(theme, colour, values, text, hover, axis):
     assert bars.y == ("The mandate", "Impact &lt;i&gt;&amp; after&lt;/i&gt;")  # reading order
     assert (bars.x, bars.text, bars.hovertext) == (values, text, hover)
     assert figure.layout.xaxis.title.text == axis
-    assert tuple(figure.layout.xaxis.range) == (0, 1)
+    assert tuple(figure.layout.xaxis.range) == (0, 1.12)
     assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 28 * 2)
 
 
@@ -298,7 +305,7 @@ def test_codeline_marks_where_a_section_starts(codeline):
 def test_codeline_axes_and_size(codeline):
     assert tuple(codeline.layout.xaxis.range) == (0.3, 4.7)  # 4 paragraphs, 0.3 either side
     assert codeline.layout.xaxis.title.text == "paragraphs in reading order"
-    assert (codeline.layout.yaxis.autorange, codeline.layout.height) == ("reversed", 70 + 34 * 3)
+    assert (codeline.layout.yaxis.autorange, codeline.layout.height) == ("reversed", 100 + 34 * 3)
 
 
 def test_codeline_rows_follow_the_themes_asked():
@@ -308,7 +315,7 @@ def test_codeline_rows_follow_the_themes_asked():
         "Aid &lt;b&gt;&amp; relief&lt;/b&gt;",
         "Security",
     ]
-    assert figure.layout.height == 70 + 34 * 2
+    assert figure.layout.height == 100 + 34 * 2
 
 
 # --- cooccurrence_figure ----------------------------------------------------------------
@@ -336,27 +343,29 @@ def test_cooccurrence_figure_cells():
     (heat,) = cooccurrence_figure(MATRIX, CODEBOOK, ["security", "political"]).data
     assert heat.type == "heatmap"
     assert heat.x == heat.y == ("Security", "Political")
-    assert heat.z == ([1.0, 0.25], [0.25, 1.0])
-    assert heat.text == (["3 · J 1.00", "1 · J 0.25"], ["1 · J 0.25", "2 · J 1.00"])
-    assert (heat.zmin, heat.zmax, heat.texttemplate) == (0, 1, "%{text}")
+    assert heat.z == ([None, 0.25], [0.25, None])  # a theme with itself is no pair
+    assert heat.text == (["3 coded", "1 · J 0.25"], ["1 · J 0.25", "2 coded"])
+    # the scale spans the pairs, not the diagonal's constant 1
+    assert (heat.zmin, heat.zmax, heat.texttemplate) == (0, 0.25, "%{text}")
 
 
 def test_cooccurrence_figure_follows_the_themes_asked_and_escapes_labels():
     figure = cooccurrence_figure(MATRIX, CODEBOOK, ["humanitarian", "political"])
     (heat,) = figure.data
     assert heat.x == ("Aid &lt;b&gt;&amp; relief&lt;/b&gt;", "Political")
-    assert heat.text == (["2 · J 1.00", "0 · J 0.00"], ["0 · J 0.00", "2 · J 1.00"])
+    assert heat.text == (["2 coded", "0 · J 0.00"], ["0 · J 0.00", "2 coded"])
+    assert heat.zmax == 1  # no pair shares a paragraph: the scale falls back to 0-1
     assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 120 + 60 * 2)
 
 
 def test_cooccurrence_figure_rounds_jaccard_to_two_places():
     third = pd.DataFrame(
-        [("security", "security", 3, 3, 1.0)],
+        [("security", "security", 3, 3, 1.0), ("security", "political", 1, 3, 1 / 3),
+         ("political", "security", 1, 3, 1 / 3), ("political", "political", 1, 1, 1.0)],
         columns=["theme", "other", "both", "either", "jaccard"],
-    )
-    third.loc[0, "jaccard"] = 1 / 3
-    (heat,) = cooccurrence_figure(third, CODEBOOK, ["security"]).data
-    assert heat.text == (["3 · J 0.33"],)
+    )  # fmt: skip
+    (heat,) = cooccurrence_figure(third, CODEBOOK, ["security", "political"]).data
+    assert heat.text[0][1] == "1 · J 0.33"
 
 
 # --- compare_figure ---------------------------------------------------------------------
@@ -398,9 +407,16 @@ def test_hits_figure():
     )
     figure = hits_figure(per_section)
     (bars,) = figure.data
-    assert (bars.type, bars.orientation, bars.marker.color) == ("bar", "h", "#555555")
+    assert (bars.type, bars.orientation, bars.marker.color) == ("bar", "h", "#7A7A7A")
     assert bars.y == ("The mandate", "Impact &lt;i&gt;&amp; after&lt;/i&gt;")  # order given
     assert (bars.x, bars.text) == ((3, 1), ("3", "1"))
+    assert (bars.textposition, bars.textangle) == ("outside", 0)  # counts never sideways
     assert bars.hovertemplate == "%{y}: %{x} hits<extra></extra>"
-    assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 26 * 2)
+    assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 40 * 2)
     assert figure.layout.xaxis.dtick == 1
+
+
+def test_long_labels_wrap_and_each_line_is_escaped():
+    title = "Challenges and Obstacles Faced <During> the Mission"
+    assert wrapped(title) == "Challenges and Obstacles<br>Faced &lt;During&gt; the<br>Mission"
+    assert wrapped("Short") == "Short"

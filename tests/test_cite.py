@@ -7,8 +7,11 @@ from datetime import date
 
 import pytest
 
+from casebook import cite
 from casebook.cite import apa, bibtex, publisher
+from casebook.loader import load_content
 from casebook.model import Case
+from tests.conftest import TINY
 
 ACCESSED = date(2026, 11, 28)
 URL = "https://www.troopdeploy.com/case-study-un-mission-in-mali"
@@ -173,3 +176,23 @@ AI_NOTE = "the article states it was written with AI assistance"
 def test_ai_note_only_when_the_case_has_a_notice(notice, noted):
     entry = bibtex(replace(CASE, notice=notice), VIEW, ACCESSED)
     assert (AI_NOTE in entry) == noted
+
+
+def test_content_version_changes_with_any_content_file(tiny_copy):
+    before = cite.content_version(tiny_copy)
+    assert len(before) == 12 and before == cite.content_version(tiny_copy)
+    (tiny_copy / "themes.yaml").write_text(
+        (tiny_copy / "themes.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    assert cite.content_version(tiny_copy) != before
+
+
+def test_citations_name_the_content_version():
+    case = load_content(TINY).cases[0]
+    day = date(2026, 11, 29)
+    assert "(read in casebook, content version 0123abcd4567, view: https://x/y)" in cite.apa(
+        case, "https://x/y", day, "0123abcd4567"
+    )
+    assert "Read in casebook, content version 0123abcd4567, view: https://x/y" in cite.bibtex(
+        case, "https://x/y", day, "0123abcd4567"
+    )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import pandas as pd
 import pytest
 
 from casebook.coverage import paragraph_table
-from casebook.export import EXPORT_COLUMNS, to_csv, to_jsonl, to_markdown
+from casebook.export import EXPORT_COLUMNS, file_name, to_csv, to_jsonl, to_markdown
 from casebook.model import Case, Codebook, Paragraph, Section, Theme
 
 # The shared sample texts: a quote and a comma for CSV, non-ASCII for JSON.
@@ -264,3 +265,27 @@ def test_to_markdown_of_no_rows(header, expected):
 def test_to_markdown_ends_with_one_newline(two_sections):
     text = to_markdown(two_sections, "Mali", HEADER, LABELS)
     assert (text.endswith("*\n"), text.endswith("\n\n")) == (True, False)
+
+
+def test_to_csv_carries_the_view_link_on_every_row(frame):
+    link = "https://example.org/theme-security?theme=security&q=a%2Cb"
+    rows = list(csv.DictReader(io.StringIO(to_csv(frame, view_link=link))))
+    assert [row["view_link"] for row in rows] == [link] * len(frame)
+    assert list(rows[0])[:-1] == EXPORT_COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("view", "selected", "expected"),
+    [
+        ("paragraphs", [], "minusma-paragraphs-2026-11-29.csv"),
+        (
+            "paragraphs",
+            ["security", "political"],
+            "minusma-paragraphs-security-political-2026-11-29.csv",
+        ),
+        ("theme-security", ["security"], "minusma-theme-security-security-2026-11-29.csv"),
+        ("Search: <b>x</b>/..", [], "minusma-search-b-x-b-2026-11-29.csv"),
+    ],
+)
+def test_file_name_names_case_view_filter_and_date(view, selected, expected):
+    assert file_name("minusma", view, selected, date(2026, 11, 29), "csv") == expected

@@ -58,6 +58,9 @@ def read_broken_claims(content: Path, broken: str) -> list[str]:
 
 HINT = "an ISO date (2013-04-25), a year-month (2013-04) or a year (2013)"
 BROKEN_FACTS = [
+    ("facts_chart_unknown_place.yaml",
+     ["content/demo/facts.yaml:2: unknown key 'timline' (did you mean 'timeline'?)",
+      "content/demo/facts.yaml:5: missing 'title'"]),
     ("facts_no_source.yaml", ["content/demo/facts.yaml:2: fact 'talks' has no source"]),
     ("facts_no_date.yaml", [f"content/demo/facts.yaml:2: fact 'talks' has no date: give {HINT}"]),
     ("facts_bad_date.yaml", [f"content/demo/facts.yaml:5: date '1 May 2014' must be {HINT}"]),
@@ -91,6 +94,9 @@ BROKEN_FACTS = [
 ]  # fmt: skip
 
 BROKEN_CLAIMS = [
+    ("claims_bad_review.yaml",
+     [f"content/demo/claims.yaml:3: date '28 Nov 2026' must be {HINT}",
+      "content/demo/claims.yaml:13: missing 'note'"]),
     ("claims_stale_quote.yaml",
      ["content/demo/claims.yaml:4: annotation 'attack' no longer matches: "
       "its quote is in no paragraph of 'opening'"]),
@@ -394,3 +400,30 @@ def test_shipped_record_is_part_of_the_loaded_content():
     assert len(content.records["minusma"].facts) >= 80
     assert content.records["minusma"].key_facts[0] == "established"
     assert len(content.claims["minusma"]) >= 40
+
+
+def test_a_claim_takes_the_files_review_and_may_give_its_own(tiny_copy):
+    loaded = load_content(tiny_copy)
+    path = tiny_copy / "demo/claims.yaml"
+    path.write_text(
+        'review: {reviewer: Desk A, date: "2026-11-28", said: "2023-05"}\n'
+        "claims:\n"
+        "  - {id: one, section: opening, quote: supported dialogue, kind: unsourced,\n"
+        "     note: No source., themes: [political]}\n"
+        "  - {id: two, section: opening, quote: attacked the town, kind: unsourced,\n"
+        "     note: No count., themes: [security], reviewer: Desk B, reviewed: 2026-12-01,\n"
+        '     corrections: [{date: "2026-12-01", note: Kind changed from outdated.}]}\n',
+        encoding="utf-8",
+    )
+    problems = []
+    claims = record.read_claims(path, tiny_copy, problems, loaded.codebook, loaded.case("demo"), ())
+    assert problems == []
+    one, two = claims
+    assert (one.said, one.reviewed, one.reviewer, one.corrections) == (
+        "2023-05",
+        "2026-11-28",
+        "Desk A",
+        (),
+    )
+    assert (two.said, two.reviewed, two.reviewer) == ("2023-05", "2026-12-01", "Desk B")
+    assert two.corrections == (facts.Correction("2026-12-01", "Kind changed from outdated."),)

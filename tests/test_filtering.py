@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from casebook import filtering
 from casebook.filtering import MATCH_MODES, clean_selection, describe, matches, matching
 from casebook.model import Codebook, Theme
 
@@ -126,3 +127,17 @@ def test_clean_selection(values, expected):
 )
 def test_describe(selected, mode, sentence):
     assert describe(selected, mode, LABELS) == sentence
+
+
+@pytest.mark.parametrize(
+    ("selected", "mode", "phrase"),
+    [
+        ([], "any", ""),
+        (["security"], "any", "Security"),
+        (["security", "political"], "any", "Security or Political"),
+        (["security", "political", "humanitarian"], "all", "Security, Political and Humanitarian"),
+    ],
+)
+def test_themes_phrase(selected, mode, phrase):
+    labels = {"security": "Security", "political": "Political", "humanitarian": "Humanitarian"}
+    assert filtering.themes_phrase(selected, mode, labels) == phrase

@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from casebook.links import FILTER_KEY, MATCH_KEY, href, view_query
+from casebook.links import FILTER_KEY, MATCH_KEY, href, tab_title, view_query
 
 
 def test_keys():
@@ -127,3 +127,19 @@ def test_href_of_a_view_query():
     assert href("introduction", query, "intro-p2") == (
         "introduction?theme=security&theme=political&match=all&target=intro-p2#intro-p2"
     )
+
+
+@pytest.mark.parametrize(
+    ("page", "case", "title"),
+    [
+        ("Overview", "A short case", "Overview · A short case · casebook"),
+        (
+            "Political stability",
+            "Analyzing the Impact of the UN Mission in Mali: A Comprehensive Case Study",
+            "Political stability · Analyzing the Impact of the UN… · casebook",
+        ),
+        ("About", "", "About · casebook"),
+    ],
+)
+def test_tab_title(page, case, title):
+    assert tab_title(page, case) == title

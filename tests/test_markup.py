@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 import casebook.markup
+from casebook import contrast
 from casebook.markup import (
     SCROLL_TO_FRAGMENT,
     STYLE,
@@ -24,6 +25,7 @@ from casebook.markup import (
     passage,
     share_link,
     tagged_count,
+    term_lists,
     text_block,
 )
 from casebook.model import Codebook, Rules, Theme
@@ -45,8 +47,9 @@ CODEBOOK = Codebook(
 )
 
 COMPUTED_BADGE = (
-    '<span class="cb-badge" style="border-color:#0072B2;color:#0072B2"'
-    ' title="Security: coded by the tagging rule">Security</span>'
+    '<span class="cb-badge" style="border-color:#0072B2"'
+    ' title="Security: coded by the tagging rule">'
+    '<span class="cb-dot" style="background:#0072B2" aria-hidden="true"></span>Security</span>'
 )
 PINNED_BADGE = (
     '<span class="cb-badge" style="background:#0072B2;border-color:#0072B2;color:#ffffff"'
@@ -64,23 +67,35 @@ def test_badge(pinned, html):
 
 def test_pinned_and_computed_badges_differ():
     computed, pinned = badge(SECURITY), badge(SECURITY, pinned=True)
-    assert ("📌" in computed, "background:#0072B2" in computed) == (False, False)
-    assert ("📌" in pinned, "background:#0072B2" in pinned) == (True, True)
+    solid = 'cb-badge" style="background:#0072B2'
+    assert ("📌" in computed, solid in computed) == (False, False)
+    assert ("📌" in pinned, solid in pinned) == (True, True)
+
+
+@pytest.mark.parametrize("colour", ["#0072B2", "#D55E00", "#009E73", "#CC79A7"])
+def test_badge_text_reads_at_4_5_to_1(colour):
+    """Computed badges keep the page's text colour; pinned ones put white on a shade of the
+    theme colour dark enough for WCAG's 4.5:1."""
+    theme = Theme("t", "T", colour, "d", ("t",))
+    assert not re.search(r'[";]color:', badge(theme).split(">")[0])
+    solid = re.search(r"background:(#[0-9a-fA-F]{6})", badge(theme, pinned=True)).group(1)
+    assert contrast.ratio(solid, "#ffffff") >= contrast.TEXT
 
 
 def test_badge_escapes_its_label_in_text_and_title():
     html = badge(MARKED)
     label = "&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;Co&quot;"
     assert html == (
-        '<span class="cb-badge" style="border-color:#009E73;color:#009E73"'
-        f' title="{label}: coded by the tagging rule">{label}</span>'
+        '<span class="cb-badge" style="border-color:#009E73"'
+        f' title="{label}: coded by the tagging rule">'
+        f'<span class="cb-dot" style="background:#009E73" aria-hidden="true"></span>{label}</span>'
     )
     assert "<b>" not in html
 
 
 def test_badge_falls_back_to_grey_for_a_colour_that_is_not_hex():
     html = badge(BAD_COLOUR, pinned=True)
-    assert 'style="background:#777777;border-color:#777777;color:#ffffff"' in html
+    assert 'style="background:#767676;border-color:#767676;color:#ffffff"' in html
     assert "url(" not in html
 
 
@@ -149,7 +164,7 @@ def test_paragraph_theme_label_with_markup_is_escaped():
 
 def test_paragraph_rule_takes_a_safe_colour():
     html = paragraph(PLAIN, "intro-p1", ["bad"], CODEBOOK)
-    assert 'style="border-left-color:#777777"' in html
+    assert 'style="border-left-color:#767676"' in html
     assert "url(" not in html
 
 
@@ -412,3 +427,26 @@ def test_scroll_to_fragment_reads_the_id_and_never_evaluates_it():
     assert "document.getElementById(id)" in script
     assert [word for word in ("eval(", "innerHTML", "document.write", "Function(")
             if word in script] == []  # fmt: skip
+
+
+def test_term_lists_name_each_term_once():
+    theme = Theme(
+        "h", "H", "#009E73", "d", ("aid", "displaced", "health"), strong_terms=("displaced",)
+    )
+    assert term_lists(theme) == "Strong terms: displaced. Other terms: aid, health."
+
+
+def test_a_claim_flag_says_when_it_was_said_and_reviewed_and_by_whom():
+    claim = SimpleNamespace(said="", reviewed="2026-11-28", reviewer="casebook editors")
+    assert casebook.markup.review_line(claim) == (
+        "Said: undated · reviewed 2026-11-28 by casebook editors"
+    )
+    claim = SimpleNamespace(said="2023-01", reviewed="", reviewer="")
+    assert casebook.markup.review_line(claim) == "Said: 2023-01 · review undated"
+
+
+def test_each_source_gives_its_as_of_date():
+    dated = SimpleNamespace(title="T", publisher="", url="", date="2013-04-25", tier="un")
+    undated = SimpleNamespace(title="U", publisher="", url="", date="n.d.", tier="news")
+    html = casebook.markup.sources([dated, undated])
+    assert "(as of 2013-04-25)" in html and "(undated)" in html

@@ -17,7 +17,12 @@ def fenced(language: str) -> list[str]:
 
 def test_readme_quick_start_is_the_real_commands():
     install, test = fenced("bash")[:2]
-    assert install.splitlines() == ["pip install -r requirements.txt", "streamlit run dashboard.py"]
+    assert install.splitlines() == [
+        "python3 -m venv .venv && . .venv/bin/activate",  # before pip: Debian refuses without
+        "pip install -r requirements.txt",
+        "streamlit run dashboard.py",
+    ]
+    assert README.index("Python 3.11") < README.index("python3 -m venv")  # said before the commands
     assert "make check" in test.splitlines()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.rstrip().endswith("make check")

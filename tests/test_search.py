@@ -315,7 +315,7 @@ def test_hits_by_section_of_no_results(paragraphs):
 # --- suggestions ------------------------------------------------------------------------
 
 STAR = "end a word with * to find every ending: insurgen* finds insurgent and insurgency"
-FILTER = "clear the theme filter in the sidebar: it narrows the search too"
+FILTER = "clear the theme filter at the top of the page: it narrows the search too"
 FEWER = "use fewer words: a paragraph must hold every one of them"
 QUOTES = "drop the quotes: a quoted phrase must appear word for word"
 
@@ -333,4 +333,5 @@ QUOTES = "drop the quotes: a quoted phrase must appear word for word"
     ],
 )
 def test_suggestions(query, tips):
-    assert suggestions(query) == tips
+    assert suggestions(query, filtered=True) == tips
+    assert suggestions(query) == [tip for tip in tips if tip != FILTER]  # no filter, no tip

@@ -21,6 +21,7 @@ from casebook.ui.data import (
     render_broken_cases,
     render_case_problems,
     render_problems,
+    shared,
     tables,
     take_pending_case,
 )
@@ -33,9 +34,13 @@ from casebook.ui.explore import (
     render_exports,
     render_passages,
 )
+from casebook.ui.figures import CHART_CONFIG, render_chart
+from casebook.ui.filterbar import PICK_KEY, labelled_choice, render_filter
 from casebook.ui.method import METHOD, method_text, render_agreement
 from casebook.ui.record import (
+    CLAIMS_METHOD,
     KIND_HELP,
+    absolute,
     case_claims,
     case_record,
     flagger,
@@ -43,7 +48,9 @@ from casebook.ui.record import (
     render_candidates,
     render_claim_flags,
     render_claims_by_section,
+    render_corrections,
     render_fact_cards,
+    review_summary,
 )
 from casebook.ui.routes import (
     ABOUT_URL,
@@ -92,6 +99,7 @@ from casebook.ui.widgets import (
     render_paragraphs,
     render_parent_link,
     render_prev_next,
+    render_print_header,
     render_provenance,
     render_section_index,
     render_share_link,

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from casebook import charts, cite, export, filtering, links, markup
 from casebook.model import Case, Codebook
-from casebook.ui.data import chosen_case_slug, figure, shared
+from casebook.ui.data import chosen_case_slug, content_dir, figure, shared
+from casebook.ui.figures import render_chart
 from casebook.ui.routes import TARGET_KEY, match_mode, selected_themes
 
 
@@ -45,10 +47,11 @@ def render_exports(
         "Note": "the article says it was written with AI assistance" if case.notice else "",
     }
     first, second = st.columns(2)
+    named = partial(export.file_name, case.slug, name, selected_themes(codebook), date.today())
     first.download_button(
         "Paragraphs (CSV)",
-        data=lambda: export.to_csv(rows),
-        file_name=f"{case.slug}-{name}.csv",
+        data=lambda: export.to_csv(rows, url),
+        file_name=named("csv"),
         mime="text/csv",
         icon=":material/download:",
         key=f"csv-{name}",
@@ -56,7 +59,7 @@ def render_exports(
     second.download_button(
         "Text (Markdown)",
         data=lambda: export.to_markdown(rows, case.title, header, labels),
-        file_name=f"{case.slug}-{name}.md",
+        file_name=named("md"),
         mime="text/markdown",
         icon=":material/download:",
         key=f"md-{name}",
@@ -82,12 +85,13 @@ def render_cite(box, case: Case, url: str) -> None:
         return
     with cite_box:
         today = date.today()
+        version = shared(lambda: cite.content_version(content_dir()), "content-version")
         st.caption("Link (with a copy button)")
         st.code(url, language=None, wrap_lines=True)
         st.caption("APA")
-        st.code(cite.apa(case, url, today), language=None, wrap_lines=True)
+        st.code(cite.apa(case, url, today, version), language=None, wrap_lines=True)
         st.caption("BibTeX")
-        st.code(cite.bibtex(case, url, today), language=None)
+        st.code(cite.bibtex(case, url, today, version), language=None)
 
 
 def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) -> None:
@@ -99,7 +103,7 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
         case.slug,
         tuple(themes),
     )
-    event = st.plotly_chart(
+    event = render_chart(
         codeline,
         key="codeline",
         on_select="rerun",
@@ -131,7 +135,7 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
 
 
 def filtered(rows: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """The rows the sidebar filter keeps."""
+    """The rows the theme filter keeps."""
     return rows[filtering.matching(rows, selected_themes(codebook), match_mode())]
 
 

@@ -9,7 +9,7 @@ from casebook.facts import Claim, Record
 from casebook.loader import Content
 from casebook.model import Case, Codebook
 from casebook.ui.explore import paragraph_href
-from casebook.ui.routes import match_mode, selected_themes
+from casebook.ui.routes import current_url_path, match_mode, selected_themes
 
 KIND_HELP = {
     "outdated": "written as if still true; the record has moved on",
@@ -17,6 +17,64 @@ KIND_HELP = {
     "unsourced": "a figure or judgement with no source or measure",
     "contradicted": "the record says otherwise",
 }
+
+
+CLAIMS_METHOD = """\
+Each claim is a statement of the article, quoted word for word, checked against the key
+facts of the public record (the *Key facts* page), and given one of four conclusions
+rather than a true/false score:
+
+- **Outdated** (◷): {outdated}.
+- **Imprecise** (≈): {imprecise}.
+- **Unsourced** (?): {unsourced}.
+- **Contradicted** (✕): {contradicted}.
+
+Sources are ranked in three tiers: **UN** documents and UN news first (the primary
+record), then **news** outlets, then **secondary** aggregators and reposts (shown dashed).
+Every source gives the date its figures hold for ("as of"); a figure is never newer than
+its source. Where sources disagree, the *Key facts* page shows both sides and the safest
+wording.
+""".format(**KIND_HELP)
+
+
+def review_summary(claims) -> str:
+    """Who reviewed the claims and when, in one line, from the claims themselves."""
+    reviewers = sorted({c.reviewer for c in claims if c.reviewer})
+    dates = sorted({c.reviewed for c in claims if c.reviewed})
+    if not claims:
+        return "No claim has been reviewed yet."
+    when = dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}" if dates else "undated"
+    said = "the article gives no date" if not any(c.said for c in claims) else "as given per claim"
+    who = ", ".join(reviewers) or "unnamed reviewers"
+    return (
+        f"**Reviewed** by {markup.md_escape(who)}, {when}. **When the article said it:** "
+        f"{said}. Corrections to a review are listed under *Corrections* below."
+    )
+
+
+def render_corrections(claims) -> None:
+    """Every correction to a review, newest first; or a line saying there is none."""
+    found = sorted(
+        ((fix, claim) for claim in claims for fix in claim.corrections),
+        key=lambda pair: pair[0].date,
+        reverse=True,
+    )
+    if not found:
+        first = min((c.reviewed for c in claims if c.reviewed), default="")
+        since = f" since the first review ({first})" if first else ""
+        st.caption(f"No review has been corrected{since}.")
+    for fix, claim in found:
+        st.markdown(
+            f"- **{fix.date}** · ¶{claim.position} of *{markup.md_escape(claim.section)}*: "
+            f"{markup.md_escape(fix.note)}"
+        )
+
+
+def absolute(href: str) -> str:
+    """A relative link of the app (as paragraph_href gives) as a full URL."""
+    url, path = st.context.url or "", current_url_path()
+    base = url[: -len(path)] if path and url.endswith("/" + path) else url.rstrip("/") + "/"
+    return base + href
 
 
 def case_record(content: Content, case: Case) -> Record:
@@ -28,7 +86,7 @@ def case_claims(content: Content, case: Case) -> tuple[Claim, ...]:
 
 
 def keep(items, codebook: Codebook) -> list:
-    """Facts or claims that carry the themes the sidebar filter asks for."""
+    """Facts or claims that carry the themes the theme filter asks for."""
     selected, mode = selected_themes(codebook), match_mode()
     return [item for item in items if filtering.matches(item.themes, selected, mode)]
 
@@ -42,8 +100,9 @@ def render_fact_cards(items, columns: int = 2) -> None:
 def render_claim_flags(claims, record: Record) -> None:
     by_id = {fact.id: fact for fact in record.facts}
     for claim in claims:
-        colour = recordcharts.CLAIM_COLOURS.get(claim.kind, "#555555")
-        st.markdown(markup.claim_flag(claim, by_id, colour), unsafe_allow_html=True)
+        colour = recordcharts.CLAIM_COLOURS.get(claim.kind, "#7A7A7A")
+        mark = recordcharts.CLAIM_MARKS.get(claim.kind, "⚑")
+        st.markdown(markup.claim_flag(claim, by_id, colour, mark), unsafe_allow_html=True)
 
 
 def flagger(claims, record: Record, codebook: Codebook):

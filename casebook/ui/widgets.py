@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -92,16 +94,18 @@ def render_paragraphs(
         st.html(markup.SCROLL_TO_FRAGMENT, unsafe_allow_javascript=True)
 
 
-def render_provenance(case: Case) -> None:
-    """Where the text comes from, and the article's own warning, always in view."""
+def render_provenance(case: Case, method_below: bool = False) -> None:
+    """Where the text comes from, and the article's own warning, always in view. The About
+    page, which states the method itself, says so (``method_below``) rather than "see About"."""
     lines = []
     if case.notice:
         lines.append(f"**The article's notice:** {markup.md_escape(case.notice)}")
     if case.source_url and not validate.url_problem(case.source_url):
         lines.append(f"**Source:** {markup.md_link(case.source_url, case.source_url)}")
     lines.append(
-        "Themes and coverage here are computed from the text by a stated rule (see About); "
-        "they describe what the article says, not what happened."
+        "Themes and coverage here are computed from the text by a stated rule "
+        + ("(below)" if method_below else "(see About)")
+        + "; they describe what the article says, not what happened."
     )
     st.info("  \n".join(lines), icon=":material/info:")
 
@@ -141,7 +145,8 @@ def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selec
 def _section_row(section: Section, data: CaseTables, codebook: Codebook, hits) -> None:
     """The link, then the tags and the count on one line (three elements to a row, where
     columns took seven: the index is most of what an overview rerun sends)."""
-    row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+    key = f"section-row-{section.slug}"  # markup.STYLE keeps a row's parts together
+    row = st.container(horizontal=True, vertical_alignment="center", gap="medium", key=key)
     label = markup.md_escape(section.title)
     row.page_link(section_page(section), label=label, width=SECTION_LINK_WIDTH)
     total = len(section.paragraphs)
@@ -195,14 +200,14 @@ def render_prev_next(case: Case, section: Section) -> None:
 
 
 def render_codebook(codebook: Codebook) -> None:
+    """Each theme: its badge, id (as links carry it), definition and terms (each term once;
+    plain text, since code styling in a caption falls below 4.5:1)."""
     for theme in codebook.themes:
         st.markdown(markup.badges([theme.id], codebook), unsafe_allow_html=True)
         st.markdown(f"`{theme.id}` — {markup.md_escape(theme.definition)}")
-        terms = ", ".join(f"`{t}`" for t in theme.terms)
-        strong = ", ".join(f"`{t}`" for t in theme.strong_terms) or "none"
-        st.caption(f"Strong terms: {strong}  \nTerms: {terms}")
+        st.caption(markup.md_escape(markup.term_lists(theme)))
         if theme.exclude:
-            st.caption("Excluded phrases: " + ", ".join(f"`{t}`" for t in theme.exclude))
+            st.caption(markup.md_escape("Excluded phrases: " + ", ".join(theme.exclude)))
         if codebook.examples:
             count = sum(theme.id in e.themes for e in codebook.examples)
             st.caption(f"Coded examples of this theme: {count} of {len(codebook.examples)}")
@@ -225,3 +230,11 @@ def render_share_link(box, url: str) -> None:
     "Copy the link or cite this view")."""
     box.caption("Link to this view")
     box.markdown(markup.share_link(url), unsafe_allow_html=True)
+
+
+def render_print_header(box, codebook: Codebook, url: str) -> None:
+    """Into ``box`` (shown only when printing): the view's link, its filter and today."""
+    labels = {t.id: t.label for t in codebook.themes}
+    selected = filtering.describe(selected_themes(codebook), match_mode(), labels)
+    html = markup.print_header(url, f"showing {selected}", f"{date.today():%d %B %Y}")
+    box.markdown(html, unsafe_allow_html=True)

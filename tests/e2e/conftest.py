@@ -132,13 +132,19 @@ def wait_for_app(page, seconds: float = 30) -> None:
     )
 
 
+def filter_bar(page):
+    """The theme filter and any/all, at the top of every page."""
+    return page.locator(".st-key-filter-bar")
+
+
 def chips(page) -> list[str]:
-    """The themes chosen in the sidebar filter, as the reader sees them."""
-    group = page.get_by_test_id("stSidebar").get_by_role("group", name="Selected values")
-    return [
-        tag.get_attribute("aria-label") or tag.inner_text()
-        for tag in group.locator("[data-tag]").all()
-    ]
+    """The themes chosen in the filter, as ids (the chips show the codebook's labels)."""
+    from casebook.loader import load_content  # noqa: PLC0415 - only the browser tests need it
+
+    ids = {t.label: t.id for t in load_content(ROOT / "content").codebook.themes}
+    group = filter_bar(page).get_by_role("group", name="Selected values")
+    labels = [tag.get_attribute("aria-label") for tag in group.locator("[data-tag]").all()]
+    return [ids.get(label, label) for label in labels]
 
 
 def free_port() -> int:

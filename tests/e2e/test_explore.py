@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -114,8 +115,10 @@ def test_the_overview_exports_download_what_the_filter_shows(page, app_url):
     expected = table[table["themes"].map(lambda themes: "humanitarian" in themes)]
     with page.expect_download() as csv_download:
         page.get_by_role("button", name="Paragraphs (CSV)").click()
-    assert csv_download.value.suggested_filename == "minusma-paragraphs.csv"
+    today = date.today().isoformat()
+    assert csv_download.value.suggested_filename == f"minusma-paragraphs-humanitarian-{today}.csv"
     rows = list(csv.DictReader(io.StringIO(Path(csv_download.value.path()).read_text("utf-8"))))
+    assert {row["view_link"] for row in rows} == {f"{app_url}?theme=humanitarian"}
     assert [(row["section"], int(row["position"])) for row in rows] == list(
         zip(expected["section"], expected["position"], strict=True)
     )
@@ -152,7 +155,7 @@ def test_cite_this_view_opens_with_the_citation_of_the_view(page, app_url):
     bibtex = sidebar.get_by_test_id("stCode").filter(has_text="@online{minusma-")
     bibtex.wait_for()
     apa = sidebar.get_by_test_id("stCode").filter(has_text="Retrieved")
-    assert "(read in casebook, view: " in apa.inner_text()
+    assert "(read in casebook, content version " in apa.inner_text()
     assert "lessons-learned?theme=security" in apa.inner_text()
     link = sidebar.get_by_test_id("stCode").first
     assert link.inner_text().replace("\n", "").endswith("/lessons-learned?theme=security")

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.e2e.conftest import chips, start_app, stop_app, wait_for_app
+from tests.e2e.conftest import chips, filter_bar, start_app, stop_app, wait_for_app
 
 CASE_TITLE = "Analyzing the Impact of the UN Mission in Mali: A Comprehensive Case Study"
 
@@ -48,8 +48,8 @@ def test_choosing_a_theme_writes_it_into_the_url_and_the_share_link(page, app_ur
     page.goto(f"{app_url}/future-outlook")
     wait_for_app(page)
     assert page.locator(".cb-para.cb-match").count() == 0
-    page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").locator("input").click()
-    page.keyboard.type("humanitarian")
+    filter_bar(page).get_by_test_id("stMultiSelect").locator("input").click()
+    page.keyboard.type("Humanitarian")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     page.wait_for_url("**theme=humanitarian**")

@@ -1,0 +1,206 @@
+"""What a new reader meets, in the real browser: the filter in sight, labels not ids,
+a title per tab, and phones (390 x 844) where every chart reads whole.
+
+Layout is checked by bounding boxes, never by pixels; each phone view is also saved as a
+screenshot (under pytest's tmp_path) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from casebook.loader import load_content
+from tests.conftest import CONTENT
+from tests.e2e.conftest import chips, filter_bar, wait_for_app
+
+LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def assert_labels_inside(chart) -> None:
+    """Every tick label and bar value of a chart lies within it: none cut off."""
+    box = chart.bounding_box()
+    for label in chart.locator(".ytick text, .xtick text, text.bartext").all():
+        part = label.bounding_box()
+        if part is None:
+            continue
+        inside = (
+            part["x"] >= box["x"] - 1 and part["x"] + part["width"] <= box["x"] + box["width"] + 1
+        )
+        assert inside, label.text_content()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/political-stability", "/facts"])
+def test_the_filter_is_in_sight_without_scrolling_on_a_laptop(page, app_url, path):
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{app_url}{path}")
+    wait_for_app(page)
+    box = filter_bar(page).bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"]
+
+
+def test_the_filter_is_in_sight_on_a_phone_with_the_menu_closed(phone, app_url):
+    phone.goto(f"{app_url}/political-stability")
+    wait_for_app(phone)
+    box = filter_bar(phone).get_by_test_id("stMultiSelect").bounding_box()
+    assert box and box["y"] + box["height"] <= PHONE["height"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_an_old_link_with_ids_shows_labels_and_keeps_the_ids(page, app_url):
+    page.goto(f"{app_url}/?theme=security&theme=political")
+    wait_for_app(page)
+    group = filter_bar(page).get_by_role("group", name="Selected values")
+    assert [t.inner_text() for t in group.locator("[data-tag]").all()] == ["Security", "Political"]
+    assert chips(page) == ["security", "political"]
+    assert query(page) == {"theme": ["security", "political"]}
+    political = group.locator("[data-tag][aria-label='Political']")
+    colours = political.evaluate(
+        "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]"
+    )
+    assert colours == ["rgb(192, 85, 0)", "rgb(255, 255, 255)"]  # #D55E00 darkened to 4.5:1
+
+
+def test_compare_sections_offers_titles_and_keeps_slugs_in_the_url(page, app_url):
+    page.goto(f"{app_url}/compare-sections?a=political-stability")
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    pickers = main.get_by_test_id("stSelectbox").filter(visible=True)
+    shown = pickers.first.locator("input").input_value() or pickers.first.inner_text()
+    assert "Support for Political Stability and Peacebuilding" in shown
+    assert "political-stability" not in main.inner_text()
+    pickers.nth(1).click()
+    page.get_by_role(
+        "option", name="Lessons Learned and Recommendations for Future Peacekeeping Missions"
+    ).click()
+    page.wait_for_url("**b=lessons-learned**")
+    assert query(page)["a"] == ["political-stability"]
+
+
+def test_each_page_has_its_own_tab_title(page, app_url):
+    page.goto(f"{app_url}/political-stability")
+    wait_for_app(page)
+    assert page.title() == "Political stability · Analyzing the Impact of the UN… · casebook"
+    page.goto(f"{app_url}/claims")
+    wait_for_app(page)
+    assert page.title().startswith("Claims checked · ")
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/search?q=insurgen*", "/facts", "/claims", "/theme-security"]
+)
+def test_on_a_phone_every_chart_fits_and_shows_no_toolbar(phone, app_url, path, tmp_path):
+    phone.goto(f"{app_url}{path}")
+    wait_for_app(phone)
+    phone.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.wait_for()
+    charts = phone.get_by_test_id("stPlotlyChart").filter(visible=True)
+    assert charts.count() >= 1
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        chart.locator(".main-svg").first.wait_for()
+        chart.tap()
+        box = chart.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+        assert chart.locator(".modebar-container").filter(visible=True).count() == 0
+        assert_labels_inside(chart)
+    phone.screenshot(path=tmp_path / "phone.png")
+
+
+def test_on_a_phone_the_sections_grid_is_a_table(phone, app_url):
+    phone.goto(f"{app_url}/")
+    wait_for_app(phone)
+    assert phone.locator(".st-key-section-heatmap").filter(visible=True).count() == 0
+    table = phone.locator(".st-key-phone-only-heatmap table.cb-grid")
+    table.scroll_into_view_if_needed()
+    assert table.is_visible()
+    box = table.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    headers = [h.inner_text() for h in table.locator("th").all()]
+    assert headers == ["", "Security", "Political", "Humanitarian", "Partnerships"]
+
+
+def test_on_a_phone_each_section_keeps_its_badges_nearer_than_the_next_title(phone, app_url):
+    phone.goto(f"{app_url}/")
+    wait_for_app(phone)
+    rows = phone.locator("[class*='st-key-section-row-']")
+    assert rows.count() >= 10
+    for index in range(3):
+        row, following = rows.nth(index), rows.nth(index + 1)
+        row.scroll_into_view_if_needed()
+        title = row.get_by_test_id("stPageLink").bounding_box()
+        badges = row.locator(".cb-badge").first.bounding_box()
+        next_title = following.get_by_test_id("stPageLink").bounding_box()
+        inside = badges["y"] - (title["y"] + title["height"])
+        between = next_title["y"] - (badges["y"] + badges["height"])
+        assert inside < between
+
+
+@pytest.mark.parametrize("path", ["/?theme=security", "/facts", "/claims"])
+def test_a_printed_view_is_the_document_alone_with_its_link_and_date(page, app_url, path):
+    page.goto(f"{app_url}{path}")
+    wait_for_app(page)
+    page.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.wait_for()
+    page.emulate_media(media="print")
+    for hidden in ("stSidebar", "stHeader", "stExpander", "stDownloadButton"):
+        assert page.get_by_test_id(hidden).filter(visible=True).count() == 0, hidden
+    assert filter_bar(page).is_hidden()
+    assert page.locator(".modebar-container").filter(visible=True).count() == 0
+    header = page.locator(".st-key-print-only")
+    assert header.is_visible()
+    text = header.inner_text()
+    assert f"{date.today():%d %B %Y}" in text and f"{app_url}" in text
+    assert header.bounding_box()["y"] < page.locator("h1").first.bounding_box()["y"]
+    assert page.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.is_visible()
+    main = page.get_by_test_id("stMain")
+    heights = main.evaluate("m => [m.scrollHeight, m.clientHeight]")
+    assert heights[0] <= heights[1] + 1  # nothing cut off below a scrolling pane
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")  # Chromium prints it
+
+
+def test_on_screen_the_print_header_stays_out_of_sight(page, app_url):
+    page.goto(f"{app_url}/")
+    wait_for_app(page)
+    assert page.locator(".st-key-print-only").is_hidden()
+
+
+def test_the_claims_download_as_claimreview_json_ld(page, app_url):
+    page.goto(f"{app_url}/claims")
+    wait_for_app(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Claims as ClaimReview (JSON-LD)").click()
+    assert download.value.suggested_filename == "minusma-claim-reviews.jsonld"
+    reviews = json.loads(Path(download.value.path()).read_text("utf-8"))
+    claims = load_content(CONTENT).claims["minusma"]
+    assert len(reviews) == len(claims)
+    first = reviews[0]
+    assert first["@type"] == "ClaimReview" and first["author"]["name"] == claims[0].reviewer
+    anchor = claims[0].anchor
+    assert first["url"] == f"{app_url}/{claims[0].section}?p={anchor}#{anchor}"
+
+
+def test_a_full_bar_keeps_its_value_whole_in_a_narrow_column(page, app_url):
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{app_url}/political-stability")  # Political covers 100% of it
+    wait_for_app(page)
+    chart = page.get_by_label("Theme coverage of Support for Political Stability and Peacebuilding")
+    chart.locator(".main-svg").first.wait_for()
+    assert "100%" in chart.locator("text.bartext").all_text_contents()
+    assert_labels_inside(chart)

@@ -1,0 +1,63 @@
+"""The table behind each chart (casebook/chartdata.py): what the chart shows, as rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from casebook import charts, relations
+from casebook.chartdata import figure_table, grid_table
+from casebook.coverage import coverage_by_section, coverage_by_theme, paragraph_table
+from casebook.loader import load_content
+from tests.conftest import TINY
+
+CONTENT = load_content(TINY)
+CODEBOOK = CONTENT.codebook
+CASE = CONTENT.cases[0]
+PARAGRAPHS = paragraph_table([CASE], CODEBOOK)
+
+
+def test_bars_become_label_value_and_detail():
+    themes = coverage_by_theme(PARAGRAPHS, CODEBOOK)
+    table = figure_table(charts.theme_coverage_figure(themes, CODEBOOK, uncoded=0.25))
+    assert list(table.columns) == ["label", "value", "detail"]
+    assert list(table["label"]) == [*(t.label for t in CODEBOOK.themes), "Uncoded"]
+    assert list(table["value"]) == [*themes["coverage"], 0.25]
+
+
+def test_a_heatmap_becomes_its_grid_of_cell_texts():
+    ids = list(CODEBOOK.ids)
+    figure = charts.cooccurrence_figure(relations.cooccurrence(PARAGRAPHS, ids), CODEBOOK, ids)
+    table = figure_table(figure)
+    labels = [t.label for t in CODEBOOK.themes]
+    assert list(table.columns) == ["", *labels]
+    assert list(table[""]) == labels
+    assert table.iloc[0, 1] == figure.data[0].text[0][0]
+
+
+def test_points_keep_their_series_axes_and_plain_text():
+    titles = {s.slug: s.nav_title for s in CASE.sections}
+    figure = charts.codeline_figure(PARAGRAPHS, titles, CODEBOOK, list(CODEBOOK.ids))
+    table = figure_table(figure)
+    assert {"series", "paragraphs in reading order", "detail"} <= set(table.columns)
+    assert len(table) == sum(len(trace.x) for trace in figure.data)
+    assert not table["detail"].str.contains("<br>").any()
+
+
+def test_labels_are_unescaped_for_the_table():
+    frame = pd.DataFrame({"section_title": ["A <b>"], "hits": [2], "section": ["a"]})
+    table = figure_table(charts.hits_figure(frame))
+    assert list(table["label"]) == ["A <b>"]
+
+
+def test_an_empty_figure_gives_an_empty_table():
+    assert figure_table(charts.go.Figure()).empty
+
+
+def test_a_grid_of_marks_becomes_a_wide_table_in_reading_order():
+    titles = {s.slug: s.nav_title for s in CASE.sections}
+    sections = coverage_by_section(PARAGRAPHS, CODEBOOK)
+    table = grid_table(charts.coverage_heatmap_figure(sections, titles, CODEBOOK))
+    assert list(table.columns) == ["", *(t.label for t in CODEBOOK.themes)]
+    assert list(table[""]) == [titles[s.slug] for s in CASE.sections]
+    first = sections[(sections["section"] == CASE.sections[0].slug)]
+    assert list(table.iloc[0, 1:]) == [f"{c:.0%}" for c in first["coverage"]]
