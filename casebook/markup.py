@@ -164,8 +164,11 @@ def term_lists(theme: Theme) -> str:
 
 
 def grid_table(frame) -> str:
-    """A small table (a pandas frame) as HTML, every cell and heading escaped."""
-    return frame.to_html(index=False, escape=True, border=0, classes="cb-grid")
+    """A small table (a pandas frame) as HTML, every cell and heading escaped as literal
+    HTML and literal Markdown (the table is drawn through Markdown)."""
+    safe = frame.map(lambda value: escape(str(value)))
+    safe.columns = [escape(str(column)) for column in frame.columns]
+    return safe.to_html(index=False, escape=False, border=0, classes="cb-grid")
 
 
 def md_escape(text: str) -> str:

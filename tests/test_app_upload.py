@@ -18,7 +18,7 @@ from casebook.ingest import web
 from casebook.ingest.source import IngestError
 from casebook.loader import load_content
 from tests import unreport
-from tests.conftest import FIXTURES, TINY
+from tests.conftest import FIXTURES, TINY, content_entries
 
 ARTICLE = (FIXTURES / "ingest" / "messy_post.html").read_bytes()
 
@@ -115,7 +115,7 @@ def test_a_link_becomes_a_case_that_opens_at_once(content, server):
     ],
 )
 def test_errors_are_one_line_and_write_nothing(content, server, link, slug, message):
-    before = sorted(p.name for p in content.iterdir())
+    before = content_entries(content)
     at = open_app(content, "add-article")
     at.text_input(key="add_link").input(f"{server}{link}")
     at.text_input(key="add_slug").input(slug)
@@ -124,7 +124,7 @@ def test_errors_are_one_line_and_write_nothing(content, server, link, slug, mess
     run(at, content)
     assert len(at.error) == 1 and markup.md_escape(message) in at.error[0].value
     assert at.error[0].value.startswith("error: ")  # shown as text: Markdown escaped
-    assert sorted(p.name for p in content.iterdir()) == before
+    assert content_entries(content) == before
 
 
 def test_an_upload_is_read_under_its_own_name_only(content):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import threading
@@ -16,7 +15,7 @@ from casebook.ingest import fetch, pipeline
 from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
 from tests import unreport
-from tests.conftest import CONTENT, FIXTURES, ROOT
+from tests.conftest import CODEBOOK_FILES, FIXTURES, ROOT, content_entries, copy_codebook
 
 ARTICLE = (FIXTURES / "ingest" / "messy_post.html").read_bytes()
 ROUTES = {
@@ -76,10 +75,7 @@ def server():
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    root.mkdir()
-    shutil.copy(CONTENT / "themes.yaml", root)
-    return root
+    return copy_codebook(tmp_path / "content")
 
 
 def ingest_url(url: str, content: Path) -> subprocess.CompletedProcess:
@@ -125,7 +121,7 @@ def test_bad_urls_exit_2_with_one_line_and_write_nothing(server, content, path, 
     result = ingest_url(f"{server}{path}", content)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.endswith(f": {message}\n") and result.stderr.count("\n") == 1
-    assert sorted(p.name for p in content.iterdir()) == ["themes.yaml"]
+    assert content_entries(content) == list(CODEBOOK_FILES)
 
 
 def test_a_slow_server_times_out(server, monkeypatch):

@@ -17,7 +17,7 @@ from casebook.ingest.article import read_article
 from casebook.ingest.readers import read_markdown, read_text
 from casebook.loader import load_content
 from casebook.model import Extra
-from tests.conftest import CONTENT, TINY
+from tests.conftest import TINY, copy_codebook
 
 SECTION = """---
 title: The Middle Part
@@ -157,9 +157,7 @@ def test_captions_and_credits_are_not_paragraphs():
 
 
 def test_an_ingested_table_round_trips_through_the_section_file(tmp_path):
-    content = tmp_path / "content"
-    content.mkdir()
-    shutil.copy(CONTENT / "themes.yaml", content)
+    content = copy_codebook(tmp_path / "content")
     article = tmp_path / "a.md"
     article.write_text(
         "# A title\n\n## Troops\n\nSecurity troops patrolled the roads near Gao every night.\n\n"

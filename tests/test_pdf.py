@@ -15,12 +15,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+from casebook import markup
 from casebook.ingest import blocks, pipeline
 from casebook.ingest.pdfreader import read_pdf
 from casebook.ingest.source import IngestError
 from casebook.loader import load_content
 from tests import unreport
-from tests.conftest import CONTENT, ROOT
+from tests.conftest import CODEBOOK_FILES, ROOT, content_entries, copy_codebook
 
 PDFTOTEXT = shutil.which("pdftotext")
 
@@ -34,10 +35,7 @@ def report_pdf(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    root.mkdir()
-    shutil.copy(CONTENT / "themes.yaml", root)
-    return root
+    return copy_codebook(tmp_path / "content")
 
 
 def words_of(text: str) -> Counter:
@@ -147,7 +145,7 @@ def test_unusable_pdfs_exit_2_with_one_line_and_write_nothing(tmp_path, content,
     )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr == f"error: {bad}: {message}\n"
-    assert sorted(p.name for p in content.iterdir()) == ["themes.yaml"]
+    assert content_entries(content) == list(CODEBOOK_FILES)
 
 
 def test_a_pdf_named_otherwise_is_still_read_as_a_pdf_and_a_fake_pdf_is_refused(tmp_path, content):
@@ -177,7 +175,9 @@ def test_every_page_of_a_report_case_renders(report_pdf, content):
             shown[slug] = (at.title[0].value, "\n".join(m.value for m in at.markdown))
     assert shown["annex"][0] == "Annex"
     assert "<td>Argentina</td><td>720</td><td>12</td>" in shown["annex"][1]
-    assert shown["ii-political-and-security-developments"][0].startswith("II. Political")
+    assert shown["ii-political-and-security-developments"][0].startswith(
+        markup.md_escape("II. Political")
+    )
 
 
 def test_damaged_pdfs_give_a_reading_or_one_clear_error():
