@@ -106,10 +106,12 @@ _RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)\1\s*:?\s*$")
 _FOOTNOTE = re.compile(r"^\[\^(?P<id>[^\]]+)\]:\s*")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A link's target in parentheses, which may hold balanced ones: (https://x.org/A_(b))
+_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
 _INLINE = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(rf"!\[[^\]]*\]{_TARGET}"), ""),  # images
     (re.compile(r"\[\^([^\]]+)\]"), r"[\1]"),  # footnote markers
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links
+    (re.compile(rf"\[([^\]]+)\]{_TARGET}"), r"\1"),  # links
     (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolinks
     (re.compile(r"</?[a-zA-Z][^>]*>"), ""),  # inline HTML tags
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
