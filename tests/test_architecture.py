@@ -49,3 +49,12 @@ def test_no_page_url_collides_with_a_legacy_page_file_name():
     }  # fmt: skip
     assert "section" in legacy and "search_text" in legacy
     assert legacy.isdisjoint(url_paths)
+
+
+def test_architecture_names_every_module():
+    """ARCHITECTURE.md walks the data through every module: a new one must be named there."""
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    modules = [p for p in (ROOT / "casebook").rglob("*.py") if not p.name.startswith("__")]
+    assert len(modules) > 60
+    unnamed = [str(p.relative_to(ROOT)) for p in modules if f"`{p.name}`" not in text]
+    assert unnamed == []
