@@ -22,17 +22,20 @@ with side:
     st.caption("Section themes")
     ui.render_badges(data.tags.get(section.slug, []), codebook)
     own = data.sections[data.sections["section"] == section.slug]
-    figure = ui.figure(
-        lambda: charts.theme_coverage_figure(own, codebook),
-        "section-coverage",
-        case.slug,
-        section.slug,
-    )
-    ui.render_chart(figure, key="section-coverage", alt=f"Theme coverage of {section.title}")
-    st.caption(
-        f"{section.words} words in {len(section.paragraphs)} paragraphs. "
-        f"A section carries a theme from {codebook.rules.section_tag_threshold:.0%} coverage."
-    )
+    if section.paragraphs:
+        figure = ui.figure(
+            lambda: charts.theme_coverage_figure(own, codebook),
+            "section-coverage",
+            case.slug,
+            section.slug,
+        )
+        ui.render_chart(figure, key="section-coverage", alt=f"Theme coverage of {section.title}")
+        st.caption(
+            f"{section.words} words in {len(section.paragraphs)} paragraphs. "
+            f"A section carries a theme from {codebook.rules.section_tag_threshold:.0%} coverage."
+        )
+    else:
+        st.caption(ui.NO_OWN_TEXT)
     ui.render_legend()
 with text:
     if selected:

@@ -89,6 +89,7 @@ from casebook.ui.routes import (
 )
 from casebook.ui.widgets import (
     COVERAGE_NOTE,
+    NO_OWN_TEXT,
     current_view_url,
     render_badges,
     render_children,

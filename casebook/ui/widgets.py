@@ -25,6 +25,13 @@ COVERAGE_NOTE = (
 )
 
 
+# A section with no paragraphs of its own: a heading over sub-sections, an annex of tables.
+NO_OWN_TEXT = (
+    "No paragraphs of its own to code: its sub-sections, tables and notes are shown as they "
+    "are, so it has no coverage chart."
+)
+
+
 def render_style() -> None:
     st.markdown(markup.STYLE, unsafe_allow_html=True)
 
