@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -34,3 +36,19 @@ def tiny_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(TINY, target)
     return target
+
+
+def open_app(content: Path, page: str | None = None, timeout: int = 30, **query) -> AppTest:
+    """The dashboard run on ``content`` with ``query`` in its URL, then on ``page`` (a URL
+    path), failing on any exception it shows."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CASEBOOK_CONTENT", str(content))
+        at = AppTest.from_file("../dashboard.py", default_timeout=timeout)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        if page:
+            at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
+            at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
+from tests import conftest
 from tests.conftest import CONTENT, FIXTURES, ROOT
 from tests.test_app import share_link
 
@@ -29,17 +29,7 @@ def two_cases(tmp_path_factory):
 
 
 def run(content, page: str | None = None, **query) -> AppTest:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CASEBOOK_CONTENT", str(content))
-        at = AppTest.from_file("../dashboard.py", default_timeout=30)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        if page:
-            at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
-            at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return conftest.open_app(content, page, 30, **query)
 
 
 def test_one_case_means_no_case_selector():

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from functools import partial
 
 import pytest
 from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
-from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
 from casebook import charts
+from tests import conftest
 from tests.conftest import TINY
 
 COUNT = 20
@@ -32,18 +32,8 @@ def many(tmp_path_factory):
     return root
 
 
-def open_app(content, page: str | None = None, **query) -> AppTest:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CASEBOOK_CONTENT", str(content))
-        at = AppTest.from_file("../dashboard.py", default_timeout=60)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        if page:
-            at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
-            at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+# Twenty cases make a slower first run than one.
+open_app = partial(conftest.open_app, timeout=60)
 
 
 def test_the_selector_lists_every_case_and_searches_by_part_of_a_name(many):
