@@ -82,6 +82,19 @@ def measure_split(texts, labels, rule, split: str, themes) -> tuple[dict, list]:
     return summary(rows, size), misses
 
 
+def per_text(texts, labels, rule, split: str, themes) -> list[dict]:
+    """The rule against the hand-coding text by text, for one split: how far the figure
+    varies between kinds of text and missions."""
+    found = []
+    for text in texts:
+        ids = [p.id for p in text.paragraphs if text.split == split and p.id in labels]
+        if ids:
+            micro = agreement([rule[i] for i in ids], [labels[i] for i in ids], themes)[-1]
+            about = {"text": text.id, "mission": text.mission, "genre": text.genre}
+            found.append({**about, "paragraphs": len(ids), "f1": micro.f1, "kappa": micro.kappa})
+    return found
+
+
 def human_agreement(coders: dict, themes) -> list[dict]:
     """Each pair of coders on the paragraphs both coded (F1 and kappa are symmetric)."""
     names, found = sorted(coders), []
@@ -107,6 +120,7 @@ def measure(codebook, eval_dir: Path = EVAL) -> tuple[dict, dict]:
         results[split], misses[split] = measure_split(texts, labels, rule, split, codebook.ids)
         results[split]["coders"] = sorted(coders)
     results["tuning"]["note"] = TUNING_NOTE
+    results["held-out"]["by_text"] = per_text(texts, labels, rule, "held-out", codebook.ids)
     results["human"] = human_agreement(coders, codebook.ids)
     return results, misses
 
@@ -121,6 +135,13 @@ def table_lines(title: str, part: dict) -> str:
     ]  # fmt: skip
     head = ["theme", "precision", "recall", "F1", "kappa", "tp fp fn"]
     return f"{title}\n\n{benchlib.table(head, rows)}"
+
+
+def text_lines(texts: list[dict]) -> str:
+    rows = [[t["text"], t["mission"], t["genre"], t["paragraphs"], f"{t['f1']:.2f}",
+             f"{t['kappa']:.2f}"] for t in texts]  # fmt: skip
+    head = ["text", "mission", "genre", "paragraphs", "micro-F1", "kappa"]
+    return f"Held-out part, text by text:\n\n{benchlib.table(head, rows)}"
 
 
 def describe(part: dict) -> str:
@@ -144,6 +165,7 @@ def report(results: dict) -> str:
             seed,
         ),
     ]
+    parts.insert(1, text_lines(held["by_text"]))
     for pair in results["human"]:
         who = " and ".join(pair["coders"])
         parts.append(table_lines(f"Two coders: {who} on {pair['paragraphs']} paragraphs.", pair))

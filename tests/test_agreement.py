@@ -123,6 +123,14 @@ def test_held_out_part_is_measured_on_its_coded_paragraphs_only(measured):
     assert held["micro"]["kappa"] == pytest.approx(0.333)  # observed 4/6, chance 0.5
 
 
+def test_held_out_part_is_also_given_text_by_text(measured):
+    results, _misses = measured
+    (text,) = results["held-out"]["by_text"]
+    assert (text["text"], text["paragraphs"]) == ("beta", 3)
+    assert text["f1"] == pytest.approx(2 / 3)  # the held-out part is this one text
+    assert text["kappa"] == pytest.approx(1 / 3)
+
+
 def test_tuning_part_is_reported_apart_and_labelled_not_a_result(measured):
     results, misses = measured
     tuning = results["tuning"]
