@@ -9,6 +9,7 @@ import argparse
 import os
 import platform
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -111,6 +112,16 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
+def timed(function, *args, repeat: int = 1):
+    """(what ``function(*args)`` returns, the median seconds of ``repeat`` calls)."""
+    seconds, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function(*args)
+        seconds.append(time.perf_counter() - start)
+    return result, median(seconds)
+
+
 # --- the command line --------------------------------------------------------------------
 
 
@@ -145,6 +156,14 @@ def write_section(name: str, title: str, body: str) -> None:
         text = text.rstrip() + "\n\n" + block + "\n"
     RESULTS.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     print(f"\nwrote section '{name}' of {RESULTS.relative_to(ROOT)}")
+
+
+def publish(args: argparse.Namespace, name: str, title: str, report: str, note: str) -> None:
+    """Print a script's report; unless --no-write, also write it, then ``note`` (how it was
+    measured, how to rerun it), as the section ``name`` of RESULTS.md."""
+    print(report)
+    if not args.no_write:
+        write_section(name, title, f"{report}\n\n{note}")
 
 
 # --- servers on loopback -----------------------------------------------------------------
@@ -214,6 +233,13 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time a process has used so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def copy_codebook(content: Path) -> None:
+    """The real codebook and its coded examples, into a fresh content folder."""
+    for name in ("themes.yaml", "examples.yaml"):
+        if (ROOT / "content" / name).is_file():
+            shutil.copy(ROOT / "content" / name, content / name)
 
 
 def dashboard() -> Path:
