@@ -19,16 +19,14 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
+# Debian's Chromium (never `playwright install`) with the flags the browser tests use
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - for bench/browser.py
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "RESULTS.md"
 APPS = BENCH / "apps"
 HOST = "127.0.0.1"  # every bench targets loopback only
-CHROMIUM = "/usr/bin/chromium"  # Debian's; never `playwright install`
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 
 
 def conditions() -> str:
