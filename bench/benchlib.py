@@ -10,23 +10,21 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
-import sys
 import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-# Debian's Chromium (never `playwright install`) with the flags the browser tests use
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - for bench/browser.py
+from tests.e2e import conftest as browser_tests
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "RESULTS.md"
 APPS = BENCH / "apps"
 HOST = "127.0.0.1"  # every bench targets loopback only
+CHROMIUM = browser_tests.CHROMIUM  # Debian's, never `playwright install`, with the flags
+CHROMIUM_ARGS = browser_tests.CHROMIUM_ARGS  # the browser tests use
 
 
 def conditions() -> str:
@@ -167,43 +165,12 @@ def publish(args: argparse.Namespace, name: str, title: str, report: str, note: 
 # --- servers on loopback -----------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def start_streamlit(script: Path | str, *flags: str, env: dict | None = None):
-    """`streamlit run script` on a free loopback port, as the browser tests start it.
-
-    Returns (base URL, process) once /_stcore/health answers."""
-    port = free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.port", str(port), "--server.address", HOST,
-        "--server.headless", "true", "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false", *flags,
-    ]  # fmt: skip
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://{HOST}:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    return url, process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("streamlit did not become healthy in 30 s")
+    """`streamlit run script` on a free loopback port, started as the browser tests start it
+    (tests/e2e/conftest.py's start_app_on). Returns (base URL, process) once healthy."""
+    port = browser_tests.free_port()
+    process = browser_tests.start_app_on(port, *flags, env=env, script=str(script))
+    return f"http://{HOST}:{port}", process
 
 
 def stop(process: subprocess.Popen) -> None:
