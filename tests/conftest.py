@@ -44,11 +44,14 @@ def tiny_copy(tmp_path: Path) -> Path:
     return target
 
 
-def open_app(content: Path, page: str | None = None, timeout: int = 30, **query) -> AppTest:
-    """The dashboard run on ``content`` with ``query`` in its URL, then on ``page`` (a URL
-    path), failing on any exception it shows."""
+def open_app(
+    content: Path, page: str | None = None, timeout: int = 30, env: dict | None = None, **query
+) -> AppTest:
+    """The dashboard run on ``content`` (and ``env``'s variables) with ``query`` in its URL,
+    then on ``page`` (a URL path), failing on any exception it shows."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CASEBOOK_CONTENT", str(content))
+        for name, value in {"CASEBOOK_CONTENT": str(content), **(env or {})}.items():
+            patch.setenv(name, value)
         at = AppTest.from_file("../dashboard.py", default_timeout=timeout)
         for key, value in query.items():
             at.query_params[key] = value

@@ -9,13 +9,12 @@ import zipfile
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
 from casebook import markup
 from casebook.ingest import web
 from casebook.ingest.source import IngestError
 from casebook.loader import load_content
-from tests import unreport
+from tests import conftest, unreport
 from tests.conftest import TINY, content_entries
 
 
@@ -26,25 +25,19 @@ def content(tmp_path):
     return root
 
 
+def uploads_env(uploads: bool = True) -> dict[str, str]:
+    """The page on or off; links to 127.0.0.1 allowed (the test web server is there)."""
+    return {web.UPLOADS_ENV: "1" if uploads else "", web.PRIVATE_ENV: "1"}
+
+
 def open_app(content, page: str | None = None, uploads: bool = True) -> AppTest:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CASEBOOK_CONTENT", str(content))
-        patch.setenv(web.UPLOADS_ENV, "1" if uploads else "")
-        patch.setenv(web.PRIVATE_ENV, "1")  # the test server is on 127.0.0.1
-        at = AppTest.from_file("../dashboard.py", default_timeout=60)
-        at.run()
-        if page:
-            at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
-            at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return conftest.open_app(content, page, timeout=60, env=uploads_env(uploads))
 
 
 def run(at: AppTest, content) -> AppTest:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CASEBOOK_CONTENT", str(content))
-        patch.setenv(web.UPLOADS_ENV, "1")
-        patch.setenv(web.PRIVATE_ENV, "1")
+        for name, value in {"CASEBOOK_CONTENT": str(content), **uploads_env()}.items():
+            patch.setenv(name, value)
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
