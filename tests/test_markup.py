@@ -47,6 +47,11 @@ COMPUTED_BADGE = (
     ' title="Security: coded by the tagging rule">'
     '<span class="cb-dot" style="background:#0072B2" aria-hidden="true"></span>Security</span>'
 )
+POLITICAL_BADGE = (
+    '<span class="cb-badge" style="border-color:#D55E00"'
+    ' title="Political: coded by the tagging rule">'
+    '<span class="cb-dot" style="background:#D55E00" aria-hidden="true"></span>Political</span>'
+)
 PINNED_BADGE = (
     '<span class="cb-badge" style="background:#0072B2;border-color:#0072B2;color:#ffffff"'
     ' title="Security: pinned by an editor">📌 Security</span>'
@@ -102,7 +107,7 @@ def test_badge_falls_back_to_grey_for_a_colour_that_is_not_hex():
         (["security"], False, COMPUTED_BADGE),
         (["security"], True, PINNED_BADGE),
         (["unknown", "security", "gone"], False, COMPUTED_BADGE),  # unknown ids are skipped
-        (["political", "security"], False, badge(POLITICAL) + COMPUTED_BADGE),  # given order
+        (["political", "security"], False, POLITICAL_BADGE + COMPUTED_BADGE),  # given order
     ],
 )
 def test_badges(theme_ids, pinned, html):
@@ -116,7 +121,7 @@ def test_paragraph_exact_html():
     html = paragraph(PLAIN, "intro-p1", ["political", "security"], CODEBOOK, highlight=True)
     assert html == (
         '<div class="cb-para cb-match" id="intro-p1" style="border-left-color:#D55E00">'
-        f"<div>{badge(POLITICAL)}{COMPUTED_BADGE}</div><p>{PLAIN}</p></div>"
+        f"<div>{POLITICAL_BADGE}{COMPUTED_BADGE}</div><p>{PLAIN}</p></div>"
     )
 
 

@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
-import ast
-import re
-from pathlib import Path
-
-import pytest
-
-import casebook.pagestyle
 from casebook.pagestyle import SCROLL_TO_FRAGMENT
+from tests.conftest import CONTENT, open_app
 
 
-def test_scroll_to_fragment_is_a_literal_constant():
-    # an f-string, a % or a .format() would make it a template something could be written into
-    tree = ast.parse(Path(casebook.pagestyle.__file__).read_text(encoding="utf-8"))
-    values = [
-        node.value
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and [getattr(t, "id", None) for t in node.targets] == ["SCROLL_TO_FRAGMENT"]
-    ]
-    assert len(values) == 1
-    assert isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
+def page_scripts(page: str, **query) -> list[str]:
+    """The scripts a page of the shipped case sends (the filter's chip colours carry none)."""
+    at = open_app(CONTENT, page, **query)
+    return [html.proto.body for html in at.get("html") if "<script" in html.proto.body]
 
 
-def test_scroll_to_fragment_has_no_format_placeholders():
-    # JavaScript braces always hold code or a space; a placeholder would be {name} or %s
-    assert re.findall(r"\{\w*\}|\{\w+[!:][^{}\s]*\}|%\(?\w*\)?[sdr]", SCROLL_TO_FRAGMENT) == []
-    with pytest.raises((KeyError, ValueError, IndexError)):
-        SCROLL_TO_FRAGMENT.format()  # not usable as a str.format template either
+def test_the_scroll_script_is_the_same_whatever_the_link_says():
+    """Nothing from the URL is written into the script (the browser reads the fragment
+    itself): two deep links, one with markup in every parameter, get the same script."""
+    plain = page_scripts("future-outlook", p="future-outlook-p5")
+    hostile = page_scripts(
+        "lessons-learned",
+        p="lessons-learned-p2",
+        theme=["security", "</script><script>alert(1)//"],
+        match="all",
+        q='"><img src=x onerror=alert(1)>',
+    )
+    assert len(plain) == 1
+    assert hostile == plain
+    assert "future-outlook-p5" not in plain[0]
 
 
 def test_scroll_to_fragment_reads_the_id_and_never_evaluates_it():
