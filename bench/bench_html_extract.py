@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -86,9 +85,8 @@ def main() -> None:
     for expected, path in pages:
         html, _ = decode(path.read_bytes())
         for name, extract in EXTRACTORS.items():
-            start = time.perf_counter()
-            text = extract(html)
-            times[name].append(time.perf_counter() - start)
+            text, seconds = benchlib.timed(extract, html)
+            times[name].append(seconds)
             totals[name] = [a + b for a, b in zip(totals[name], score(text, expected), strict=True)]
     rows = []
     for name, (found, wanted, absent, unwanted) in totals.items():
@@ -98,13 +96,12 @@ def main() -> None:
         milliseconds = f"{seconds * 1000:.0f} ms"
         rows.append([name, f"{kept:.1%}", f"{dropped:.1%}", f"{f1:.3f}", milliseconds])
     report = benchlib.table(["extractor", "kept", "dropped", "F1", "median per page"], rows)
-    print(report)
-    if not args.no_write:
-        body = (
-            f"{report}\n\n{len(pages)} pages of trafilatura's evaluation set. Rerun: "
-            "`python bench/bench_html_extract.py FOLDER` (see the script's docstring)."
-        )
-        benchlib.write_section("html-extract", "HTML main text: rules against trafilatura", body)
+    note = (
+        f"{len(pages)} pages of trafilatura's evaluation set. Rerun: "
+        "`python bench/bench_html_extract.py FOLDER` (see the script's docstring)."
+    )
+    title = "HTML main text: rules against trafilatura"
+    benchlib.publish(args, "html-extract", title, report, note)
 
 
 if __name__ == "__main__":

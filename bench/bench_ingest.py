@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -72,17 +71,10 @@ def generate(size: int, seed: int = SEED) -> str:
     return "\n".join(out)
 
 
-def copy_codebook(content: Path) -> None:
-    """The real codebook and its coded examples, into a fresh content folder."""
-    for name in ("themes.yaml", "examples.yaml"):
-        if (benchlib.ROOT / "content" / name).is_file():
-            shutil.copy(benchlib.ROOT / "content" / name, content / name)
-
-
 def run_ingest(article: Path, workdir: Path) -> tuple[float, str]:
     content = workdir / "content"
     content.mkdir()
-    copy_codebook(content)
+    benchlib.copy_codebook(content)
     command = [sys.executable, "-m", "casebook", "ingest", str(article), "--case", "bench"]
     started = time.perf_counter()
     done = subprocess.run(
@@ -121,7 +113,7 @@ def split_in_process(article: Path, workdir: Path) -> tuple[float, float, int, i
     """(seconds to read, draft, write and validate; seconds to tag; paragraphs; words)."""
     content = workdir / "content-split"
     content.mkdir()
-    copy_codebook(content)
+    benchlib.copy_codebook(content)
     started = time.perf_counter()
     done = pipeline.ingest(article, "bench", content)
     middle = time.perf_counter()
@@ -186,13 +178,8 @@ def measure_text(args) -> None:
         ],
     ]
     report = benchlib.table(["measure", "value"], rows)
-    print(report)
-    if not args.no_write:
-        body = (
-            f"{report}\n\n{load_line}\n\n"
-            "Rerun: `python bench/bench_ingest.py` (`--samples`, `--size`)."
-        )
-        benchlib.write_section("ingest", "Ingest and tagging, ~1 MB article", body)
+    note = f"{load_line}\n\nRerun: `python bench/bench_ingest.py` (`--samples`, `--size`)."
+    benchlib.publish(args, "ingest", "Ingest and tagging, ~1 MB article", report, note)
 
 
 def timed_ingest(name: str, data: bytes, samples: int) -> tuple[float, list[float]]:
@@ -234,15 +221,14 @@ def measure_formats(args) -> None:
         rows.append([label, f"{len(data) / 1e6:.2f} MB", f"{wall:.2f} s", samples, verdict])
     headers = ["input", "size", "whole command (median)", "samples", "target"]
     report = benchlib.table(headers, rows)
-    print(report)
-    if not args.no_write:
-        body = (
-            f"{report}\n\n{load_line()}\n\n"
-            "Targets: report ≤ 5 s, 1 MB page ≤ 2 s, nesting ≤ 5 s, each the "
-            "whole `python -m casebook ingest` command, start-up and tagging included. "
-            "Rerun: `python bench/bench_ingest.py --formats-only [--pdf REPORT.pdf]`."
-        )
-        benchlib.write_section("ingest-formats", "Ingest: PDF, web page, deep nesting", body)
+    note = (
+        f"{load_line()}\n\n"
+        "Targets: report ≤ 5 s, 1 MB page ≤ 2 s, nesting ≤ 5 s, each the "
+        "whole `python -m casebook ingest` command, start-up and tagging included. "
+        "Rerun: `python bench/bench_ingest.py --formats-only [--pdf REPORT.pdf]`."
+    )
+    title = "Ingest: PDF, web page, deep nesting"
+    benchlib.publish(args, "ingest-formats", title, report, note)
 
 
 if __name__ == "__main__":

@@ -19,11 +19,9 @@ it drops, found in the case it writes (section files and case.yaml).
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -84,22 +82,13 @@ def order(reference: list[str], text: list[str], n: int = 6) -> float:
     return sum(r in runs for r in ref) / max(1, len(ref))
 
 
-def timed(read, path: Path) -> tuple[str, float]:
-    times, text = [], ""
-    for _ in range(3):
-        start = time.perf_counter()
-        text = read(path)
-        times.append(time.perf_counter() - start)
-    return text, benchlib.median(times)
-
-
 def case_kept(path: Path, reference: str) -> tuple[float, int]:
     """(share of pdftotext's body words in the written case, words missing)."""
     from casebook.ingest import pipeline
 
     with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
         content = Path(tmp)
-        shutil.copy(benchlib.ROOT / "content" / "themes.yaml", content)
+        benchlib.copy_codebook(content)
         done = pipeline.ingest(path, "bench", content)
         files = [*sorted((content / "bench").glob("*.md")), content / "bench" / "case.yaml"]
         written = Counter(_flat(" ".join(f.read_text(encoding="utf-8") for f in files)))
@@ -118,7 +107,7 @@ def main() -> None:
     for path in files:
         reference = _norm(with_pdftotext(path))
         for name, read in LIBRARIES.items():
-            text, seconds = timed(read, path)
+            text, seconds = benchlib.timed(read, path, repeat=3)
             got = _norm(text)
             k, o = kept(reference, got), order(reference, got)
             for i, v in enumerate((k, o, seconds)):
@@ -135,13 +124,11 @@ def main() -> None:
     report = benchlib.table(["file", "library", "words kept", "order", "seconds"], rows)
     report += "\n\ncasebook's reading of each file (running heads and feet left out):\n\n"
     report += benchlib.table(["file", "body words in the case", "missing"], kept_rows)
-    print(report)
-    if not args.no_write:
-        body = (
-            f"{report}\n\n{benchlib.conditions()}\n\nReference: poppler's `pdftotext`. Rerun: "
-            "`python bench/bench_pdf_libs.py FOLDER` (see the script's docstring for the files)."
-        )
-        benchlib.write_section("pdf-libs", "PDF libraries on UN reports", body)
+    note = (
+        f"{benchlib.conditions()}\n\nReference: poppler's `pdftotext`. Rerun: "
+        "`python bench/bench_pdf_libs.py FOLDER` (see the script's docstring for the files)."
+    )
+    benchlib.publish(args, "pdf-libs", "PDF libraries on UN reports", report, note)
 
 
 if __name__ == "__main__":

@@ -9,25 +9,22 @@ import argparse
 import os
 import platform
 import re
-import socket
+import shutil
 import statistics
 import subprocess
-import sys
 import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+
+from tests.e2e import conftest as browser_tests
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "RESULTS.md"
 APPS = BENCH / "apps"
 HOST = "127.0.0.1"  # every bench targets loopback only
-CHROMIUM = "/usr/bin/chromium"  # Debian's; never `playwright install`
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+CHROMIUM = browser_tests.CHROMIUM  # Debian's, never `playwright install`, with the flags
+CHROMIUM_ARGS = browser_tests.CHROMIUM_ARGS  # the browser tests use
 
 
 def conditions() -> str:
@@ -111,6 +108,16 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
+def timed(function, *args, repeat: int = 1):
+    """(what ``function(*args)`` returns, the median seconds of ``repeat`` calls)."""
+    seconds, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function(*args)
+        seconds.append(time.perf_counter() - start)
+    return result, median(seconds)
+
+
 # --- the command line --------------------------------------------------------------------
 
 
@@ -147,46 +154,23 @@ def write_section(name: str, title: str, body: str) -> None:
     print(f"\nwrote section '{name}' of {RESULTS.relative_to(ROOT)}")
 
 
+def publish(args: argparse.Namespace, name: str, title: str, report: str, note: str) -> None:
+    """Print a script's report; unless --no-write, also write it, then ``note`` (how it was
+    measured, how to rerun it), as the section ``name`` of RESULTS.md."""
+    print(report)
+    if not args.no_write:
+        write_section(name, title, f"{report}\n\n{note}")
+
+
 # --- servers on loopback -----------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def start_streamlit(script: Path | str, *flags: str, env: dict | None = None):
-    """`streamlit run script` on a free loopback port, as the browser tests start it.
-
-    Returns (base URL, process) once /_stcore/health answers."""
-    port = free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.port", str(port), "--server.address", HOST,
-        "--server.headless", "true", "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false", *flags,
-    ]  # fmt: skip
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://{HOST}:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    return url, process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("streamlit did not become healthy in 30 s")
+    """`streamlit run script` on a free loopback port, started as the browser tests start it
+    (tests/e2e/conftest.py's start_app_on). Returns (base URL, process) once healthy."""
+    port = browser_tests.free_port()
+    process = browser_tests.start_app_on(port, *flags, env=env, script=str(script))
+    return f"http://{HOST}:{port}", process
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -214,6 +198,13 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time a process has used so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def copy_codebook(content: Path) -> None:
+    """The real codebook and its coded examples, into a fresh content folder."""
+    for name in ("themes.yaml", "examples.yaml"):
+        if (ROOT / "content" / name).is_file():
+            shutil.copy(ROOT / "content" / name, content / name)
 
 
 def dashboard() -> Path:

@@ -104,7 +104,7 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=benchlib.CHROMIUM, args=benchlib.CHROMIUM_ARGS
+            executable_path=str(benchlib.CHROMIUM), args=benchlib.CHROMIUM_ARGS
         )
         try:
             yield browser

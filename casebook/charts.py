@@ -1,49 +1,29 @@
 """Plotly figures from coverage frames. One colour per theme, from the codebook.
 
 Figures are built with ``plotly.graph_objects`` (much cheaper than plotly
-express) and never touch Streamlit.
+express) and never touch Streamlit. Their shared look is ``chartstyle.py``'s;
+the side-by-side comparisons are ``comparecharts.py``'s.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from casebook.chartstyle import (
+    NEUTRAL,
+    UNCODED_COLOUR,
+    VALUE_ROOM,
+    layout,
+    percent,
+    plain,
+    rgba,
+    shade,
+    wrapped,
+)
 from casebook.model import Codebook
-
-# Marks take colours of 3:1 or more against both the light and the dark background.
-UNCODED_COLOUR = NEUTRAL = "#7A7A7A"
-_FONT = {"family": "sans-serif", "size": 13}
-VALUE_ROOM = 44  # px right of the plot for a value written beside a full-length bar ("100%")
-
-
-def layout(figure: go.Figure, height: int, margin_r: int = 10, **extra) -> go.Figure:
-    figure.update_layout(
-        height=height,
-        margin={"l": 10, "r": margin_r, "t": 10, "b": 10},
-        font=_FONT,
-        showlegend=False,
-        **extra,
-    )
-    return figure
-
-
-def plain(text: str) -> str:
-    """Text for a Plotly label: Plotly reads a few HTML tags in labels, so escape them."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def wrapped(label: str, width: int = 24) -> str:
-    """A long axis label on lines of about ``width`` characters, so a phone shows it whole
-    (each line escaped as :func:`plain` does)."""
-    return "<br>".join(plain(line) for line in textwrap.wrap(label, width)) or plain(label)
-
-
-def _percent(values: Sequence[float]) -> list[str]:
-    return [f"{value:.0%}" for value in values]
 
 
 def theme_coverage_figure(
@@ -65,7 +45,7 @@ def theme_coverage_figure(
         y=labels,
         orientation="h",
         marker={"color": colours},
-        text=_percent(values),
+        text=percent(values),
         textposition="outside",
         textangle=0,
         cliponaxis=False,
@@ -76,23 +56,6 @@ def theme_coverage_figure(
     figure.update_xaxes(range=[0, 1.12], tickformat=".0%", title_text="share of words")
     figure.update_yaxes(autorange="reversed")
     return layout(figure, margin_r=VALUE_ROOM, height=60 + 38 * len(labels))
-
-
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
-
-
-def _rgba(colour: str, alpha: float) -> str:
-    red, green, blue = _rgb(colour)
-    return f"rgba({red},{green},{blue},{alpha:.2f})"
-
-
-def shade(colour: str, share: float) -> str:
-    """The theme colour mixed with white: 0 is nearly white, 1 the full colour. Opaque, so
-    a cell reads the same on a light or a dark page."""
-    weight = 0.06 + 0.94 * share
-    mixed = (round(255 + (part - 255) * weight) for part in _rgb(colour))
-    return "rgb({},{},{})".format(*mixed)
 
 
 def coverage_heatmap_figure(
@@ -115,9 +78,9 @@ def coverage_heatmap_figure(
                     "symbol": "square",
                     "size": 34,
                     "color": [shade(theme.colour, v) for v in values],
-                    "line": {"width": 1, "color": _rgba(theme.colour, 0.5)},
+                    "line": {"width": 1, "color": rgba(theme.colour, 0.5)},
                 },
-                text=_percent(values),
+                text=percent(values),
                 textfont={"color": ["#ffffff" if v >= 0.55 else "#333333" for v in values]},
                 hovertemplate=f"%{{y}}<br>{plain(theme.label)}: %{{text}} of words<extra></extra>",
             )
@@ -139,7 +102,7 @@ def theme_by_section_figure(
         y=[plain(titles[s]) for s in rows["section"]],
         orientation="h",
         marker={"color": theme.colour},
-        text=_percent(values),
+        text=percent(values),
         textposition="outside",
         textangle=0,
         cliponaxis=False,
@@ -253,43 +216,6 @@ def cooccurrence_figure(
     return layout(figure, height=120 + 60 * len(themes))
 
 
-_PATTERNS = ("", "/", ".", "x", "-", "|", "+")
-
-
-def grouped_coverage_figure(
-    groups: list[tuple[str, pd.DataFrame]], codebook: Codebook, height: int = 340
-) -> go.Figure:
-    """Coverage by theme of several texts side by side: bars in the theme colours, one
-    hatching per text (the first plain), named in the legend."""
-    figure = go.Figure()
-    for index, (name, frame) in enumerate(groups):
-        figure.add_trace(
-            go.Bar(
-                x=[plain(codebook.theme(t).label) for t in frame["theme"]],
-                y=list(frame["coverage"]),
-                name=plain(name),
-                marker={
-                    "color": [codebook.theme(t).colour for t in frame["theme"]],
-                    "pattern": {"shape": _PATTERNS[index % len(_PATTERNS)], "fgcolor": "#ffffff"},
-                    "line": {"width": 1, "color": NEUTRAL},
-                },
-                text=_percent(frame["coverage"]),
-                textposition="outside",
-            )
-        )
-    figure.update_yaxes(range=[0, 1.1], tickformat=".0%", title_text="share of words")
-    layout(figure, height=height, barmode="group")
-    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
-    return figure
-
-
-def compare_figure(
-    first: pd.DataFrame, second: pd.DataFrame, names: tuple[str, str], codebook: Codebook
-) -> go.Figure:
-    """Two sections' coverage by theme side by side: theme colours, the second hatched."""
-    return grouped_coverage_figure([(names[0], first), (names[1], second)], codebook)
-
-
 def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     """Search hits per section, in reading order (one neutral colour: hits have no theme)."""
     bars = go.Bar(
@@ -307,20 +233,3 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="hits", dtick=1)
     return layout(figure, margin_r=VALUE_ROOM, height=60 + 40 * len(per_section))
-
-
-GROUPED_CASES = 4  # more cases than this are compared in a grid, one row per case
-
-
-def cases_figure(by_case: pd.DataFrame, titles: dict[str, str], codebook: Codebook) -> go.Figure:
-    """Theme coverage of several cases side by side: theme colours, one hatching per case;
-    beyond four cases (hatchings run out, bars crowd), cases × themes as a shaded grid."""
-    slugs = list(dict.fromkeys(by_case["case"]))
-    if len(slugs) > GROUPED_CASES:
-        names = [titles.get(slug, slug) for slug in slugs]
-        rows = {
-            s: n if names.count(n) == 1 else f"{n} ({s})" for s, n in zip(slugs, names, strict=True)
-        }
-        return coverage_heatmap_figure(by_case.rename(columns={"case": "section"}), rows, codebook)
-    groups = [(titles.get(case, case), rows) for case, rows in by_case.groupby("case", sort=False)]
-    return grouped_coverage_figure(groups, codebook, height=360)

@@ -4,8 +4,8 @@ A case folder may hold ``facts.yaml`` (facts, each with the date it refers to an
 its sources; disagreements between sources; gaps the research could not fill)
 and ``claims.yaml`` (reviewed annotations of statements in the article that the
 record dates, sharpens or contradicts). This module holds their model, finds a
-claim's paragraph, and turns them into tidy frames; ``record.py`` reads and
-validates the files.
+claim's paragraph, and turns them into tidy frames; ``factsfile.py`` and
+``claimsfile.py`` read and validate the files.
 """
 
 from __future__ import annotations

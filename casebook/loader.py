@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casebook import blocktext, frontmatter, record, validate, yamltext
+from casebook import blocktext, claimsfile, factsfile, frontmatter, validate, yamltext
 from casebook.codebookfile import read_codebook
 from casebook.facts import Claim, Record
 from casebook.model import Case, Codebook, Section
@@ -184,8 +184,9 @@ def read_case_folder(folder: Path, root: Path, codebook: Codebook) -> CaseConten
     if case is None:
         problems = problems or [Problem(folder.name, 1, "the case does not load")]
         return CaseContent(folder.name, problems=tuple(problems))
-    facts = record.read_record(folder / "facts.yaml", root, problems, codebook)
-    claims = record.read_claims(folder / "claims.yaml", root, problems, codebook, case, facts.facts)
+    facts = factsfile.read_record(folder / "facts.yaml", root, problems, codebook)
+    claims_file = folder / "claims.yaml"
+    claims = claimsfile.read_claims(claims_file, root, problems, codebook, case, facts.facts)
     if problems:
         return CaseContent(folder.name, problems=tuple(problems))
     return CaseContent(folder.name, case, facts, claims)

@@ -1,8 +1,8 @@
 """Figures for the record beside the text: timeline, attacks per year, strength, claims.
 
-Like ``charts.py``: plotly graph objects from tidy frames, never Streamlit.
-Events take the colour of their first theme; claim kinds have colours of their own,
-chosen apart from the theme colours.
+Like ``charts.py``: plotly graph objects from tidy frames, in ``chartstyle.py``'s look,
+never Streamlit. Events take the colour of their first theme; claim kinds have colours
+of their own, chosen apart from the theme colours.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts import layout, plain
+from casebook.chartstyle import layout, plain
 from casebook.model import Codebook
 
 # Each at least 3:1 against both the light and the dark background (WCAG 1.4.11), and

@@ -10,6 +10,7 @@ from __future__ import annotations
 from casebook import validate
 from casebook.facts import Correction
 from casebook.problems import Collector
+from casebook.recordfields import date_problem, date_text
 from casebook.yamltext import LineDict
 
 REVIEW_KEYS = ("reviewer", "date", "said")
@@ -17,9 +18,7 @@ CORRECTION_KEYS = ("date", "note")
 
 
 def _date(entry: LineDict, key: str, report: Collector) -> str:
-    """A date field (as record.py reads dates), or "" if absent or wrong (then reported)."""
-    from casebook.record import date_problem, date_text  # noqa: PLC0415 - record imports us
-
+    """A date field (as the facts read dates), or "" if absent or wrong (then reported)."""
     if entry.get(key) is None:
         return ""
     text = date_text(entry[key])

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from casebook import charts, coverage, ui
+from casebook import comparecharts, coverage, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -19,7 +19,7 @@ by_case = coverage.coverage_by_case(tables, codebook)
 shown = ui.selected_themes(codebook) or list(codebook.ids)
 by_case = by_case[by_case["theme"].isin(shown)]
 ui.render_chart(
-    charts.cases_figure(by_case, titles, codebook), key="cases", alt="Theme coverage by case"
+    comparecharts.cases_figure(by_case, titles, codebook), key="cases", alt="Theme coverage by case"
 )
 summary = pd.DataFrame(
     {

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, markup, relations, ui
+from casebook import comparecharts, markup, relations, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -19,7 +19,7 @@ ui.note_view_param("a", first)
 ui.note_view_param("b", second)
 
 coverage = [data.sections[data.sections["section"] == slug] for slug in (first, second)]
-figure = charts.compare_figure(*coverage, (titles[first], titles[second]), codebook)
+figure = comparecharts.compare_figure(*coverage, (titles[first], titles[second]), codebook)
 ui.render_chart(figure, key="compare", alt="Theme coverage of the two sections side by side")
 
 for column, slug in zip(st.columns(2), (first, second), strict=True):

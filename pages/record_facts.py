@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import facts, filtering, markup, recordcharts, ui
+from casebook import facts, filtering, markup, recordcharts, recordmarkup, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -71,7 +71,7 @@ for item in record.disagreements:
             who = f"**{markup.md_escape(side.who)}:** " if side.who else ""
             st.markdown(f"- {who}{markup.md_escape(side.says)}")
             if side.sources:
-                st.markdown(markup.sources(side.sources), unsafe_allow_html=True)
+                st.markdown(recordmarkup.sources(side.sources), unsafe_allow_html=True)
         st.markdown(f"**Safest wording:** {markup.md_escape(item.wording)}")
 
 if record.gaps:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.browser import chromium  # noqa: E402
 from tests.e2e.accessibility import STREAMLIT_DRAWN, node_count, serious_violations  # noqa: E402
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app, wait_for_app  # noqa: E402
+from tests.e2e.conftest import start_app, stop_app, wait_for_app  # noqa: E402
 from tests.e2e.test_accessibility import MODES, PATHS  # noqa: E402
 
 
@@ -35,8 +34,7 @@ def streamlit_drawn(page) -> int:
 def main() -> int:
     url, process = start_app()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        with chromium() as browser:
             print("| mode | page | app | Streamlit |\n| --- | --- | --- | --- |")
             for mode in MODES:
                 context = browser.new_context(
@@ -51,7 +49,6 @@ def main() -> int:
                     app = node_count(serious_violations(page))
                     print(f"| {mode} | {path} | {app} | {streamlit_drawn(page)} |", flush=True)
                 context.close()
-            browser.close()
     finally:
         stop_app(process)
     return 0

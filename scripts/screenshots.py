@@ -8,12 +8,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app, wait_for_app  # noqa: E402
+from bench.browser import chromium  # noqa: E402
+from tests.e2e.conftest import start_app, stop_app, wait_for_app  # noqa: E402
 
 DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -27,8 +26,7 @@ VIEWS = {  # file name: (path, browser context)
 def main() -> int:
     url, process = start_app()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        with chromium() as browser:
             for name, (path, context_args) in VIEWS.items():
                 page = browser.new_context(device_scale_factor=1, **context_args).new_page()
                 page.goto(url + path)
@@ -37,7 +35,6 @@ def main() -> int:
                 page.screenshot(path=str(ROOT / "docs" / name))
                 print(f"wrote docs/{name}")
                 page.context.close()
-            browser.close()
     finally:
         stop_app(process)
     return 0

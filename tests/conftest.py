@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
+
+from casebook.ingest.source import MAX_INPUT_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -15,6 +20,7 @@ TINY = FIXTURES / "tiny"
 BROKEN = FIXTURES / "broken"
 CONTENT = ROOT / "content"
 CODEBOOK_FILES = ("examples.yaml", "themes.yaml")  # the codebook and the examples its rules use
+ARTICLE = (FIXTURES / "ingest" / "messy_post.html").read_bytes()  # the web server's /post
 
 
 def copy_codebook(folder: Path) -> Path:
@@ -38,11 +44,14 @@ def tiny_copy(tmp_path: Path) -> Path:
     return target
 
 
-def open_app(content: Path, page: str | None = None, timeout: int = 30, **query) -> AppTest:
-    """The dashboard run on ``content`` with ``query`` in its URL, then on ``page`` (a URL
-    path), failing on any exception it shows."""
+def open_app(
+    content: Path, page: str | None = None, timeout: int = 30, env: dict | None = None, **query
+) -> AppTest:
+    """The dashboard run on ``content`` (and ``env``'s variables) with ``query`` in its URL,
+    then on ``page`` (a URL path), failing on any exception it shows."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CASEBOOK_CONTENT", str(content))
+        for name, value in {"CASEBOOK_CONTENT": str(content), **(env or {})}.items():
+            patch.setenv(name, value)
         at = AppTest.from_file("../dashboard.py", default_timeout=timeout)
         for key, value in query.items():
             at.query_params[key] = value
@@ -52,3 +61,75 @@ def open_app(content: Path, page: str | None = None, timeout: int = 30, **query)
             at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+# --- a web site on loopback, for ingest by link ------------------------------------------
+
+
+def site_pages() -> dict[str, tuple[str, bytes]]:
+    """The web server's pages: path -> (content type, body)."""
+    from tests import unreport  # here, not above: fpdf takes seconds to import
+
+    latin = ("<h1>Caf\xe9 in Gao</h1><p>Security patrols around the caf\xe9 went on every "
+             "night and troops kept the road open.</p>")  # fmt: skip
+    return {
+        "/post": ("text/html; charset=utf-8", ARTICLE),
+        "/notes.md": ("text/markdown", (FIXTURES / "ingest" / "messy_post.md").read_bytes()),
+        "/report": ("application/pdf", unreport.build()),
+        "/image": ("image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
+        "/latin": ("text/html; charset=iso-8859-1", latin.encode("latin-1")),
+    }
+
+
+class Site(BaseHTTPRequestHandler):
+    """The pages, plus what a fetch must survive: /hopN (N redirects before /post), /to-ftp
+    (a redirect off http), /huge (no length, over the size limit), /slow (2 s), 404s."""
+
+    pages: dict[str, tuple[str, bytes]] = {}
+
+    def log_message(self, *args) -> None:
+        return None
+
+    def redirect(self, status: int, location: str) -> None:
+        self.send_response(status)
+        self.send_header("Location", location)
+        self.end_headers()
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/hop"):
+            hops = int(self.path[4:] or 0)
+            self.redirect(302, f"/hop{hops - 1}" if hops > 1 else "/post")
+        elif self.path == "/to-ftp":
+            self.redirect(301, "ftp://127.0.0.1/file")
+        elif self.path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()  # no length: the limit is found while reading
+            chunk = b"<p>" + b"word " * 20_000 + b"</p>"
+            for _ in range(MAX_INPUT_BYTES // len(chunk) + 2):
+                self.wfile.write(chunk)
+        elif self.path == "/slow":
+            time.sleep(2)
+            self.send_response(200)
+            self.end_headers()
+        elif self.path in self.pages:
+            self.send_page(*self.pages[self.path])
+        else:
+            self.send_error(404, "Not Found")
+
+    def send_page(self, media: str, body: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def web_server():
+    """:class:`Site` on 127.0.0.1 at a free port, for the session; its base URL."""
+    Site.pages = site_pages()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()

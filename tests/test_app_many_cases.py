@@ -8,7 +8,7 @@ from functools import partial
 import pytest
 from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 
-from casebook import charts
+from casebook import comparecharts
 from tests import conftest
 from tests.conftest import TINY
 
@@ -55,4 +55,4 @@ def test_compare_shows_twenty_cases_as_a_grid_with_one_row_each(many):
 
 
 def test_a_few_cases_keep_the_grouped_bars():
-    assert charts.GROUPED_CASES == 4
+    assert comparecharts.GROUPED_CASES == 4

@@ -5,45 +5,17 @@ from __future__ import annotations
 
 import io
 import shutil
-import threading
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
 from casebook import markup
 from casebook.ingest import web
 from casebook.ingest.source import IngestError
 from casebook.loader import load_content
-from tests import unreport
-from tests.conftest import FIXTURES, TINY, content_entries
-
-ARTICLE = (FIXTURES / "ingest" / "messy_post.html").read_bytes()
-
-
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        return None
-
-    def do_GET(self) -> None:
-        if self.path != "/post":
-            self.send_error(404, "Not Found")
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(ARTICLE)))
-        self.end_headers()
-        self.wfile.write(ARTICLE)
-
-
-@pytest.fixture(scope="module")
-def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+from tests import conftest, unreport
+from tests.conftest import TINY, content_entries
 
 
 @pytest.fixture
@@ -53,25 +25,19 @@ def content(tmp_path):
     return root
 
 
+def uploads_env(uploads: bool = True) -> dict[str, str]:
+    """The page on or off; links to 127.0.0.1 allowed (the test web server is there)."""
+    return {web.UPLOADS_ENV: "1" if uploads else "", web.PRIVATE_ENV: "1"}
+
+
 def open_app(content, page: str | None = None, uploads: bool = True) -> AppTest:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CASEBOOK_CONTENT", str(content))
-        patch.setenv(web.UPLOADS_ENV, "1" if uploads else "")
-        patch.setenv(web.PRIVATE_ENV, "1")  # the test server is on 127.0.0.1
-        at = AppTest.from_file("../dashboard.py", default_timeout=60)
-        at.run()
-        if page:
-            at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
-            at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return conftest.open_app(content, page, timeout=60, env=uploads_env(uploads))
 
 
 def run(at: AppTest, content) -> AppTest:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CASEBOOK_CONTENT", str(content))
-        patch.setenv(web.UPLOADS_ENV, "1")
-        patch.setenv(web.PRIVATE_ENV, "1")
+        for name, value in {"CASEBOOK_CONTENT": str(content), **uploads_env()}.items():
+            patch.setenv(name, value)
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -89,10 +55,10 @@ def test_the_page_is_off_by_default(content):
     assert at.title[0].value != "Add an article"
 
 
-def test_a_link_becomes_a_case_that_opens_at_once(content, server):
+def test_a_link_becomes_a_case_that_opens_at_once(content, web_server):
     at = open_app(content, "add-article")
     assert at.title[0].value == "Add an article"
-    at.text_input(key="add_link").input(f"{server}/post")
+    at.text_input(key="add_link").input(f"{web_server}/post")
     run(at, content)
     assert at.text_input(key="add_slug").placeholder == "post"
     at.text_input(key="add_slug").input("sahel")
@@ -103,7 +69,7 @@ def test_a_link_becomes_a_case_that_opens_at_once(content, server):
     assert "Added “Peacekeeping after MINUSMA: Lessons for the Sahel”" in at.success[0].value
     assert at.code[0].value == "?case=sahel"
     case = load_content(content).case("sahel")
-    assert case.source_url == f"{server}/post"
+    assert case.source_url == f"{web_server}/post"
 
 
 @pytest.mark.parametrize(
@@ -114,10 +80,10 @@ def test_a_link_becomes_a_case_that_opens_at_once(content, server):
         ("/post", "Bad Slug", "not a case slug"),
     ],
 )
-def test_errors_are_one_line_and_write_nothing(content, server, link, slug, message):
+def test_errors_are_one_line_and_write_nothing(content, web_server, link, slug, message):
     before = content_entries(content)
     at = open_app(content, "add-article")
-    at.text_input(key="add_link").input(f"{server}{link}")
+    at.text_input(key="add_link").input(f"{web_server}{link}")
     at.text_input(key="add_slug").input(slug)
     run(at, content)
     at.button(key="add_go").click()

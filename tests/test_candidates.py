@@ -6,10 +6,11 @@ import pytest
 
 from casebook import candidates as finder
 from casebook.candidates import Candidate
+from casebook.claimsfile import read_claims
 from casebook.facts import Claim
+from casebook.factsfile import read_record
 from casebook.loader import load_content
 from casebook.model import Case, Paragraph, Section
-from casebook.record import read_claims, read_record
 from tests.conftest import CONTENT
 
 # The shared sample sentences.

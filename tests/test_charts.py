@@ -1,4 +1,5 @@
-"""Plotly figures (casebook/charts.py): the data and colours each trace carries."""
+"""Plotly figures (casebook/charts.py, chartstyle.py, comparecharts.py): what each trace
+carries, its data and its colours."""
 
 from __future__ import annotations
 
@@ -6,18 +7,15 @@ import pandas as pd
 import pytest
 
 from casebook.charts import (
-    UNCODED_COLOUR,
-    VALUE_ROOM,
     codeline_figure,
-    compare_figure,
     cooccurrence_figure,
     coverage_heatmap_figure,
     hits_figure,
-    plain,
     theme_by_section_figure,
     theme_coverage_figure,
-    wrapped,
 )
+from casebook.chartstyle import UNCODED_COLOUR, VALUE_ROOM, plain, wrapped
+from casebook.comparecharts import compare_figure
 from casebook.coverage import paragraph_table
 from casebook.model import Case, Codebook, Paragraph, Section, Theme
 

@@ -1,4 +1,4 @@
-"""The record beside the text (casebook/facts.py): facts, disagreements, claims.
+"""The record beside the text (casebook/facts.py, factsfile.py, claimsfile.py).
 
 Broken files go into a copy of the tiny fixture case as ``demo/facts.yaml`` or
 ``demo/claims.yaml``; one file per failure mode, exact messages and lines.
@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from casebook import facts, record
+from casebook import claimsfile, facts, factsfile, recordfields
 from casebook.facts import Claim, Fact, Source
 from casebook.loader import load_content, read_codebook
 from casebook.problems import ContentError
@@ -38,7 +38,7 @@ def facts_problems(content: Path) -> list[str]:
     """The problems read_record reports for ``demo/facts.yaml`` in a tiny case."""
     problems = []
     codebook = read_codebook(content / "themes.yaml", content, [])
-    record.read_record(content / "demo/facts.yaml", content, problems, codebook)
+    factsfile.read_record(content / "demo/facts.yaml", content, problems, codebook)
     return [str(problem) for problem in problems]
 
 
@@ -52,7 +52,7 @@ def read_broken_claims(content: Path, broken: str) -> list[str]:
     shutil.copy(BROKEN / broken, content / "demo/claims.yaml")
     problems = []
     path = content / "demo/claims.yaml"
-    record.read_claims(path, content, problems, loaded.codebook, loaded.case("demo"), (TALKS,))
+    claimsfile.read_claims(path, content, problems, loaded.codebook, loaded.case("demo"), (TALKS,))
     return [str(problem) for problem in problems]
 
 
@@ -138,8 +138,10 @@ def test_every_broken_fixture_is_exercised():
 def test_a_case_without_facts_or_claims_has_an_empty_record(tiny_copy):
     problems = []
     loaded = load_content(tiny_copy)
-    found = record.read_record(tiny_copy / "demo/facts.yaml", tiny_copy, problems, loaded.codebook)
-    claims = record.read_claims(
+    found = factsfile.read_record(
+        tiny_copy / "demo/facts.yaml", tiny_copy, problems, loaded.codebook
+    )
+    claims = claimsfile.read_claims(
         tiny_copy / "demo/claims.yaml", tiny_copy, problems, loaded.codebook,
         loaded.case("demo"), found.facts,
     )  # fmt: skip
@@ -154,7 +156,7 @@ def test_a_good_claim_is_placed_on_its_paragraph(tiny_copy):
     )
     loaded = load_content(tiny_copy)
     problems = []
-    (claim,) = record.read_claims(
+    (claim,) = claimsfile.read_claims(
         tiny_copy / "demo/claims.yaml", tiny_copy, problems, loaded.codebook,
         loaded.case("demo"), (TALKS,),
     )  # fmt: skip
@@ -175,7 +177,7 @@ def test_a_good_claim_is_placed_on_its_paragraph(tiny_copy):
     ],
 )
 def test_dates_are_iso_or_a_year_month_or_a_year(text, problem):
-    assert record.date_problem(text) == problem
+    assert recordfields.date_problem(text) == problem
 
 
 @pytest.mark.parametrize(
@@ -183,7 +185,7 @@ def test_dates_are_iso_or_a_year_month_or_a_year(text, problem):
     [(date(2013, 4, 25), "2013-04-25"), (2014, "2014"), (" 2013-07 ", "2013-07"), (None, None)],
 )
 def test_dates_read_by_yaml_as_dates_or_numbers_are_kept_as_text(value, text):
-    assert record.date_text(value) == text
+    assert recordfields.date_text(value) == text
 
 
 @pytest.mark.parametrize(
@@ -279,8 +281,8 @@ def test_claims_are_grouped_by_the_paragraph_they_flag():
 def shipped():
     content = load_content(CONTENT)
     problems = []
-    found = record.read_record(MINUSMA / "facts.yaml", CONTENT, problems, content.codebook)
-    claims = record.read_claims(
+    found = factsfile.read_record(MINUSMA / "facts.yaml", CONTENT, problems, content.codebook)
+    claims = claimsfile.read_claims(
         MINUSMA / "claims.yaml", CONTENT, problems, content.codebook,
         content.case("minusma"), found.facts,
     )  # fmt: skip
@@ -416,7 +418,9 @@ def test_a_claim_takes_the_files_review_and_may_give_its_own(tiny_copy):
         encoding="utf-8",
     )
     problems = []
-    claims = record.read_claims(path, tiny_copy, problems, loaded.codebook, loaded.case("demo"), ())
+    claims = claimsfile.read_claims(
+        path, tiny_copy, problems, loaded.codebook, loaded.case("demo"), ()
+    )
     assert problems == []
     one, two = claims
     assert (one.said, one.reviewed, one.reviewer, one.corrections) == (

@@ -24,8 +24,11 @@ CODEBOOK = Codebook(
 LABELS = {theme.id: theme.label for theme in CODEBOOK.themes}
 
 
-def test_match_modes():
-    assert MATCH_MODES == ("any", "all")
+def test_each_match_mode_the_filter_offers_keeps_its_own_paragraphs():
+    """A paragraph coded Security only, against Security and Political: "any" keeps it,
+    "all" does not; a mode renamed, added or dropped changes the answer."""
+    kept = {mode: matches(SECURITY, ["security", "political"], mode) for mode in MATCH_MODES}
+    assert kept == {"any": True, "all": False}
 
 
 @pytest.mark.parametrize(

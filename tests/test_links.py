@@ -6,11 +6,18 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from casebook.links import FILTER_KEY, MATCH_KEY, href, tab_title, view_query
+from casebook.links import href, tab_title, view_query
 
 
-def test_keys():
-    assert (FILTER_KEY, MATCH_KEY) == ("theme", "match")
+@pytest.mark.parametrize(
+    ("case", "query"),
+    [
+        ("", "theme=security&theme=political&match=all&q=troops"),  # no case given: none written
+        ("minusma", "case=minusma&theme=security&theme=political&match=all&q=troops"),
+    ],
+)
+def test_view_query_names_the_case_first(case, query):
+    assert view_query(["security", "political"], "all", {"q": "troops"}, case=case) == query
 
 
 # --- view_query -------------------------------------------------------------------------

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import ast
 import re
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-import casebook.markup
 from casebook import contrast
 from casebook.markup import (
-    SCROLL_TO_FRAGMENT,
-    STYLE,
     badge,
     badges,
     evidence_markdown,
@@ -29,6 +24,7 @@ from casebook.markup import (
     text_block,
 )
 from casebook.model import Codebook, Rules, Theme
+from casebook.pagestyle import STYLE
 from casebook.search import Hit, find_hits
 
 # The shared sample texts: article text a hostile or careless source might hold.
@@ -50,6 +46,11 @@ COMPUTED_BADGE = (
     '<span class="cb-badge" style="border-color:#0072B2"'
     ' title="Security: coded by the tagging rule">'
     '<span class="cb-dot" style="background:#0072B2" aria-hidden="true"></span>Security</span>'
+)
+POLITICAL_BADGE = (
+    '<span class="cb-badge" style="border-color:#D55E00"'
+    ' title="Political: coded by the tagging rule">'
+    '<span class="cb-dot" style="background:#D55E00" aria-hidden="true"></span>Political</span>'
 )
 PINNED_BADGE = (
     '<span class="cb-badge" style="background:#0072B2;border-color:#0072B2;color:#ffffff"'
@@ -106,7 +107,7 @@ def test_badge_falls_back_to_grey_for_a_colour_that_is_not_hex():
         (["security"], False, COMPUTED_BADGE),
         (["security"], True, PINNED_BADGE),
         (["unknown", "security", "gone"], False, COMPUTED_BADGE),  # unknown ids are skipped
-        (["political", "security"], False, badge(POLITICAL) + COMPUTED_BADGE),  # given order
+        (["political", "security"], False, POLITICAL_BADGE + COMPUTED_BADGE),  # given order
     ],
 )
 def test_badges(theme_ids, pinned, html):
@@ -120,7 +121,7 @@ def test_paragraph_exact_html():
     html = paragraph(PLAIN, "intro-p1", ["political", "security"], CODEBOOK, highlight=True)
     assert html == (
         '<div class="cb-para cb-match" id="intro-p1" style="border-left-color:#D55E00">'
-        f"<div>{badge(POLITICAL)}{COMPUTED_BADGE}</div><p>{PLAIN}</p></div>"
+        f"<div>{POLITICAL_BADGE}{COMPUTED_BADGE}</div><p>{PLAIN}</p></div>"
     )
 
 
@@ -397,56 +398,8 @@ def test_text_block(text, html):
     assert text_block(text) == html
 
 
-# --- SCROLL_TO_FRAGMENT -----------------------------------------------------------------
-
-
-def test_scroll_to_fragment_is_a_literal_constant():
-    # an f-string, a % or a .format() would make it a template something could be written into
-    tree = ast.parse(Path(casebook.markup.__file__).read_text(encoding="utf-8"))
-    values = [
-        node.value
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and [getattr(t, "id", None) for t in node.targets] == ["SCROLL_TO_FRAGMENT"]
-    ]
-    assert len(values) == 1
-    assert isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
-
-
-def test_scroll_to_fragment_has_no_format_placeholders():
-    # JavaScript braces always hold code or a space; a placeholder would be {name} or %s
-    assert re.findall(r"\{\w*\}|\{\w+[!:][^{}\s]*\}|%\(?\w*\)?[sdr]", SCROLL_TO_FRAGMENT) == []
-    with pytest.raises((KeyError, ValueError, IndexError)):
-        SCROLL_TO_FRAGMENT.format()  # not usable as a str.format template either
-
-
-def test_scroll_to_fragment_reads_the_id_and_never_evaluates_it():
-    script = SCROLL_TO_FRAGMENT.strip()
-    assert (script.startswith("<script>"), script.endswith("</script>")) == (True, True)
-    assert "decodeURIComponent(window.location.hash.slice(1))" in script
-    assert "document.getElementById(id)" in script
-    assert [word for word in ("eval(", "innerHTML", "document.write", "Function(")
-            if word in script] == []  # fmt: skip
-
-
 def test_term_lists_name_each_term_once():
     theme = Theme(
         "h", "H", "#009E73", "d", ("aid", "displaced", "health"), strong_terms=("displaced",)
     )
     assert term_lists(theme) == "Strong terms: displaced. Other terms: aid, health."
-
-
-def test_a_claim_flag_says_when_it_was_said_and_reviewed_and_by_whom():
-    claim = SimpleNamespace(said="", reviewed="2026-11-28", reviewer="casebook editors")
-    assert casebook.markup.review_line(claim) == (
-        "Said: undated · reviewed 2026-11-28 by casebook editors"
-    )
-    claim = SimpleNamespace(said="2023-01", reviewed="", reviewer="")
-    assert casebook.markup.review_line(claim) == "Said: 2023-01 · review undated"
-
-
-def test_each_source_gives_its_as_of_date():
-    dated = SimpleNamespace(title="T", publisher="", url="", date="2013-04-25", tier="un")
-    undated = SimpleNamespace(title="U", publisher="", url="", date="n.d.", tier="news")
-    html = casebook.markup.sources([dated, undated])
-    assert "(as of 2013-04-25)" in html and "(undated)" in html

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from casebook import export, markup, validate
+from casebook import export, markup, pagestyle, validate
 from casebook.ingest import source
 from casebook.ingest.source import IngestError
 from casebook.loader import load_content
@@ -227,10 +227,10 @@ def test_a_merged_hit_of_any_length_shows_a_bounded_match():
 
 def test_a_malformed_fragment_cannot_throw_in_the_page_script():
     """decodeURIComponent throws "URI malformed" on #%E0%A4%A; the script gives up quietly."""
-    assert markup.SCROLL_TO_FRAGMENT.count("decodeURIComponent") == 1
+    assert pagestyle.SCROLL_TO_FRAGMENT.count("decodeURIComponent") == 1
     assert (
         "try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return; }"
-        in markup.SCROLL_TO_FRAGMENT
+        in pagestyle.SCROLL_TO_FRAGMENT
     )
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import filelock
 
-from casebook import loader, record
+from casebook import claimsfile, factsfile, loader
 from casebook.ingest import setaside
 from casebook.ingest.source import IngestError
 from casebook.model import Case, Codebook
@@ -132,11 +132,12 @@ def _check_editorial(folder: Path, target: Path, codebook: Codebook, case: Case)
     """Validate the kept facts and claims against the new case: claims that no longer
     match are set aside (with a note each); any other problem refuses the ingest."""
     problems: list = []
-    facts = record.read_record(folder / "facts.yaml", folder.parent, problems, codebook)
+    facts = factsfile.read_record(folder / "facts.yaml", folder.parent, problems, codebook)
     if problems:
         raise IngestError(target, f"the kept facts.yaml does not validate: {problems[0]}")
     notes = setaside.set_aside_claims(folder, codebook, case, facts.facts)
-    record.read_claims(folder / "claims.yaml", folder.parent, problems, codebook, case, facts.facts)
+    claims = folder / "claims.yaml"
+    claimsfile.read_claims(claims, folder.parent, problems, codebook, case, facts.facts)
     if problems:
         raise IngestError(target, f"the kept claims.yaml does not validate: {problems[0]}")
     return notes

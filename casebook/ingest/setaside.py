@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook import record, yamltext
+from casebook import claimsfile, yamltext
 from casebook.model import Case, Codebook
 
 SET_ASIDE = "claims.set-aside.yaml"
@@ -28,7 +28,7 @@ def set_aside_claims(folder: Path, codebook: Codebook, case: Case, facts) -> lis
     path = folder / "claims.yaml"
     problems: list = []
     if path.is_file():
-        record.read_claims(path, folder.parent, problems, codebook, case, facts)
+        claimsfile.read_claims(path, folder.parent, problems, codebook, case, facts)
     if not problems:
         return []
     lines = path.read_text(encoding="utf-8").split("\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from casebook import facts, filtering, markup, recordcharts
+from casebook import facts, filtering, markup, recordcharts, recordmarkup
 from casebook.facts import Claim, Record
 from casebook.loader import Content
 from casebook.model import Case, Codebook
@@ -94,7 +94,7 @@ def keep(items, codebook: Codebook) -> list:
 def render_fact_cards(items, columns: int = 2) -> None:
     slots = st.columns(columns)
     for index, fact in enumerate(items):
-        slots[index % columns].markdown(markup.fact_card(fact), unsafe_allow_html=True)
+        slots[index % columns].markdown(recordmarkup.fact_card(fact), unsafe_allow_html=True)
 
 
 def render_claim_flags(claims, record: Record) -> None:
@@ -102,7 +102,7 @@ def render_claim_flags(claims, record: Record) -> None:
     for claim in claims:
         colour = recordcharts.CLAIM_COLOURS.get(claim.kind, "#7A7A7A")
         mark = recordcharts.CLAIM_MARKS.get(claim.kind, "⚑")
-        st.markdown(markup.claim_flag(claim, by_id, colour, mark), unsafe_allow_html=True)
+        st.markdown(recordmarkup.claim_flag(claim, by_id, colour, mark), unsafe_allow_html=True)
 
 
 def flagger(claims, record: Record, codebook: Codebook):

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from casebook import blockmarkup, filtering, links, markup, validate
+from casebook import blockmarkup, filtering, links, markup, pagestyle, validate
 from casebook.model import Case, Codebook, Section
 from casebook.ui.data import CaseTables, chosen_case_slug
 from casebook.ui.routes import (
@@ -33,7 +33,7 @@ NO_OWN_TEXT = (
 
 
 def render_style() -> None:
-    st.markdown(markup.STYLE, unsafe_allow_html=True)
+    st.markdown(pagestyle.STYLE, unsafe_allow_html=True)
 
 
 def render_badges(theme_ids: list[str], codebook: Codebook, pinned: bool = False) -> None:
@@ -98,7 +98,7 @@ def render_paragraphs(
     flush()
     kept_up_to(float("inf"))
     if target:
-        st.html(markup.SCROLL_TO_FRAGMENT, unsafe_allow_javascript=True)
+        st.html(pagestyle.SCROLL_TO_FRAGMENT, unsafe_allow_javascript=True)
 
 
 def render_provenance(case: Case, method_below: bool = False) -> None:
@@ -152,7 +152,7 @@ def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selec
 def _section_row(section: Section, data: CaseTables, codebook: Codebook, hits) -> None:
     """The link, then the tags and the count on one line (three elements to a row, where
     columns took seven: the index is most of what an overview rerun sends)."""
-    key = f"section-row-{section.slug}"  # markup.STYLE keeps a row's parts together
+    key = f"section-row-{section.slug}"  # pagestyle.STYLE keeps a row's parts together
     row = st.container(horizontal=True, vertical_alignment="center", gap="medium", key=key)
     label = markup.md_escape(section.title)
     row.page_link(section_page(section), label=label, width=SECTION_LINK_WIDTH)

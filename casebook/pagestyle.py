@@ -1,0 +1,87 @@
+"""What every page carries once: the app's stylesheet (the classes ``markup.py`` and
+``recordmarkup.py`` use, the phone and print rules) and the script that scrolls to the
+paragraph a link names. Both are constants: nothing from the text or URL is written in.
+"""
+
+STYLE = """
+<style>
+.cb-badge{display:inline-block;padding:0.05rem 0.55rem;margin:0 0.3rem 0.25rem 0;
+  border-radius:1rem;font-size:0.8rem;font-weight:600;line-height:1.5;border:2px solid;
+  color:inherit}
+.cb-dot{display:inline-block;width:0.6rem;height:0.6rem;border-radius:50%;
+  margin-right:0.35rem;vertical-align:0.02rem}
+.stApp [data-testid='stCaptionContainer']{opacity:0.8}
+@media (max-width:640px){.stPlotlyChart .modebar-container{display:none}}
+[class*='st-key-url-state']{display:none}
+[class*='st-key-phone-only']{display:none}
+@media (max-width:640px){[class*='st-key-phone-only']{display:block}
+  [class*='st-key-wide-only']{display:none}}
+.cb-grid{border-collapse:collapse;font-size:0.8rem;width:100%}
+.cb-grid th,.cb-grid td{padding:0.2rem 0.15rem;text-align:right;
+  border-bottom:1px solid rgba(128,128,128,0.3)}
+.cb-grid th{font-size:0.72rem}
+.cb-grid th:first-child,.cb-grid td:first-child{text-align:left}
+[class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
+.st-key-print-only{display:none}
+@media print{
+  [data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],
+  [data-testid='stSidebarCollapsedControl'],[data-testid='stDecoration'],
+  [data-testid='stExpander'],[data-testid='stDownloadButton'],[data-testid='stPopover'],
+  .modebar-container,[class*='st-key-url-state'],.st-key-filter-bar{display:none !important}
+  .st-key-print-only{display:block !important}
+  .stApp,[data-testid='stAppViewContainer'],[data-testid='stMain']{position:static !important;
+    overflow:visible !important;height:auto !important}
+  .stMainBlockContainer{padding:0 !important;max-width:100% !important}
+  [data-testid='stPlotlyChart'],.cb-para,.cb-fact,.cb-claim{break-inside:avoid}
+}
+.stMainBlockContainer{padding-top:3rem}
+.cb-para{padding:0.35rem 0 0.35rem 0.9rem;margin:0.2rem 0 0.1rem 0;
+  border-left:4px solid rgba(128,128,128,0.25)}
+.cb-para p{margin:0.15rem 0 0 0}
+.cb-para.cb-match{background:rgba(0,114,178,0.07)}
+.cb-muted{opacity:0.7;font-size:0.85rem}
+.cb-para:target,.cb-para.cb-target{outline:3px solid #B26B00;outline-offset:4px;
+  background:rgba(230,159,0,0.12)}
+.cb-kwic{font-size:0.95rem;margin:0.2rem 0}
+.cb-kwic mark{background:#F0E442;color:#000000;padding:0 0.15rem;border-radius:0.2rem}
+.cb-link{font-size:0.85rem}
+.cb-share{margin-bottom:0.6rem}
+.cb-share code{display:block;white-space:normal;word-break:break-all;font-size:0.8rem;
+  user-select:all}
+.cb-claim{border-left:4px solid #B26B00;padding:0.3rem 0.8rem;margin:0.2rem 0 0.4rem 1.2rem;
+  font-size:0.9rem;background:rgba(128,128,128,0.06)}
+.cb-claim q{font-style:italic}
+.cb-claim summary{cursor:pointer;font-size:0.85rem;opacity:0.85}
+.cb-fact{padding:0.4rem 0.8rem;margin:0.3rem 0;border:1px solid rgba(128,128,128,0.3);
+  border-radius:0.5rem}
+.cb-value{font-size:1.05rem;font-weight:600;margin:0.15rem 0}
+.cb-sources{margin:0.2rem 0 0 1rem;padding:0;font-size:0.85rem}
+[data-testid='stHorizontalBlock']>[data-testid='stElementContainer']:has(>.stPageLink){
+  max-width:100%}
+[data-testid='stHorizontalBlock'] .stPageLink :is(span,p){white-space:normal}
+</style>
+"""
+
+
+# Scrolls to the element named by the URL's #fragment once the page has drawn it. Streamlit
+# scrolls to its own heading anchors on load, not to anchors inside Markdown. A constant:
+# nothing from the text or the URL is written into it; the id is looked up, never evaluated.
+SCROLL_TO_FRAGMENT = """
+<script>
+(function () {
+  var id;
+  try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return; }
+  if (!id || window.__casebookScrolled === window.location.href) { return; }
+  var tries = 0;
+  (function look() {
+    var target = document.getElementById(id);
+    if (target) {
+      window.__casebookScrolled = window.location.href;
+      target.scrollIntoView({block: "center"});
+    } else if (tries++ < 40) {
+      window.setTimeout(look, 100);
+    }
+  })();
+})();
+</script>
+"""
