@@ -94,6 +94,7 @@ def main() -> None:
     steady = [p for p in memory if p[0] >= WARM_SECONDS] or memory
     rate = slope(steady)
     flat = rate < FLAT_MB_PER_MIN
+    late = slope([p for p in memory if p[0] >= found["wall"] / 2])  # issue 15: the last half
     third = max(1, len(steady) // 3)
     drift = benchlib.median([mb for _, mb in steady[-third:]]) - benchlib.median(
         [mb for _, mb in steady[:third]]
@@ -103,12 +104,12 @@ def main() -> None:
         f"{len(times) / found['wall']:.1f}", f"{benchlib.median(times) * 1000:.0f}",
         f"{benchlib.percentile(times, 0.95) * 1000:.0f}", errors,
         f"{memory[0][1]:.0f} → {steady[0][1]:.0f} → {memory[-1][1]:.0f}",
-        f"{rate:+.2f}", f"{drift:+.1f}",
+        f"{rate:+.2f}", f"{late:+.2f}", f"{drift:+.1f}",
     ]]  # fmt: skip
     headers = [
         "server", "sessions", "seconds", "reruns", "reruns/s", "p50 ms", "p95 ms", "errors",
         "RSS MB: start → 1 min → end", "slope after 1 min, MB/min",
-        "median, last third − first third, MB",
+        "slope over the last half, MB/min", "median, last third − first third, MB",
     ]  # fmt: skip
     table = benchlib.table(headers, rows)
     trace = ", ".join(f"{mb:.0f}" for _, mb in memory[:: max(1, len(memory) // 20)])
