@@ -70,6 +70,11 @@ class Codebook:
     def colours(self) -> dict[str, str]:
         return {theme.id: theme.colour for theme in self.themes}
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """Theme id → the label readers see, in the codebook's order."""
+        return {theme.id: theme.label for theme in self.themes}
+
 
 @dataclass(frozen=True)
 class Paragraph:

@@ -9,7 +9,7 @@ codebook = content.codebook
 case = ui.current_case(content)
 data = ui.tables(case)
 ids = list(codebook.ids)
-labels = {t.id: t.label for t in codebook.themes}
+labels = codebook.labels
 
 st.title("Themes together")
 st.markdown(

@@ -10,7 +10,7 @@ case = ui.current_case(content)
 data = ui.tables(case)
 selected, mode = ui.selected_themes(codebook), ui.match_mode()
 shown = selected or list(codebook.ids)
-labels = {t.id: t.label for t in codebook.themes}
+labels = codebook.labels
 
 st.title(markup.md_escape(case.title))
 ui.render_provenance(case)

@@ -12,7 +12,7 @@ data = ui.tables(case)
 reviewed = ui.case_claims(content, case)
 claims = ui.keep(reviewed, codebook)
 selected, mode = ui.selected_themes(codebook), ui.match_mode()
-labels = {t.id: t.label for t in codebook.themes}
+labels = codebook.labels
 
 st.title("Claims checked")
 st.markdown(

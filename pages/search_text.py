@@ -9,7 +9,7 @@ codebook = content.codebook
 case = ui.current_case(content)
 data = ui.tables(case)
 selected, mode = ui.selected_themes(codebook), ui.match_mode()
-labels = {t.id: t.label for t in codebook.themes}
+labels = codebook.labels
 
 st.title("Search the text")
 query = st.text_input(

@@ -10,7 +10,7 @@ case = ui.current_case(content)
 section = ui.current_section(case)
 data = ui.tables(case)
 selected, mode = ui.selected_themes(codebook), ui.match_mode()
-labels = {t.id: t.label for t in codebook.themes}
+labels = codebook.labels
 rows = data.paragraphs[data.paragraphs["section"] == section.slug]
 
 if section.parent:

@@ -10,7 +10,7 @@ case = ui.current_case(content)
 theme = ui.current_theme(codebook)
 data = ui.tables(case)
 selected, mode = ui.selected_themes(codebook), ui.match_mode()
-labels = {t.id: t.label for t in codebook.themes}
+labels = codebook.labels
 
 st.title(markup.md_escape(theme.label))
 st.markdown(markup.badges([theme.id], codebook), unsafe_allow_html=True)

@@ -124,3 +124,11 @@ def test_the_shipped_content_is_valid():
     content = load_content(CONTENT)
     assert [case.slug for case in content.cases] == ["minusma"]
     assert content.codebook.ids == ("security", "political", "humanitarian", "partnerships")
+
+
+def test_the_codebook_gives_each_theme_its_label_in_codebook_order():
+    codebook = load_content(CONTENT).codebook
+    assert list(codebook.labels.items()) == [
+        ("security", "Security"), ("political", "Political"),
+        ("humanitarian", "Humanitarian"), ("partnerships", "Partnerships"),
+    ]  # fmt: skip

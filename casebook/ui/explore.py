@@ -37,7 +37,7 @@ def render_exports(
 ) -> None:
     """CSV and Markdown of exactly what the view shows, the Markdown with a header. Both
     are written when the reader clicks (Streamlit calls ``data`` then), not on every rerun."""
-    labels = {t.id: t.label for t in codebook.themes}
+    labels = codebook.labels
     header = {
         "Case": case.title,
         "Source": case.source_url,

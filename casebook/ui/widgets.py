@@ -241,7 +241,7 @@ def render_share_link(box, url: str) -> None:
 
 def render_print_header(box, codebook: Codebook, url: str) -> None:
     """Into ``box`` (shown only when printing): the view's link, its filter and today."""
-    labels = {t.id: t.label for t in codebook.themes}
+    labels = codebook.labels
     selected = filtering.describe(selected_themes(codebook), match_mode(), labels)
     html = markup.print_header(url, f"showing {selected}", f"{date.today():%d %B %Y}")
     box.markdown(html, unsafe_allow_html=True)
