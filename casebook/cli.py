@@ -11,6 +11,7 @@ from casebook.ingest import convert, fetch, pipeline, progress
 from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
 from casebook.problems import ContentError
+from casebook.wording import counted
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,8 +51,9 @@ def _check(args) -> int:
     facts = sum(len(record.facts) for record in content.records.values())
     claims = sum(len(found) for found in content.claims.values())
     print(
-        f"ok: {len(content.cases)} case(s), {count} paragraphs, {themes} themes, "
-        f"{facts} facts, {claims} reviewed claims"
+        f"ok: {counted(len(content.cases), 'case')}, {counted(count, 'paragraph')}, "
+        f"{counted(themes, 'theme')}, {counted(facts, 'fact')}, "
+        f"{counted(claims, 'reviewed claim')}"
     )
     return 0
 
@@ -77,7 +79,7 @@ def _convert(args) -> int:
             print(f"would change: {case_dir / name}")
         return 1 if changed else 0
     convert.write(case_dir, files)
-    print(f"wrote {len(files)} files to {case_dir} ({len(changed)} changed)")
+    print(f"wrote {counted(len(files), 'file')} to {case_dir} ({len(changed)} changed)")
     return 0
 
 

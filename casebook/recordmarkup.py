@@ -6,6 +6,7 @@ Every piece of text is escaped with :func:`casebook.markup.escape`, as in ``mark
 from __future__ import annotations
 
 from casebook.markup import escape
+from casebook.wording import counted
 
 TIER_LABELS = {"un": "UN source", "news": "news", "secondary": "secondary"}
 _TIER_STYLE = {
@@ -54,7 +55,7 @@ def claim_flag(claim, facts_by_id: dict, colour: str, mark: str = "⚑") -> str:
     kind = escape(claim.kind.capitalize())
     record = ""
     if cited:
-        label = f"The record: {len(cited)} fact{'s' if len(cited) > 1 else ''} and sources"
+        label = f"The record: {counted(len(cited), 'fact')} and sources"
         record = f"<details><summary>{label}</summary>{evidence}</details>"
     return (
         f'<div class="cb-claim" style="border-left-color:{colour}">'

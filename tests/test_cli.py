@@ -26,7 +26,7 @@ def test_check_passes_on_the_shipped_content():
     content = load_content(CONTENT)
     facts, claims = len(content.records["minusma"].facts), len(content.claims["minusma"])
     assert result.stdout == (
-        f"ok: 1 case(s), 51 paragraphs, 4 themes, {facts} facts, {claims} reviewed claims\n"
+        f"ok: 1 case, 51 paragraphs, 4 themes, {facts} facts, {claims} reviewed claims\n"
     )
 
 

@@ -320,7 +320,7 @@ def test_check_validates_ingested_cases_beside_the_seed(content):
         (content / "case").rename(content / Path(name).suffix[1:])
     result = run("check", "--content", str(content))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("ok: 4 case(s), ")
+    assert result.stdout.startswith("ok: 4 cases, ")
 
 
 # --- Golden: the seed ------------------------------------------------------------------

@@ -18,6 +18,7 @@ from casebook import coverage, links, markup
 from casebook.loader import Content, read_content
 from casebook.model import Case
 from casebook.problems import ContentError, Problem
+from casebook.wording import counted
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[2]
@@ -210,7 +211,7 @@ def render_problems(problems: list[Problem] | tuple[Problem, ...], what: str) ->
     message would render as Markdown) and its problems, as plain text."""
     count = len(problems)
     st.error(
-        f"{what} has {count} problem{'s' if count != 1 else ''}, so the case cannot be "
+        f"{what} has {counted(count, 'problem')}, so the case cannot be "
         "shown. Fix these files (or run `python -m casebook check`) and reload.",
     )
     st.code("\n".join(str(p) for p in problems), language=None)

@@ -13,6 +13,7 @@ from casebook.model import Case, Codebook
 from casebook.ui.data import chosen_case_slug, content_dir, figure, shared
 from casebook.ui.figures import render_chart
 from casebook.ui.routes import TARGET_KEY, match_mode, selected_themes
+from casebook.wording import counted
 
 
 def paragraph_href(row, codebook: Codebook) -> str:
@@ -120,7 +121,8 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
             ),
             unsafe_allow_html=True,
         )
-    listing = st.expander(f"The {len(rows)} paragraphs as a list", key=LIST_KEY, on_change="rerun")
+    title = f"The {counted(len(rows), 'paragraph')} as a list"
+    listing = st.expander(title, key=LIST_KEY, on_change="rerun")
     if listing.open:
         # One element for the whole list, built once per view: an element per paragraph
         # made every rerun of the overview send 51 more messages.

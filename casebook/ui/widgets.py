@@ -17,6 +17,7 @@ from casebook.ui.routes import (
     section_page,
     selected_themes,
 )
+from casebook.wording import counted
 
 COVERAGE_NOTE = (
     "Coverage is the share of words in paragraphs coded with a theme. A paragraph can carry "
@@ -81,7 +82,7 @@ def render_paragraphs(
 
     def flush() -> None:
         if folded:
-            label = f"{len(folded)} paragraph{'s' if len(folded) > 1 else ''} outside the filter"
+            label = f"{counted(len(folded), 'paragraph')} outside the filter"
             with st.expander(label, icon=":material/unfold_more:"):
                 for hidden in folded:
                     render_paragraph(hidden, codebook, highlight=False, annotate=annotate)
@@ -144,7 +145,8 @@ def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selec
             continue
         _section_row(section, data, codebook, hits if selected else None)
     if without:
-        with st.expander(f"{len(without)} sections with no paragraph matching the filter"):
+        title = f"{counted(len(without), 'section')} with no paragraph matching the filter"
+        with st.expander(title):
             for section in without:
                 _section_row(section, data, codebook, 0)
 
@@ -157,7 +159,9 @@ def _section_row(section: Section, data: CaseTables, codebook: Codebook, hits) -
     label = markup.md_escape(section.title)
     row.page_link(section_page(section), label=label, width=SECTION_LINK_WIDTH)
     total = len(section.paragraphs)
-    text = f"{total} paragraphs" if hits is None else f"{hits} of {total} paragraphs match"
+    text = counted(total, "paragraph")
+    if hits is not None:
+        text = f"{hits} of {text} match"
     summary = markup.tagged_count(data.tags.get(section.slug, []), codebook, text)
     row.markdown(summary, unsafe_allow_html=True)
 
