@@ -1,16 +1,13 @@
 """The Streamlit boundary: cached data, the page registry and shared widgets.
 
 This package is the only part of casebook that imports Streamlit. Pages and
-``dashboard.py`` call it to arrange what the pure core computes.
+``dashboard.py`` call it to arrange what the pure core computes; it re-exports only what
+they (and the tests) use: the rest is reached in its own module.
 """
 
 from casebook.ui.data import (
     CASE_KEY,
-    CONTENT_ENV,
     OPEN_CASE_KEY,
-    ROOT,
-    CaseTables,
-    chosen_case_slug,
     chosen_problems,
     content_dir,
     current_case,
@@ -19,8 +16,6 @@ from casebook.ui.data import (
     problems_page,
     refresh,
     render_broken_cases,
-    render_case_problems,
-    render_problems,
     shared,
     tables,
     take_pending_case,
@@ -34,9 +29,9 @@ from casebook.ui.explore import (
     render_exports,
     render_passages,
 )
-from casebook.ui.figures import CHART_CONFIG, render_chart
-from casebook.ui.filterbar import PICK_KEY, labelled_choice, render_filter
-from casebook.ui.method import METHOD, method_text, render_agreement
+from casebook.ui.figures import render_chart
+from casebook.ui.filterbar import labelled_choice, render_filter
+from casebook.ui.method import method_text, render_agreement
 from casebook.ui.record import (
     CLAIMS_METHOD,
     KIND_HELP,
@@ -46,7 +41,6 @@ from casebook.ui.record import (
     flagger,
     keep,
     render_candidates,
-    render_claim_flags,
     render_claims_by_section,
     render_corrections,
     render_fact_cards,
@@ -54,38 +48,22 @@ from casebook.ui.record import (
 )
 from casebook.ui.routes import (
     ABOUT_URL,
-    ADD_ARTICLE_URL,
     CLAIMS_URL,
-    COMPARE_CASES_URL,
     COMPARE_SECTIONS_URL,
     COOCCURRENCE_URL,
     FACTS_URL,
-    FILTER_KEY,
-    MATCH_KEY,
     OVERVIEW_URL,
     SEARCH_URL,
-    TARGET_KEY,
     THEME_PREFIX,
     about_page,
-    claims_page,
-    compare_cases_page,
-    compare_sections_page,
-    cooccurrence_page,
     current_section,
     current_theme,
-    current_url_path,
-    current_view_params,
-    facts_page,
     match_mode,
     navigation,
     note_view_param,
-    overview_page,
     run_page,
-    search_page,
-    section_page,
     selected_themes,
     target_anchor,
-    theme_page,
 )
 from casebook.ui.widgets import (
     COVERAGE_NOTE,
@@ -94,9 +72,7 @@ from casebook.ui.widgets import (
     render_badges,
     render_children,
     render_codebook,
-    render_evidence,
     render_legend,
-    render_paragraph,
     render_paragraphs,
     render_parent_link,
     render_prev_next,
