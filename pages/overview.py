@@ -29,7 +29,7 @@ counts[3].metric(
 note = trust.uncoded_note(data.uncoded)
 if note:
     st.warning(note, icon=":material/help:")
-    st.page_link(ui.about_page(), label="The codebook (About)", icon=":material/info:")
+    st.page_link(ui.page(ui.ABOUT_URL), label="The codebook (About)", icon=":material/info:")
 
 left, right = st.columns([2, 3], gap="large")
 with left:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from casebook import ui
 from casebook.loader import load_content
+from casebook.ui import routes
 from tests.conftest import CONTENT, ROOT
 
 
@@ -42,13 +43,21 @@ def test_no_page_url_collides_with_a_legacy_page_file_name():
     content = load_content(CONTENT)
     case = content.case("minusma")
     url_paths = {
-        ui.OVERVIEW_URL, ui.ABOUT_URL, ui.SEARCH_URL, ui.COOCCURRENCE_URL,
-        ui.COMPARE_SECTIONS_URL, ui.FACTS_URL, ui.CLAIMS_URL,
+        *(spec.url for spec in routes.PAGES),
         *(ui.THEME_PREFIX + t for t in content.codebook.ids),
         *(s.slug for s in case.sections),
     }  # fmt: skip
     assert "section" in legacy and "search_text" in legacy
     assert legacy.isdisjoint(url_paths)
+
+
+def test_every_page_file_is_in_the_table_of_pages_once():
+    """pages/ holds the table's scripts and the two drawn from content (sections, themes)."""
+    scripts = [spec.script for spec in routes.PAGES]
+    urls = [spec.url for spec in routes.PAGES]
+    assert len(set(scripts)) == len(scripts) and len(set(urls)) == len(urls)
+    on_disk = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")}
+    assert on_disk == {*scripts, "pages/section.py", "pages/theme.py"}
 
 
 def test_architecture_names_every_module():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -26,18 +27,44 @@ _current_page: ContextVar[str] = ContextVar("casebook_page", default="")
 _view_params: ContextVar[dict | None] = ContextVar("casebook_view_params", default=None)
 
 
-def overview_page() -> st.Page:
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the menu: its script, the title and icon the menu shows, its URL path."""
+
+    script: str
+    title: str
+    icon: str
+    url: str
+
+
+# Every page that does not come from the content (sections and themes do, below).
+PAGES = (
+    PageSpec("pages/overview.py", "Overview", ":material/dashboard:", OVERVIEW_URL),
+    PageSpec("pages/search_text.py", "Search", ":material/search:", SEARCH_URL),
+    PageSpec("pages/cooccurrence.py", "Themes together", ":material/grid_on:", COOCCURRENCE_URL),
+    PageSpec(
+        "pages/compare_sections.py", "Compare sections", ":material/compare:",
+        COMPARE_SECTIONS_URL,
+    ),
+    PageSpec(
+        "pages/compare_cases.py", "Compare cases", ":material/stacked_bar_chart:",
+        COMPARE_CASES_URL,
+    ),
+    PageSpec("pages/record_facts.py", "Key facts", ":material/fact_check:", FACTS_URL),
+    PageSpec("pages/record_claims.py", "Claims checked", ":material/flag:", CLAIMS_URL),
+    PageSpec("pages/about_case.py", "About", ":material/info:", ABOUT_URL),
+    PageSpec("pages/add_article.py", "Add an article", ":material/upload_file:", ADD_ARTICLE_URL),
+)  # fmt: skip
+_BY_URL = {spec.url: spec for spec in PAGES}
+
+
+def page(url: str) -> st.Page:
+    """The page of PAGES served at ``url`` (the overview is the default, served at /)."""
+    spec = _BY_URL[url]
     return st.Page(
-        "pages/overview.py",
-        title="Overview",
-        icon=":material/dashboard:",
-        url_path=OVERVIEW_URL,
-        default=True,
-    )
-
-
-def about_page() -> st.Page:
-    return st.Page("pages/about_case.py", title="About", icon=":material/info:", url_path=ABOUT_URL)
+        spec.script, title=spec.title, icon=spec.icon, url_path=spec.url,
+        default=spec.url == OVERVIEW_URL,
+    )  # fmt: skip
 
 
 def section_page(section: Section) -> st.Page:
@@ -47,68 +74,9 @@ def section_page(section: Section) -> st.Page:
 
 def theme_page(theme: Theme) -> st.Page:
     return st.Page(
-        "pages/theme.py",
-        title=theme.label,
-        icon=":material/label:",
+        "pages/theme.py", title=theme.label, icon=":material/label:",
         url_path=THEME_PREFIX + theme.id,
-    )
-
-
-def search_page() -> st.Page:
-    return st.Page(
-        "pages/search_text.py", title="Search", icon=":material/search:", url_path=SEARCH_URL
-    )
-
-
-def cooccurrence_page() -> st.Page:
-    return st.Page(
-        "pages/cooccurrence.py",
-        title="Themes together",
-        icon=":material/grid_on:",
-        url_path=COOCCURRENCE_URL,
-    )
-
-
-def compare_sections_page() -> st.Page:
-    return st.Page(
-        "pages/compare_sections.py",
-        title="Compare sections",
-        icon=":material/compare:",
-        url_path=COMPARE_SECTIONS_URL,
-    )
-
-
-def facts_page() -> st.Page:
-    return st.Page(
-        "pages/record_facts.py", title="Key facts", icon=":material/fact_check:", url_path=FACTS_URL
-    )
-
-
-def claims_page() -> st.Page:
-    return st.Page(
-        "pages/record_claims.py",
-        title="Claims checked",
-        icon=":material/flag:",
-        url_path=CLAIMS_URL,
-    )
-
-
-def compare_cases_page() -> st.Page:
-    return st.Page(
-        "pages/compare_cases.py",
-        title="Compare cases",
-        icon=":material/stacked_bar_chart:",
-        url_path=COMPARE_CASES_URL,
-    )
-
-
-def add_article_page() -> st.Page:
-    return st.Page(
-        "pages/add_article.py",
-        title="Add an article",
-        icon=":material/upload_file:",
-        url_path=ADD_ARTICLE_URL,
-    )
+    )  # fmt: skip
 
 
 def navigation(
@@ -118,20 +86,18 @@ def navigation(
     """The menu: overview, the case's sections in reading order, ways to explore (and
     the comparison of cases, when there are several), the record beside the text (when
     the case has one), about, and adding an article (when the server allows uploads)."""
+    explore = [SEARCH_URL, COOCCURRENCE_URL, COMPARE_SECTIONS_URL]
     menu = {
-        "": [overview_page()],
+        "": [page(OVERVIEW_URL)],
         "Read the case": [section_page(s) for s in case.sections],
         "Explore": [
             *(theme_page(t) for t in codebook.themes),
-            search_page(),
-            cooccurrence_page(),
-            compare_sections_page(),
-            *([compare_cases_page()] if several_cases else []),
+            *(page(url) for url in explore + ([COMPARE_CASES_URL] if several_cases else [])),
         ],
     }
     if has_record:
-        menu["What the record says"] = [facts_page(), claims_page()]
-    menu["Method"] = [about_page(), *([add_article_page()] if uploads else [])]
+        menu["What the record says"] = [page(FACTS_URL), page(CLAIMS_URL)]
+    menu["Method"] = [page(url) for url in [ABOUT_URL] + ([ADD_ARTICLE_URL] if uploads else [])]
     return menu
 
 
