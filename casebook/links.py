@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 FILTER_KEY, MATCH_KEY, CASE_KEY = "theme", "match", "case"
@@ -18,6 +19,21 @@ def view_query(
         pairs.append((MATCH_KEY, mode))
     pairs.extend((key, value) for key, value in (extra or {}).items() if value)
     return urlencode(pairs)
+
+
+@dataclass(frozen=True)
+class View:
+    """The view a reader is on, as its link carries it: the case (when there is a choice),
+    the theme filter and its any/all mode. Built once per rerun; every link, export name,
+    citation and filtered list of that rerun is made from the same one."""
+
+    themes: tuple[str, ...] = ()
+    mode: str = "any"
+    case: str = ""
+
+    def query(self, extra: dict[str, str] | None = None) -> str:
+        """The query string of this view, with a page's own parameters after it."""
+        return view_query(list(self.themes), self.mode, extra, self.case)
 
 
 def href(url_path: str, query: str = "", anchor: str = "") -> str:

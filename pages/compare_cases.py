@@ -16,7 +16,7 @@ st.markdown(
     "coded with it. Bars share the theme colours; each case has its own hatching."
 )
 by_case = coverage.coverage_by_case(tables, codebook)
-shown = ui.selected_themes(codebook) or list(codebook.ids)
+shown = list(ui.current_view().themes) or list(codebook.ids)
 by_case = by_case[by_case["theme"].isin(shown)]
 ui.render_chart(
     comparecharts.cases_figure(by_case, titles, codebook), key="cases", alt="Theme coverage by case"

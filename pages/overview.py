@@ -8,7 +8,8 @@ content = ui.load()
 codebook = content.codebook
 case = ui.current_case(content)
 data = ui.tables(case)
-selected, mode = ui.selected_themes(codebook), ui.match_mode()
+view = ui.current_view()
+selected, mode = list(view.themes), view.mode
 shown = selected or list(codebook.ids)
 labels = codebook.labels
 
@@ -79,8 +80,8 @@ st.subheader("Sections")
 ui.render_section_index(case, data, codebook, selected, mode)
 
 st.subheader("Take it with you")
-view = filtering.describe(selected, mode, labels)
-st.caption(f"{view[0].upper()}{view[1:]} ({int(mask.sum())}), as a table or as text.")
+described = filtering.describe(selected, mode, labels)
+st.caption(f"{described[0].upper()}{described[1:]} ({int(mask.sum())}), as a table or as text.")
 ui.render_exports(
-    data.paragraphs[mask], case, codebook, view, ui.current_view_url(codebook), "paragraphs"
+    data.paragraphs[mask], case, codebook, described, ui.current_view_url(), "paragraphs"
 )

@@ -11,7 +11,8 @@ record = ui.case_record(content, case)
 data = ui.tables(case)
 reviewed = ui.case_claims(content, case)
 claims = ui.keep(reviewed, codebook)
-selected, mode = ui.selected_themes(codebook), ui.match_mode()
+view = ui.current_view()
+selected, mode = list(view.themes), view.mode
 labels = codebook.labels
 
 st.title("Claims checked")

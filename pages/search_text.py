@@ -8,7 +8,8 @@ content = ui.load()
 codebook = content.codebook
 case = ui.current_case(content)
 data = ui.tables(case)
-selected, mode = ui.selected_themes(codebook), ui.match_mode()
+view = ui.current_view()
+selected, mode = list(view.themes), view.mode
 labels = codebook.labels
 
 st.title("Search the text")
@@ -43,6 +44,4 @@ else:
     for _section, group in results.groupby("section", sort=False):
         st.subheader(f"{markup.md_escape(group['section_title'].iloc[0])} ({len(group)})")
         ui.render_passages(group, codebook, with_hits=True)
-    ui.render_exports(
-        results, case, codebook, f"search: {query}", ui.current_view_url(codebook), "search"
-    )
+    ui.render_exports(results, case, codebook, f"search: {query}", ui.current_view_url(), "search")

@@ -9,7 +9,8 @@ codebook = content.codebook
 case = ui.current_case(content)
 section = ui.current_section(case)
 data = ui.tables(case)
-selected, mode = ui.selected_themes(codebook), ui.match_mode()
+view = ui.current_view()
+selected, mode = list(view.themes), view.mode
 labels = codebook.labels
 rows = data.paragraphs[data.paragraphs["section"] == section.slug]
 

@@ -9,7 +9,8 @@ codebook = content.codebook
 case = ui.current_case(content)
 theme = ui.current_theme(codebook)
 data = ui.tables(case)
-selected, mode = ui.selected_themes(codebook), ui.match_mode()
+view = ui.current_view()
+selected, mode = list(view.themes), view.mode
 labels = codebook.labels
 
 st.title(markup.md_escape(theme.label))
@@ -49,6 +50,6 @@ ui.render_exports(
     case,
     codebook,
     f"{theme.label} passages",
-    ui.current_view_url(codebook),
+    ui.current_view_url(),
     f"theme-{theme.id}",
 )

@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from casebook.links import href, tab_title, view_query
+from casebook.links import View, href, tab_title, view_query
 
 
 @pytest.mark.parametrize(
@@ -150,3 +150,12 @@ def test_href_of_a_view_query():
 )
 def test_tab_title(page, case, title):
     assert tab_title(page, case) == title
+
+
+def test_a_view_gives_the_query_of_its_case_filter_and_mode():
+    view = View(("security", "political"), "all", "minusma")
+    assert view.query() == "case=minusma&theme=security&theme=political&match=all"
+    assert view.query({"q": "MINUSMA camp"}) == (
+        "case=minusma&theme=security&theme=political&match=all&q=MINUSMA+camp"
+    )
+    assert View().query() == ""  # no case chosen, no filter: the bare page

@@ -57,12 +57,12 @@ from casebook.ui.routes import (
     THEME_PREFIX,
     current_section,
     current_theme,
-    match_mode,
+    current_view,
     navigation,
     note_view_param,
     page,
+    read_view,
     run_page,
-    selected_themes,
     target_anchor,
 )
 from casebook.ui.widgets import (

@@ -10,17 +10,16 @@ import streamlit as st
 
 from casebook import charts, cite, export, filtering, links, markup
 from casebook.model import Case, Codebook
-from casebook.ui.data import chosen_case_slug, content_dir, figure, shared
+from casebook.ui.data import content_dir, figure, shared
 from casebook.ui.figures import render_chart
-from casebook.ui.routes import TARGET_KEY, match_mode, selected_themes
+from casebook.ui.routes import TARGET_KEY, current_view
 from casebook.wording import counted
 
 
 def paragraph_href(row, codebook: Codebook) -> str:
     """A link to a paragraph in its section, scrolled to and marked, filter kept."""
     extras = {TARGET_KEY: row.anchor}
-    query = links.view_query(selected_themes(codebook), match_mode(), extras, chosen_case_slug())
-    return links.href(row.section, query, row.anchor)
+    return links.href(row.section, current_view().query(extras), row.anchor)
 
 
 def render_passages(rows: pd.DataFrame, codebook: Codebook, with_hits: bool = False) -> None:
@@ -48,7 +47,7 @@ def render_exports(
         "Note": "the article says it was written with AI assistance" if case.notice else "",
     }
     first, second = st.columns(2)
-    named = partial(export.file_name, case.slug, name, selected_themes(codebook), date.today())
+    named = partial(export.file_name, case.slug, name, list(current_view().themes), date.today())
     first.download_button(
         "Paragraphs (CSV)",
         data=lambda: export.to_csv(rows, url),
@@ -126,19 +125,20 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
     if listing.open:
         # One element for the whole list, built once per view: an element per paragraph
         # made every rerun of the overview send 51 more messages.
-        view = links.view_query(selected_themes(codebook), match_mode(), None, chosen_case_slug())
+        query = current_view().query()
         items = lambda: markup.link_list(  # noqa: E731 - built only on a cache miss
             (paragraph_href(row, codebook), f"{row.section_title} · ¶{row.position}: "
              f"{' '.join(row.text.split()[:10])} …")
             for row in rows.itertuples(index=False)
         )  # fmt: skip
-        html = shared(items, "paragraph-list", case.slug, view)
+        html = shared(items, "paragraph-list", case.slug, query)
         listing.markdown(html, unsafe_allow_html=True)
 
 
 def filtered(rows: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """The rows the theme filter keeps."""
-    return rows[filtering.matching(rows, selected_themes(codebook), match_mode())]
+    shown = current_view()
+    return rows[filtering.matching(rows, list(shown.themes), shown.mode)]
 
 
 def render_evidence_terms(counts, codebook: Codebook) -> None:

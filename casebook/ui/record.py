@@ -9,7 +9,7 @@ from casebook.facts import Claim, Record
 from casebook.loader import Content
 from casebook.model import Case, Codebook
 from casebook.ui.explore import paragraph_href
-from casebook.ui.routes import current_url_path, match_mode, selected_themes
+from casebook.ui.routes import current_url_path, current_view
 
 KIND_HELP = {
     "outdated": "written as if still true; the record has moved on",
@@ -87,8 +87,8 @@ def case_claims(content: Content, case: Case) -> tuple[Claim, ...]:
 
 def keep(items, codebook: Codebook) -> list:
     """Facts or claims that carry the themes the theme filter asks for."""
-    selected, mode = selected_themes(codebook), match_mode()
-    return [item for item in items if filtering.matches(item.themes, selected, mode)]
+    themes, mode = list(current_view().themes), current_view().mode
+    return [item for item in items if filtering.matches(item.themes, themes, mode)]
 
 
 def render_fact_cards(items, columns: int = 2) -> None:

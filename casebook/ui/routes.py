@@ -9,6 +9,7 @@ import streamlit as st
 
 from casebook import filtering, links
 from casebook.model import Case, Codebook, Section, Theme
+from casebook.ui.data import chosen_case_slug
 
 OVERVIEW_URL = "home"  # the default page; served at /
 ABOUT_URL = "about"
@@ -25,6 +26,7 @@ TARGET_KEY = "p"  # ?p=<paragraph anchor>: the paragraph a link points at
 
 _current_page: ContextVar[str] = ContextVar("casebook_page", default="")
 _view_params: ContextVar[dict | None] = ContextVar("casebook_view_params", default=None)
+_view: ContextVar[links.View | None] = ContextVar("casebook_view", default=None)
 
 
 @dataclass(frozen=True)
@@ -101,17 +103,31 @@ def navigation(
     return menu
 
 
-def run_page(page: st.Page) -> dict[str, str]:
-    """Run the chosen page, letting it know which URL path it was opened at. Returns the
-    page's own URL parameters (a search query, say) for the link to the view."""
+def run_page(page: st.Page, view: links.View) -> dict[str, str]:
+    """Run the chosen page, letting it know which URL path it was opened at and the view
+    (:func:`read_view`). Returns the page's own URL parameters (a search query, say) for
+    the link to the view."""
     params: dict[str, str] = {}
-    page_token, params_token = _current_page.set(page.url_path), _view_params.set(params)
+    tokens = _current_page.set(page.url_path), _view_params.set(params), _view.set(view)
     try:
         page.run()
     finally:
-        _current_page.reset(page_token)
-        _view_params.reset(params_token)
+        for var, token in zip((_current_page, _view_params, _view), tokens, strict=True):
+            var.reset(token)
     return params
+
+
+def read_view(codebook: Codebook) -> links.View:
+    """The view as the session holds it once the filter is drawn: read once per rerun."""
+    return links.View(tuple(selected_themes(codebook)), match_mode(), chosen_case_slug())
+
+
+def current_view() -> links.View:
+    """The view of the page being drawn (set by :func:`run_page`)."""
+    found = _view.get()
+    if found is None:
+        raise RuntimeError("current_view() is for pages run by run_page, which hands them the view")
+    return found
 
 
 def note_view_param(key: str, value: str) -> None:

@@ -9,13 +9,12 @@ import streamlit as st
 
 from casebook import blockmarkup, filtering, links, markup, pagestyle, validate
 from casebook.model import Case, Codebook, Section
-from casebook.ui.data import CaseTables, chosen_case_slug
+from casebook.ui.data import CaseTables
 from casebook.ui.routes import (
     current_url_path,
+    current_view,
     current_view_params,
-    match_mode,
     section_page,
-    selected_themes,
 )
 from casebook.wording import counted
 
@@ -224,16 +223,16 @@ def render_codebook(codebook: Codebook) -> None:
             st.caption(f"Coded examples of this theme: {count} of {len(codebook.examples)}")
 
 
-def view_url(codebook: Codebook, url_path: str, extras: dict[str, str] | None = None) -> str:
-    """The full URL of a view: page, theme filter and the page's own parameters."""
+def view_url(shown: links.View, url_path: str, extras: dict[str, str] | None = None) -> str:
+    """The full URL of a view: page, case, theme filter and the page's own parameters."""
     base = st.context.url or f"/{url_path}"
-    query = links.view_query(selected_themes(codebook), match_mode(), extras, chosen_case_slug())
+    query = shown.query(extras)
     return f"{base}?{query}" if query else base
 
 
-def current_view_url(codebook: Codebook) -> str:
+def current_view_url() -> str:
     """The URL of the view being drawn (for exports and citations inside a page)."""
-    return view_url(codebook, current_url_path(), current_view_params())
+    return view_url(current_view(), current_url_path(), current_view_params())
 
 
 def render_share_link(box, url: str) -> None:
@@ -243,9 +242,8 @@ def render_share_link(box, url: str) -> None:
     box.markdown(markup.share_link(url), unsafe_allow_html=True)
 
 
-def render_print_header(box, codebook: Codebook, url: str) -> None:
+def render_print_header(box, codebook: Codebook, shown: links.View, url: str) -> None:
     """Into ``box`` (shown only when printing): the view's link, its filter and today."""
-    labels = codebook.labels
-    selected = filtering.describe(selected_themes(codebook), match_mode(), labels)
+    selected = filtering.describe(list(shown.themes), shown.mode, codebook.labels)
     html = markup.print_header(url, f"showing {selected}", f"{date.today():%d %B %Y}")
     box.markdown(html, unsafe_allow_html=True)
