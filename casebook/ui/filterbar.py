@@ -123,6 +123,8 @@ def labelled_choice(box, label: str, options: list[str], labels: dict[str, str],
         **({"index": options.index(in_url)} if own else {}),
     )
     _hand_over(key, pick, in_url, picked, default)
+    if picked == in_url and st.session_state.get(key, in_url) != in_url:
+        st.session_state[key] = in_url  # a value kept over changed options yields to the URL
     return url_box.selectbox(
         f"{label} (id in the URL)", options, key=key, bind="query-params", **kw
     )
