@@ -12,8 +12,7 @@ new value but no callback (Streamlit knows a widget's callback only once a run o
 session has drawn it), and the bound widget keeps the value the page sent with it. So
 each run draws the picker first and compares it with the URL (``st.query_params``):
 
-- the URL changed since the picker last showed a value (back/forward, or the picker's
-  own choice written there): the picker shows the URL's value;
+- the URL changed since the last run (back/forward): the picker shows the URL's value;
 - else a picker value unlike the URL's is the reader's choice: it goes into the bound
   widget before that is drawn. Streamlit then writes it into the URL, except in a
   session's first run, where it does not know the widget yet: the run writes it there.
