@@ -33,12 +33,13 @@ if problems:  # this case does not load: its problems, in place of its pages
     st.stop()
 case = ui.current_case(content)
 
-ui.render_filter(content.codebook)
-
 has_record = bool(ui.case_record(content, case).facts or ui.case_claims(content, case))
 several = len(content.cases) > 1
 menu = ui.navigation(case, content.codebook, has_record, several, uploads_enabled())
 page = st.navigation(menu, expanded=True)
+# The filter comes after st.navigation: there its widget ids are the same in every run
+# (before it, a server's first run gives them other ids; see casebook/ui/filterbar.py).
+ui.render_filter(content.codebook)
 st.set_page_config(page_title=links.tab_title(page.title, case.title))
 view_box = st.sidebar.container()
 print_box = st.container(key="print-only")  # the view's link and date, on paper only

@@ -2,13 +2,24 @@
 
 Streamlit writes a bound widget's *displayed* option into the URL, so a picker showing
 labels would turn ``?theme=security`` into ``?theme=Security`` and break old links. The
-URL therefore stays bound to a multiselect of ids, kept out of sight, and the picker
-readers use shows labels and hands its choice to it.
+URL therefore stays bound to a widget of ids, kept out of sight, and the picker readers
+use shows labels and hands its choice to it.
 
-Known gap: on a page that reconnected to a new server without reloading (after a
-restart, or to another replica), the picker's changes reach the new session but the
-bound ids keep following the URL, so the view does not change until the page is
-reloaded. The any/all switch and the menu, bound or plain links, keep working.
+The hand-over is done by the run itself, not by an ``on_change`` callback, so that it also
+works on a page that reconnected to a new server without reloading (after a restart, or
+to another replica). That page talks to a new session, whose first run gets the picker's
+new value but no callback (Streamlit knows a widget's callback only once a run of that
+session has drawn it), and the bound widget keeps the value the page sent with it. So
+each run draws the picker first and compares it with the URL (``st.query_params``):
+
+- the URL changed since the last run (back/forward): the picker shows the URL's value;
+- else a picker value unlike the URL's is the reader's choice: it goes into the bound
+  widget before that is drawn. Streamlit then writes it into the URL, except in a
+  session's first run, where it does not know the widget yet: the run writes it there.
+
+``dashboard.py`` draws the filter after ``st.navigation``: before it, a server's first
+run (Streamlit's pages/ folder mode) gives widgets other ids than later runs do, and the
+page's values for them would be dropped.
 """
 
 from __future__ import annotations
@@ -16,38 +27,73 @@ from __future__ import annotations
 import streamlit as st
 
 from casebook import markup
-from casebook.filtering import MATCH_MODES
+from casebook.filtering import MATCH_MODES, clean_selection
 from casebook.model import Codebook
-from casebook.ui.routes import FILTER_KEY, MATCH_KEY, selected_themes
+from casebook.ui.routes import FILTER_KEY, MATCH_KEY
 
 PICK_KEY = "theme-pick"
 URL_STATE_KEY = "url-state"  # containers of bound ids are named url-state*; markup.STYLE hides them
 
 
-def _hand_over() -> None:
-    st.session_state[FILTER_KEY] = list(st.session_state[PICK_KEY])
+def _shown(pick: str) -> str:
+    return f"{pick}-shown"  # what the picker showed, and the URL held, after the last run
+
+
+def _follow_url(pick: str, url_value) -> bool:
+    """Before the picker is drawn: make it show the URL's value if that changed since the
+    picker was last drawn. Returns whether the picker keeps its own value instead (its
+    default, the URL's value, applies when it has none yet)."""
+    shown = st.session_state.get(_shown(pick))
+    if shown is None or shown == url_value:
+        return True
+    st.session_state[pick] = url_value
+    return False
+
+
+def _hand_over(key: str, pick: str, url_value, picked, default) -> None:
+    """After the picker is drawn, before the bound widget ``key``: the reader's choice
+    goes to the bound widget, and into the URL in a session's first run."""
+    first_run = _shown(pick) not in st.session_state
+    st.session_state[_shown(pick)] = picked  # what the URL holds once this run is done
+    if picked == url_value:
+        return
+    st.session_state[key] = picked
+    if first_run:  # the key is not bound yet in this session: it may be written
+        if picked == default:
+            st.query_params.pop(key, None)  # a default value stays out of the URL
+        else:
+            st.query_params[key] = picked
+
+
+def _in_codebook_order(ids: list[str]) -> None:
+    """The chips stay in the codebook's order, as every list of themes in the app is."""
+    st.session_state[PICK_KEY] = clean_selection(st.session_state[PICK_KEY], ids)
 
 
 def render_filter(codebook: Codebook) -> None:
-    """The bound ids (hidden), then the labelled picker and any/all, on one line."""
+    """The bound ids (hidden), then the labelled picker and any/all, on one line. The
+    picker is drawn first (see the module's docstring)."""
     labels = {theme.id: theme.label for theme in codebook.themes}
-    st.container(key=URL_STATE_KEY).multiselect(
-        "Theme ids in the URL", codebook.ids, key=FILTER_KEY, bind="query-params"
-    )
-    st.session_state[PICK_KEY] = selected_themes(codebook)
+    url_box = st.container(key=URL_STATE_KEY)
     st.html(markup.chip_style(codebook, PICK_KEY))
     bar = st.container(horizontal=True, vertical_alignment="bottom", key="filter-bar")
-    bar.multiselect(
+    in_url = clean_selection(st.query_params.get_all(FILTER_KEY), codebook.ids)
+    own = _follow_url(PICK_KEY, in_url)
+    picked = bar.multiselect(
         "Filter by theme",
         codebook.ids,
         key=PICK_KEY,
         format_func=labels.__getitem__,
-        on_change=_hand_over,
+        on_change=_in_codebook_order,
+        args=(codebook.ids,),
         placeholder="All themes",
         width=520,
         help="Show the paragraphs coded with these themes, on every page. "
         "The choice is kept in the page URL.",
+        **({"default": in_url} if own else {}),
     )
+    _hand_over(FILTER_KEY, PICK_KEY, in_url, picked, default=[])
+    url_box.multiselect("Theme ids in the URL", codebook.ids, key=FILTER_KEY, bind="query-params")
     bar.radio(
         "Match",
         MATCH_MODES,
@@ -62,16 +108,22 @@ def render_filter(codebook: Codebook) -> None:
 def labelled_choice(box, label: str, options: list[str], labels: dict[str, str], key: str, **kw):
     """A selectbox in ``box`` showing ``labels`` whose choice the URL keeps as an id
     (``?key=id``), as the theme filter does. Returns the chosen id."""
-    st.container(key=f"{URL_STATE_KEY}-{key}").selectbox(
-        f"{label} (id in the URL)", options, key=key, bind="query-params", **kw
-    )
     pick = f"{key}-pick"
-    st.session_state[pick] = st.session_state[key]
-    box.selectbox(
+    url_box = st.container(key=f"{URL_STATE_KEY}-{key}")
+    default = options[kw.get("index", 0)] if options else None
+    in_url = st.query_params.get(key, default)
+    in_url = in_url if in_url in options else default
+    own = _follow_url(pick, in_url) and in_url is not None
+    picked = box.selectbox(
         label,
         options,
         key=pick,
         format_func=labels.__getitem__,
-        on_change=lambda: st.session_state.__setitem__(key, st.session_state[pick]),
+        **({"index": options.index(in_url)} if own else {}),
     )
-    return st.session_state[key]
+    _hand_over(key, pick, in_url, picked, default)
+    if picked == in_url and st.session_state.get(key, in_url) != in_url:
+        st.session_state[key] = in_url  # a value kept over changed options yields to the URL
+    return url_box.selectbox(
+        f"{label} (id in the URL)", options, key=key, bind="query-params", **kw
+    )

@@ -249,7 +249,7 @@ def served_by(deployment: Deployment, websockets: int = 0) -> set[int]:
 def test_when_a_replica_goes_away_its_readers_reconnect_to_the_other(public_browser, deployment):
     """The reader's replica stops (this test runs last on the deployment: it stays down).
     The open page reconnects through nginx to the other replica, which answers the next
-    choice."""
+    choice in the theme picker."""
     context = public_browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     sockets = count_frames(page)
@@ -263,16 +263,18 @@ def test_when_a_replica_goes_away_its_readers_reconnect_to_the_other(public_brow
     wait_until(page, lambda: len(sockets) == 2, 30, "a websocket to the other replica")
     wait_for_app(page)
     assert view(page) == before
-    # The reader's next choice (any -> all, which the page writes into the URL itself) is
-    # drawn by the other replica. (The theme picker does not work here until a reload:
-    # see casebook/ui/filterbar.py.)
-    filter_bar(page).get_by_text("all", exact=True).click()
-    page.wait_for_url("**match=all**")
+    # The reader's next choice, in the labelled theme picker, is drawn by the other replica.
+    filter_bar(page).get_by_role("button", name="Remove Political").click()
+    page.wait_for_url(f"{deployment.proxy}/lessons-learned?theme=security")
     wait_for_app(page)
-    assert view(page)["chips"] == ["security", "political"]
-    assert view(page)["query"]["match"] == ["all"]
+    after = view(page)
+    assert after["chips"] == ["security"]
+    assert after["highlighted"] != before["highlighted"]
     assert sockets[1] > 0
     context.close()
+    (fresh,) = open_views(public_browser, f"{deployment.proxy}/lessons-learned?theme=security")
+    fresh.pop("share link")
+    assert fresh == after  # what a fresh browser shows for the same link
 
 
 def logged_requests(log: Path, websockets: int, seconds: float = 5) -> list[str]:
@@ -290,7 +292,8 @@ def logged_requests(log: Path, websockets: int, seconds: float = 5) -> list[str]
 def test_open_page_reconnects_after_a_restart_and_the_link_still_works(browser):
     """Stop the app under an open, filtered section and start it again on the same port.
     Streamlit 1.67's page reconnects by itself and keeps what it shows (it does not rerun
-    until the reader acts); the reader's next choice is then drawn by the new server."""
+    until the reader acts); the reader's next choices in the theme picker are then drawn by
+    the new server."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     app = start_app_on(port)
@@ -303,6 +306,7 @@ def test_open_page_reconnects_after_a_restart_and_the_link_still_works(browser):
         wait_for_app(page)
         before = view(page)
         assert before["chips"] == ["security", "political"] and before["highlighted"]
+        shared = [share_link(page).replace("\n", "")]
         page.evaluate("window.notReloaded = true")
 
         stop_app(app)
@@ -315,23 +319,39 @@ def test_open_page_reconnects_after_a_restart_and_the_link_still_works(browser):
         wait_for_app(page)
         assert view(page) == before
         assert page.url == f"{url}/{SECTION_LINK}"
-        # And it is live: the new server answers the reader's next choice, still no reload.
-        filter_bar(page).get_by_text("all", exact=True).click()
-        page.wait_for_url("**match=all**")
+        # And it is live: the new server answers the reader's next choices in the labelled
+        # theme picker, by mouse and by keyboard, still without a reload.
+        filter_bar(page).get_by_role("button", name="Remove Security").click()
+        page.wait_for_url(f"{url}/security-improvements?theme=political")
         wait_for_app(page)
-        after = view(page)
-        assert after["chips"] == ["security", "political"] and after["query"]["match"] == ["all"]
-        assert set(after["highlighted"]) <= set(before["highlighted"])
-        assert after["exceptions"] == after["dialogs"] == 0
+        removed = view(page)
+        assert removed["chips"] == ["political"] and removed["highlighted"] != before["highlighted"]
+        assert removed["exceptions"] == removed["dialogs"] == 0
+        shared.append(share_link(page).replace("\n", ""))
+        choose_theme(page, "Security")  # back to the first view
+        page.wait_for_url(f"{url}/{SECTION_LINK}")
+        wait_for_app(page)
+        assert view(page) == before
+        assert share_link(page).replace("\n", "") == shared[0]
         assert sockets[1] > 0  # drawn by the new server
         assert page.evaluate("window.notReloaded") is True
         context.close()
 
-        (fresh,) = open_views(browser, f"{url}/{SECTION_LINK}")
-        assert fresh.pop("share link") == f"{url}/{SECTION_LINK}"
-        assert fresh == before
+        # Fresh browsers get the same views from the new server, and the same share links.
+        links = [f"{url}/{SECTION_LINK}", f"{url}/security-improvements?theme=political"]
+        fresh = open_views(browser, *links)
+        assert [seen.pop("share link") for seen in fresh] == links == shared
+        assert fresh == [before, removed]
     finally:
         stop_app(app)
+
+
+def choose_theme(page, label: str) -> None:
+    """Add a theme as a reader does with the keyboard: type its label in the picker, Enter."""
+    filter_bar(page).get_by_test_id("stMultiSelect").locator("input").click()
+    page.keyboard.type(label)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
 
 
 def count_frames(page) -> list[int]:
