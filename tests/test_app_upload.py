@@ -59,10 +59,9 @@ def open_app(content, page: str | None = None, uploads: bool = True) -> AppTest:
         patch.setenv(web.UPLOADS_ENV, "1" if uploads else "")
         patch.setenv(web.PRIVATE_ENV, "1")  # the test server is on 127.0.0.1
         at = AppTest.from_file("../dashboard.py", default_timeout=60)
-        at.run()
         if page:
             at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
-            at.run()
+        at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
