@@ -47,18 +47,18 @@ def tiny_copy(tmp_path: Path) -> Path:
 def open_app(
     content: Path, page: str | None = None, timeout: int = 30, env: dict | None = None, **query
 ) -> AppTest:
-    """The dashboard run on ``content`` (and ``env``'s variables) with ``query`` in its URL,
-    then on ``page`` (a URL path), failing on any exception it shows."""
+    """The dashboard run on ``content`` (and ``env``'s variables) for ``page`` (a URL path;
+    the overview if None) with ``query`` in its URL, in one run as a deep link, failing on
+    any exception it shows."""
     with pytest.MonkeyPatch.context() as patch:
         for name, value in {"CASEBOOK_CONTENT": str(content), **(env or {})}.items():
             patch.setenv(name, value)
         at = AppTest.from_file("../dashboard.py", default_timeout=timeout)
         for key, value in query.items():
             at.query_params[key] = value
-        at.run()
         if page:
             at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
-            at.run()
+        at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -21,7 +21,7 @@ SLUGS = [section.slug for section in CASE.sections]
 
 
 def open_app(page: str | None = None, **query) -> AppTest:
-    """Run dashboard.py as the browser would for /<page>?<query>.
+    """Run dashboard.py as the browser would for /<page>?<query>: one run, as a deep link.
 
     AppTest can switch only by file, and every section shares pages/section.py, so a
     section is chosen by its page hash, which Streamlit derives from the URL path.
@@ -29,10 +29,9 @@ def open_app(page: str | None = None, **query) -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
-    at.run()
     if page is not None:
         at._page_hash = calc_hash(page)  # noqa: SLF001 - the only way to target a shared page file
-        at.run()
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

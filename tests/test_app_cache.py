@@ -10,6 +10,7 @@ from collections import Counter
 import pandas.testing as pdt
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 from casebook import charts, coverage
 from casebook.loader import load_content
@@ -92,9 +93,18 @@ def test_no_page_changes_the_shared_tables():
     with and without a filter, they equal a fresh computation."""
     from tests.test_app import EXPLORE, SLUGS, open_app
 
-    for page in [None, "about", "facts", "claims", *SLUGS, *EXPLORE]:
-        for query in ({}, {"theme": ["security", "political"], "match": "all"}):
-            open_app(page, **query)
+    pages = ["about", "facts", "claims", *SLUGS, *EXPLORE]
+    for query in ({}, {"theme": ["security", "political"], "match": "all"}):
+        at = open_app(None, **query)  # the overview, then every other page in the same session
+        titles = [at.title[0].value]
+        for page in pages:
+            at.query_params.clear()
+            at.query_params.update(query)
+            at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
+            at.run()
+            assert not at.exception, (page, [e.value for e in at.exception])
+            titles.append(at.title[0].value)
+        assert len(set(titles)) == 1 + len(pages), titles  # each run drew another page
     root = data.content_dir()
     kept = data._tables(str(root), data._version(root), "minusma")  # noqa: SLF001
     content = load_content(root)

@@ -180,8 +180,7 @@ def test_any_url_parameters_render_every_page(monkeypatch, page, query):
     at = AppTest.from_file("../dashboard.py", default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
-    at.run()
     if page:
         at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
-        at.run()
+    at.run()
     assert not at.exception, (page, query, [e.value for e in at.exception])

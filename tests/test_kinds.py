@@ -115,7 +115,6 @@ def test_the_section_page_shows_kept_blocks_in_place(kinds_content):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CASEBOOK_CONTENT", str(kinds_content))
         at = AppTest.from_file("../dashboard.py", default_timeout=30)
-        at.run()
         at._page_hash = calc_hash("middle-part")  # noqa: SLF001 - see tests/test_app.py
         at.run()
     assert not at.exception

@@ -154,10 +154,9 @@ def test_no_page_turns_content_into_a_live_link(hostile, monkeypatch, page):
     monkeypatch.setenv("CASEBOOK_CONTENT", str(hostile))
     at = AppTest.from_file("../dashboard.py", default_timeout=30)
     at.query_params["q"] = "troops"
-    at.run()
     if page:
         at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
-        at.run()
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     texts = all_text(at)
     assert any("Log in" in text for text in texts)  # the hostile text is there, as text
@@ -207,7 +206,6 @@ def test_search_in_a_100_kb_paragraph_sends_a_bounded_page(tiny_copy, monkeypatc
     monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
     at = AppTest.from_file("../dashboard.py", default_timeout=30)
     at.query_params["q"] = "security"
-    at.run()
     at._page_hash = calc_hash("search")  # noqa: SLF001 - see tests/test_app.py
     at.run()
     assert not at.exception, [e.value for e in at.exception]

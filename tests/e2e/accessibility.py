@@ -24,9 +24,32 @@ def serious_violations(page) -> list[dict]:
     """The serious and critical WCAG violations axe finds on the page as drawn now."""
     context = {"exclude": [[selector] for selector in STREAMLIT_DRAWN]}
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    page.evaluate(_AXE.axe_script)
+    if not page.evaluate("() => typeof window.axe?.run === 'function'"):  # once per page load
+        page.evaluate(_AXE.axe_script)
     results = page.evaluate("([c, o]) => axe.run(c, o)", [context, options])
     return [v for v in results["violations"] if v["impact"] in SERIOUS]
+
+
+# True once the app is drawn in the colour scheme asked for (dark or not, by its background)
+# and every Plotly chart has been drawn on that background: charts redraw after the app does.
+_DRAWN_IN_SCHEME = """dark => {
+    const background = getComputedStyle(document.querySelector("[data-testid='stApp']"))
+        .backgroundColor;
+    const [r, g, b] = background.match(/\\d+/g).map(Number);
+    if ((r + g + b < 3 * 128) !== dark) return false;
+    return [...document.querySelectorAll("[data-testid='stPlotlyChart']")].every(chart => {
+        const svg = chart.querySelector(".main-svg");
+        return svg !== null && getComputedStyle(svg).backgroundColor === background;
+    });
+}"""
+
+
+def show_in_scheme(page, scheme: str) -> None:
+    """Make the browser prefer ``scheme`` (light or dark) and wait until the app, charts
+    included, is drawn in it. The app follows the browser's preference as it changes, so one
+    page load serves both modes."""
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function(_DRAWN_IN_SCHEME, arg=scheme == "dark")
 
 
 def node_count(violations: list[dict]) -> int:

@@ -98,7 +98,25 @@ def stop_app(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(browser):
+def reader_context(browser, browser_context_args):
+    """One browser profile shared by the tests that ask for `page`: Streamlit's script bundle
+    is fetched and compiled once per server, not once per test. A test that needs a fresh
+    browser (empty cache and storage) opens its own context."""
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(reader_context):
+    """A new tab for each test, in the shared profile (see reader_context)."""
+    tab = reader_context.new_page()
+    yield tab
+    tab.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(reader_context):
     """The dashboard for the whole test session, after one visit to its home page.
 
     The first visit matters: until some session has run dashboard.py, Streamlit is in its
@@ -107,11 +125,35 @@ def app_url(browser):
     """
     url, process = start_app()
     try:
-        context = browser.new_context()
-        page = context.new_page()
+        page = reader_context.new_page()
         page.goto(url)
         wait_for_app(page)
-        context.close()
+        page.close()
+        yield url
+    finally:
+        stop_app(process)
+
+
+@pytest.fixture(scope="session")
+def two_case_url(tmp_path_factory, reader_context):
+    """The dashboard on a copy of the content with a second case ingested from the HTML
+    fixture, for the whole session, after one visit to its home page (see app_url)."""
+    root = tmp_path_factory.mktemp("cases") / "content"
+    shutil.copytree(ROOT / "content", root)
+    article = ROOT / "tests" / "fixtures" / "ingest" / "messy_post.html"
+    subprocess.run(
+        [sys.executable, "-m", "casebook", "ingest", str(article), "--case", "messy-post",
+         "--content", str(root)],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    port = _free_port()
+    process = start_app_on(port, env={"CASEBOOK_CONTENT": str(root)})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        page = reader_context.new_page()
+        page.goto(url)
+        wait_for_app(page)
+        page.close()
         yield url
     finally:
         stop_app(process)

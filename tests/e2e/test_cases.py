@@ -2,40 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from urllib.parse import parse_qs, urlparse
 
-import pytest
-
-from tests.conftest import CONTENT, FIXTURES, ROOT
-from tests.e2e.conftest import start_app, stop_app, wait_for_app
+from tests.e2e.conftest import wait_for_app
 
 SECOND = "Peacekeeping after MINUSMA: Lessons for the Sahel"  # the HTML fixture's title
-
-
-@pytest.fixture(scope="module")
-def two_case_url(tmp_path_factory, browser):
-    root = tmp_path_factory.mktemp("cases") / "content"
-    shutil.copytree(CONTENT, root)
-    subprocess.run(
-        [sys.executable, "-m", "casebook", "ingest", str(FIXTURES / "ingest" / "messy_post.html"),
-         "--case", "messy-post", "--content", str(root)],
-        cwd=ROOT, check=True, capture_output=True,
-    )  # fmt: skip
-    os.environ["CASEBOOK_CONTENT"] = str(root)
-    try:
-        url, process = start_app()
-    finally:
-        del os.environ["CASEBOOK_CONTENT"]
-    warm = browser.new_page()
-    warm.goto(url)
-    wait_for_app(warm)
-    warm.close()
-    yield url
-    stop_app(process)
 
 
 def heading(page) -> str:

@@ -24,9 +24,8 @@ def visible_top(page, selector: str) -> float:
     return page.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().top")
 
 
-def test_paragraph_link_opens_its_section_scrolled_and_marked(browser, app_url):
-    context = browser.new_context(viewport={"width": 1200, "height": 600})
-    page = context.new_page()
+def test_paragraph_link_opens_its_section_scrolled_and_marked(page, app_url):
+    page.set_viewport_size({"width": 1200, "height": 600})
     page.goto(f"{app_url}/theme-partnerships?theme=political")
     wait_for_app(page)
     link = page.locator('a.cb-link[href^="future-outlook?"]').first
@@ -45,7 +44,6 @@ def test_paragraph_link_opens_its_section_scrolled_and_marked(browser, app_url):
     outline = page.locator(target).evaluate("e => getComputedStyle(e).outlineStyle")
     assert outline == "solid"
     assert chips(page) == ["political"]  # the filter came along
-    context.close()
 
 
 def test_a_fresh_browser_opening_a_deep_link_far_down_is_scrolled_to_it(browser, app_url):

@@ -39,11 +39,19 @@ def assert_labels_inside(chart) -> None:
         assert inside, label.text_content()
 
 
-@pytest.fixture
-def phone(browser):
+@pytest.fixture(scope="module")
+def phone_context(browser):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    yield context.new_page()
+    yield context
     context.close()
+
+
+@pytest.fixture
+def phone(phone_context):
+    """A new tab on the phone for each test (one profile, so the script bundle is cached)."""
+    tab = phone_context.new_page()
+    yield tab
+    tab.close()
 
 
 @pytest.mark.parametrize("path", ["/", "/political-stability", "/facts"])
