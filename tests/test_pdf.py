@@ -201,3 +201,43 @@ def test_damaged_pdfs_give_a_reading_or_one_clear_error():
             assert error.path == "damaged.pdf" and "\n" not in error.message
             outcomes.add("refused")
     assert outcomes == {"read", "refused"}
+
+
+def _outline_and_paragraphs(data: bytes, content: Path, slug: str = "nested"):
+    path = content.parent / f"{slug}.pdf"
+    path.write_bytes(data)
+    pipeline.ingest(path, slug, content)
+    case = load_content(content).case(slug)
+    return [(s.title, s.parent) for s in case.sections], [p.text for p in case.paragraphs]
+
+
+def test_numbered_headings_under_lettered_ones_are_sections_and_numbered_paragraphs_stay(
+    content,
+):
+    """'1. Support to the courts' (bold, short, no full stop) heads a section under 'I.';
+    '2. The Mission trained judges' (body type) stays the paragraph it is."""
+    outline, texts = _outline_and_paragraphs(unreport.build(body=unreport.NESTED), content)
+    top = "i-activities-of-the-mission"
+    assert outline == [
+        ("I. Activities of the Mission", None),
+        # the model nests one level: "1." sits beside "A." under "I.", and an "A." with no
+        # text of its own leads the title of the first section under it
+        ("A. Rule of law — 1. Support to the courts", top),
+        ("2. Justice for serious crimes", top),
+        ("II. Observations", None),
+    ]
+    assert [t[:3] for t in texts] == ["1. ", "2. ", "3. ", "4. "]
+    assert texts[1] == "2. The Mission trained judges"
+
+
+def test_a_report_set_in_bold_throughout_keeps_its_numbered_paragraphs(content):
+    outline, texts = _outline_and_paragraphs(
+        unreport.build(body=unreport.NESTED, body_style="B"), content, "bold"
+    )
+    """Where the body is bold, bold sets nothing apart: no numbered line heads a section."""
+    assert outline == [
+        ("I. Activities of the Mission", None),
+        ("A. Rule of law", "i-activities-of-the-mission"),
+        ("II. Observations", None),
+    ]
+    assert any(t.startswith("2. The Mission trained judges") for t in texts)

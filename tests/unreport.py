@@ -110,12 +110,34 @@ BODY = [
 NOTE = "Integrated Food Security Phase Classification, report of 19 December 2018."
 
 
+# Three levels of numbered headings over numbered paragraphs, as in S/2004/669 (UNMISET):
+# "III." > "A." > "1. Support to ..." (bold, body size) > "11. The capacity ..."
+NESTED = [
+    ("h1", "I. Activities of the Mission"),
+    ("h2", "A. Rule of law"),
+    ("h3", "1. Support to the courts"),
+    (
+        "p",
+        [
+            "1. The Mission supported the courts in the capital and in every region of",
+            "the country throughout the reporting period, with advisers in each court.",
+        ],
+    ),
+    ("p", ["2. The Mission trained judges"]),
+    ("h3", "2. Justice for serious crimes"),
+    ("p", ["3. The Special Panels completed five trials during the reporting period."]),
+    ("h1", "II. Observations"),
+    ("p", ["4. I thank the staff of the Mission for their work in the period."]),
+]
+
+
 class Report(FPDF):
-    def __init__(self) -> None:
+    def __init__(self, body_style: str = "") -> None:
         super().__init__(unit="mm", format="A4")
         self.set_auto_page_break(False)
         self.y_at = 0.0
         self.notes: list[str] = []
+        self.body_style = body_style  # "B" for a report set in bold throughout
 
     def furniture(self) -> None:
         number = self.page_no()
@@ -177,13 +199,13 @@ def masthead(pdf: Report) -> None:
     pdf.y_at += 4
 
 
-def build(pages_of_body: int = 1) -> bytes:
+def build(pages_of_body: int = 1, body=None, body_style: str = "") -> bytes:
     """The report; ``pages_of_body`` repeats the body (numbered on) for a longer one."""
-    pdf = Report()
+    pdf = Report(body_style)
     pdf.new_page()
     masthead(pdf)
     for _ in range(pages_of_body):
-        for kind, content in BODY:
+        for kind, content in body or BODY:
             place(pdf, kind, content)
     pdf.footnotes()
     return bytes(pdf.output())
@@ -199,7 +221,7 @@ def place(pdf: Report, kind: str, content) -> None:
         pdf.y_at += 2
     elif kind == "p":
         for text in content:
-            pdf.line(text)
+            pdf.line(text, pdf.body_style)
         pdf.y_at += 2.5
     elif kind == "table":
         for row in content:

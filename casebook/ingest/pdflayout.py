@@ -69,7 +69,7 @@ class Layout:
         open_heading, last = self._open("heading"), self.last
         close = last is not None and last.page == line.page and last.y - line.y < 2 * line.size
         same = last is not None and abs(last.size - line.size) < 0.5 and last.bold == line.bold
-        numbered = re.match(r"^(?:[IVXL]{1,6}|[A-Z])\.\s", line.text)
+        numbered = re.match(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|[\d.]{2,6}|\([a-z]{1,3}\))\s", line.text)
         if open_heading and close and same and not numbered and level >= open_heading.level:
             open_heading.text += " " + line.text  # a heading set on two lines
             self.last = line

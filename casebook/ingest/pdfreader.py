@@ -47,6 +47,8 @@ _ROMAN = re.compile(r"^[IVXL]{1,6}\.\s+\S")
 _LETTER = re.compile(r"^[A-Z]\.\s+\S")
 _ANNEX = re.compile(r"^(?:Annex|Appendix|Enclosure)(?:es)?\b(?:\s+[IVX\d]+)?\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"^(\d{1,3})\.\s")
+# "1. Support to the justice system" (level 3), "2.1 Executive" or "(a) Police" (level 4)
+_NUMBERED = re.compile(r"^(?:(\d{1,2}\.)|\d{1,2}(?:\.\d{1,2})+\.?|\([a-z]{1,3}\))\s+\S")
 _ITEM = re.compile(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s")
 _RULE = re.compile(r"^[_\-–—]{5,}$")
 NO_TEXT = "no text layer: this looks like a scanned document; OCR is not supported"
@@ -76,8 +78,11 @@ def body_size(lines: list[Line]) -> float:
 
 def heading_level(line: Line, size: float) -> int:
     words = len(line.text.split())
-    if words > 16 or line.text.endswith(".") or _NUMBER.match(line.text):
+    if words > 16 or line.text.endswith("."):
         return 0
+    numbered = _NUMBERED.match(line.text)
+    if numbered or _NUMBER.match(line.text):
+        return _numbered_level(line, numbered, size, words)
     if _ROMAN.match(line.text) or (_ANNEX.match(line.text) and (line.bold or line.size > size)):
         return 1
     if _LETTER.match(line.text) and (line.bold or line.size > size * 1.05):
@@ -85,6 +90,24 @@ def heading_level(line: Line, size: float) -> int:
     if line.bold and words <= 12 and line.size >= size * 0.95 and len(line.cells) == 1:
         return 3
     return 0
+
+
+def _numbered_level(line: Line, numbered, size: float, words: int) -> int:
+    """A numbered line set apart in bold ("1. Support to the justice system") heads a
+    sub-section under "A."; a numbered paragraph ("12. The mission ...") is in body type,
+    or runs on past twelve words, or ends a sentence or a clause."""
+    heading = numbered and line.bold and words <= 12 and len(line.cells) == 1
+    if not heading or line.size < size * 0.95 or line.text.endswith((":", ";", ",")):
+        return 0
+    return 3 if numbered[1] else 4
+
+
+def relative_bold(lines: list[Line]) -> None:
+    """Bold that sets a line apart: none, where the body text itself is set in bold."""
+    body = [ln for ln in lines if len(ln.text.split()) >= 8]
+    if body and sum(ln.bold for ln in body) > len(body) / 2:
+        for line in lines:
+            line.bold = False
 
 
 def _notes(page: list[tuple[int, Line]], size: float) -> set[int]:
@@ -166,6 +189,7 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
     lines = read_lines(data, name)
     if not any(has_words(line.text) for line in lines):
         raise IngestError(name, NO_TEXT)
+    relative_bold(lines)
     size, dropped = body_size(lines), furniture(lines)
     pages = _pages(lines)
     masthead, title = _masthead([p for p in pages[0] if p[0] not in dropped], size)
