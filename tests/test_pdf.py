@@ -241,3 +241,22 @@ def test_a_report_set_in_bold_throughout_keeps_its_numbered_paragraphs(content):
         ("II. Observations", None),
     ]
     assert any(t.startswith("2. The Mission trained judges") for t in texts)
+
+
+def test_a_heading_over_a_picture_keeps_its_section_with_the_figure_noted(content):
+    """A map annex (a picture, no text layer) on its heading's page, and one alone on the
+    next page (not even a page number): the annex stays, with a caption for the figure."""
+    path = content.parent / "maps.pdf"
+    path.write_bytes(unreport.build(body=unreport.MAP_ANNEX))
+    done = pipeline.ingest(path, "maps", content)
+    case = load_content(content).case("maps")
+    annexes = [s for s in case.sections if s.title.startswith("Annex")]
+    assert [s.title for s in annexes] == [
+        "Annex I Deployment of the Mission", "Annex II Areas of operation"
+    ]  # fmt: skip
+    figures = [[(e.kind, e.text) for e in s.extras] for s in annexes]
+    assert figures == [
+        [("caption", "Figure on page 2 of the PDF (an image, not read as text)")],
+        [("caption", "Figure on page 3 of the PDF (an image, not read as text)")],
+    ]
+    assert not [w for w in done.warnings if "no text of its own" in w]

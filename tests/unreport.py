@@ -131,6 +131,29 @@ NESTED = [
 ]
 
 
+# An annex that is a map (a picture with no text layer), on its heading's page or alone on
+# the next one, as S/2019/198's "Annex III ... deployment map".
+MAP_ANNEX = [
+    ("h1", "I. Introduction"),
+    ("p", ["1. The present report covers the period from 1 January to 30 June."]),
+    ("page", ""),
+    ("h1", "Annex I"),
+    ("h1", "Deployment of the Mission"),
+    ("image", ""),
+    ("h1", "Annex II"),
+    ("h1", "Areas of operation"),
+    ("bare page", ""),
+    ("image", ""),
+]
+
+
+def picture():
+    """A grey picture, as a scanned map is: pixels only."""
+    from PIL import Image
+
+    return Image.new("RGB", (400, 300), (150, 170, 150))
+
+
 class Report(FPDF):
     def __init__(self, body_style: str = "") -> None:
         super().__init__(unit="mm", format="A4")
@@ -214,6 +237,12 @@ def build(pages_of_body: int = 1, body=None, body_style: str = "") -> bytes:
 def place(pdf: Report, kind: str, content) -> None:
     if kind == "page" or pdf.y_at > 240:
         pdf.new_page()
+    if kind == "bare page":
+        pdf.add_page()
+        pdf.y_at = 25
+    if kind == "image":
+        pdf.image(picture(), x=LEFT - 20, y=pdf.y_at, w=150)
+        pdf.y_at += 115
     if kind in ("h1", "h2", "h3"):
         pdf.y_at += 3
         size = {"h1": 12, "h2": 11, "h3": 10}[kind]

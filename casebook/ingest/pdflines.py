@@ -109,15 +109,32 @@ def page_lines(textpage, page: int, height: float) -> list[Line]:
     return [*lines, line] if line else lines
 
 
-def read_lines(data: bytes, name: str) -> list[Line]:
-    """Every line of every page, in PDFium's reading order."""
+def figure_tops(page) -> list[float]:
+    """The top edge of each image or drawn form (a map, a chart) covering a tenth of the
+    page or more; logos and the small icons of a table do not count."""
+    width, height = page.get_size()
+    kinds = [pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM]
+    tops = []
+    for item in page.get_objects(filter=kinds, max_depth=1):
+        left, bottom, right, top = item.get_bounds()
+        if (right - left) * (top - bottom) >= 0.1 * width * height:
+            tops.append(top)
+    return sorted(tops, reverse=True)
+
+
+def read_lines(data: bytes, name: str) -> tuple[list[Line], dict[int, list[float]]]:
+    """Every line of every page, in PDFium's reading order, and where figures stand
+    (page number to the tops of its figures, highest first)."""
     pdf = open_pdf(data, name)
     try:
         lines: list[Line] = []
+        figures: dict[int, list[float]] = {}
         for number in range(len(pdf)):
             try:
                 page = pdf[number]
                 textpage = page.get_textpage()
+                if tops := figure_tops(page):
+                    figures[number + 1] = tops
             except pypdfium2.PdfiumError:
                 raise IngestError(
                     name, f"not a readable PDF (page {number + 1} is damaged)"
@@ -125,6 +142,6 @@ def read_lines(data: bytes, name: str) -> list[Line]:
             lines += page_lines(textpage, number + 1, page.get_height())
             textpage.close()
             page.close()
-        return lines
+        return lines, figures
     finally:
         pdf.close()

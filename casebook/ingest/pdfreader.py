@@ -51,6 +51,7 @@ _NUMBER = re.compile(r"^(\d{1,3})\.\s")
 _NUMBERED = re.compile(r"^(?:(\d{1,2}\.)|\d{1,2}(?:\.\d{1,2})+\.?|\([a-z]{1,3}\))\s+\S")
 _ITEM = re.compile(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s")
 _RULE = re.compile(r"^[_\-–—]{5,}$")
+FIGURE = "Figure on page {} of the PDF (an image, not read as text)"
 NO_TEXT = "no text layer: this looks like a scanned document; OCR is not supported"
 
 
@@ -177,22 +178,43 @@ def _place(layout: Layout, line: Line, size: float) -> None:
         layout.text(line)
 
 
-def _pages(lines: list[Line]) -> list[list[tuple[int, Line]]]:
-    pages: dict[int, list[tuple[int, Line]]] = {}
+def _pages(lines: list[Line], figures: dict[int, list[float]]) -> list[tuple[int, list[tuple[int, Line]]]]:
+    """(page number, its lines) in order, a page holding only a figure included."""
+    pages: dict[int, list[tuple[int, Line]]] = {number: [] for number in figures}
     for index, line in enumerate(lines):
         pages.setdefault(line.page, []).append((index, line))
-    return list(pages.values())
+    return sorted(pages.items())
+
+
+def _figure_after_heading(layout: Layout, number: int) -> None:
+    """A figure right under a heading (a map annex) is noted, so the heading keeps a
+    section; one among paragraphs is left out, so as not to split them."""
+    if layout.blocks and layout.blocks[-1].kind == "heading":
+        layout.add(Block(FIGURE.format(number), "caption", line=number), None)
+
+
+def _read_page(layout: Layout, page: list[tuple[int, Line]], size: float, figures) -> None:
+    foot = _notes(page, size)
+    tops = list(figures)
+    for index, line in page:
+        while tops and line.y < tops[0]:
+            tops.pop(0)
+            _figure_after_heading(layout, line.page)
+        if index not in foot:
+            _place(layout, line, size)
+    layout.pending += notes([ln for i, ln in page if i in foot])
 
 
 def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
     """Blocks labelled by kind, with the title and date the masthead gives."""
-    lines = read_lines(data, name)
+    lines, figures = read_lines(data, name)
     if not any(has_words(line.text) for line in lines):
         raise IngestError(name, NO_TEXT)
     relative_bold(lines)
     size, dropped = body_size(lines), furniture(lines)
-    pages = _pages(lines)
-    masthead, title = _masthead([p for p in pages[0] if p[0] not in dropped], size)
+    pages = _pages(lines, figures)
+    first = next(page for _, page in pages if page)
+    masthead, title = _masthead([p for p in first if p[0] not in dropped], size)
     removed = [Block(lines[i].text, "boilerplate", line=lines[i].page) for i in sorted(dropped)]
     removed += [Block(lines[i].text, "title" if lines[i] in title else "boilerplate",
                       line=1) for i in sorted(masthead)]  # fmt: skip
@@ -201,16 +223,14 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
     for line in body:
         line.text, line.cells = vocabulary.mend(line.text), [vocabulary.mend(c) for c in line.cells]
     layout = Layout(vocabulary, pitch(body))
-    for page in pages:
+    for number, page in pages:
         page = [(i, ln) for i, ln in page if i not in dropped and i not in masthead]
         if _figure_page(page):
             text = " ".join(ln.text for _, ln in page)
-            layout.add(Block(text, "caption", line=page[0][1].page), None)
+            layout.add(Block(text, "caption", line=number), None)
             continue
-        foot = _notes(page, size)
-        for index, line in page:
-            if index not in foot:
-                _place(layout, line, size)
-        layout.pending += notes([ln for i, ln in page if i in foot])
+        _read_page(layout, page, size, figures.get(number, []))
+        if figures.get(number) and (not page or page[-1][1].y > figures[number][-1]):
+            _figure_after_heading(layout, number)  # below the page's last line
     meta = _meta([lines[i] for i in sorted(masthead)], title)
     return Reading([*removed, *layout.finish()], meta)
