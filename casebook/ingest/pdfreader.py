@@ -22,6 +22,8 @@ From the lines of :mod:`casebook.ingest.pdflines`:
   blocks, ``[1] …``; body markers read ``[1]``.
 - **Tables**: two or more lines in a row split into cells by wide gaps are one
   ``table`` block; a page of scattered labels (a map) is one ``caption``.
+- **Figures**: a picture or drawn form (a map annex) right under a heading is noted by a
+  ``caption`` ("Figure on page 31 of the PDF ..."), so the heading keeps its section.
 """
 
 from __future__ import annotations
@@ -178,9 +180,12 @@ def _place(layout: Layout, line: Line, size: float) -> None:
         layout.text(line)
 
 
-def _pages(lines: list[Line], figures: dict[int, list[float]]) -> list[tuple[int, list[tuple[int, Line]]]]:
+Page = list[tuple[int, Line]]  # (index among all lines, line)
+
+
+def _pages(lines: list[Line], figures: dict[int, list[float]]) -> list[tuple[int, Page]]:
     """(page number, its lines) in order, a page holding only a figure included."""
-    pages: dict[int, list[tuple[int, Line]]] = {number: [] for number in figures}
+    pages: dict[int, Page] = {number: [] for number in figures}
     for index, line in enumerate(lines):
         pages.setdefault(line.page, []).append((index, line))
     return sorted(pages.items())
