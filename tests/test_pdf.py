@@ -260,3 +260,12 @@ def test_a_heading_over_a_picture_keeps_its_section_with_the_figure_noted(conten
         [("caption", "Figure on page 3 of the PDF (an image, not read as text)")],
     ]
     assert not [w for w in done.warnings if "no text of its own" in w]
+
+
+def test_a_raised_2_after_a_unit_is_a_power_not_a_footnote_marker():
+    """'2.5 m' and a raised '2' is 2.5 m² (as in S/2019/198); a raised '1' after a full
+    stop is still a marker."""
+    texts = [b.text for b in read_pdf(unreport.build(body=unreport.AREA)).blocks]
+    assert any("a living space of at least 2.5 m² in the cells," in t for t in texts)
+    assert any("The new camp covers 40 km² north of the airport. [1]" in t for t in texts)
+    assert not any("[2]" in t for t in texts)

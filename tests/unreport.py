@@ -133,6 +133,19 @@ NESTED = [
 
 # An annex that is a map (a picture with no text layer), on its heading's page or alone on
 # the next one, as S/2019/198's "Annex III ... deployment map".
+# A surface in square metres, set as Word sets it: "m" and a raised "2" ("m²").
+AREA = [
+    ("h1", "I. Camps"),
+    (
+        "p",
+        [
+            "1. Each detainee should have a living space of at least 2.5 m^2 in the cells,",
+            "which the prison of the capital offers to one in ten of them.",
+        ],
+    ),
+    ("p", ["2. The new camp covers 40 km^2 north of the airport.^1"]),
+]
+
 MAP_ANNEX = [
     ("h1", "I. Introduction"),
     ("p", ["1. The present report covers the period from 1 January to 30 June."]),
@@ -184,14 +197,18 @@ class Report(FPDF):
 
     def line(self, text: str, style: str = "", size: float = 10, x: float = LEFT) -> None:
         self.set_font("Helvetica", style, size)
-        if "^" in text:
-            head, marker = text.split("^")
-            self.text(x, self.y_at, head)
+        head, *raised_parts = text.split("^")  # "^1": a raised marker or power, text after
+        self.text(x, self.y_at, head)
+        x += self.get_string_width(head)
+        for part in raised_parts:
             self.set_font("Helvetica", "", 6)
-            self.text(x + self.get_string_width(head) * 10 / 6 + 0.3, self.y_at - 1.8, marker)
-            self.notes.append(marker)
-        else:
-            self.text(x, self.y_at, text)
+            self.text(x + 0.3, self.y_at - 1.8, part[:1])
+            x += self.get_string_width(part[:1]) + 0.3
+            self.set_font("Helvetica", style, size)
+            self.text(x, self.y_at, part[1:])
+            x += self.get_string_width(part[1:])
+            if not part[1:]:
+                self.notes.append(part[:1])
         self.y_at += LINE
 
     def footnotes(self) -> None:

@@ -8,12 +8,14 @@ pdfplumber (``bench/bench_pdf_libs.py``, figures in ``bench/RESULTS.md``).
 Each line keeps its page, its left edge and baseline, its size (the height of the
 loose character box, which follows the font size even where PDFium's font size reads
 1.0), whether it is bold, and where wide gaps split it into cells. A superscript run of
-digits (a footnote marker) reads ``[1]``.
+digits (a footnote marker) reads ``[1]``; a raised 2 or 3 right after a unit of length
+is a power ("m²", not "m[2]").
 """
 
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -24,6 +26,9 @@ from casebook.ingest.source import IngestError
 
 _CELL_GAP = 2.2  # a gap wider than this many line heights splits cells
 _SUPERSCRIPT = 0.8  # digits smaller than this share of the line's height are a marker
+# a unit of length right before a raised 2 or 3 makes it a power ("2.5 m²", "40 km²")
+_UNIT = re.compile(r"(?:^|[\s\d])(?:sq\.?\s?)?(?:[kcdm]?m|ft|in|mi)$")
+_POWERS = {"2": "²", "3": "³"}
 
 
 @dataclass
@@ -79,7 +84,9 @@ def _line(chars: list[tuple[str, tuple]], page: int, height: float, textpage) ->
         small = small and not cells[-1].endswith(("/", "-"))
         if previous_right is not None and box[0] - previous_right > _CELL_GAP * size:
             cells.append("")
-        piece = f"[{char}]" if small else char
+        power = small and char in _POWERS and _UNIT.search(cells[-1]) is not None
+        small = small and not power
+        piece = _POWERS[char] if power else f"[{char}]" if small else char
         if small and cells[-1].endswith("]") and cells[-1][-2:-1].isdigit():
             cells[-1], piece = cells[-1][:-1], f"{char}]"
         cells[-1] += piece
