@@ -269,3 +269,24 @@ def test_a_raised_2_after_a_unit_is_a_power_not_a_footnote_marker():
     assert any("a living space of at least 2.5 m² in the cells," in t for t in texts)
     assert any("The new camp covers 40 km² north of the airport. [1]" in t for t in texts)
     assert not any("[2]" in t for t in texts)
+
+
+def test_a_table_of_text_boxes_is_a_table_and_a_map_is_one_caption():
+    """Cells read box by box (as S/2019/198's benchmark annex) come back as rows; six
+    place names over a picture are one caption, not paragraphs or headings."""
+    blocks = read_pdf(unreport.build(body=unreport.TABLE_AND_MAP)).blocks
+    body = [(b.kind, b.text) for b in blocks if b.kind not in ("boilerplate", "title")]
+    assert body[-4:] == [
+        ("heading", "Annex I"),
+        (
+            "table",
+            "| Benchmark | Indicator | Update |\n| --- | --- | --- |\n"
+            "| 1. Legislation improves access to justice | 1.1 New Criminal Code adopted "
+            "| Senate commission issued its report |\n"
+            "| 2. Police develop and perform | 2.1 Police officers per 1,000 inhabitants "
+            "| 1.36 officers in January |\n"
+            "| 3. Prisons meet standards | 3.1 Pretrial detention rate | 74 per cent in December |",
+        ),
+        ("heading", "Annex II"),
+        ("caption", "Gantiadi Sukhumi Ochamchira Gali Zugdidi Poti"),
+    ]

@@ -160,6 +160,30 @@ MAP_ANNEX = [
 ]
 
 
+# An annex table set as one text box per cell (as S/2019/198's benchmarks), then a map:
+# a picture with a few place names scattered over it.
+BOX_TABLE = [
+    [["Benchmark"], ["Indicator"], ["Update"]],
+    [["1. Legislation", "improves access", "to justice"], ["1.1 New Criminal", "Code adopted"],
+     ["Senate commission", "issued its report"]],
+    [["2. Police", "develop and", "perform"], ["2.1 Police officers", "per 1,000", "inhabitants"],
+     ["1.36 officers", "in January"]],
+    [["3. Prisons", "meet standards"], ["3.1 Pretrial", "detention rate"], ["74 per cent", "in December"]],
+]  # fmt: skip
+PLACES = [("Gantiadi", 30, 60), ("Sukhumi", 110, 95), ("Ochamchira", 60, 140),
+          ("Gali", 150, 170), ("Zugdidi", 90, 200), ("Poti", 40, 230)]  # fmt: skip
+TABLE_AND_MAP = [
+    ("h1", "I. Introduction"),
+    ("p", ["1. The present report covers the period from 1 January to 30 June."]),
+    ("page", ""),
+    ("h1", "Annex I"),
+    ("boxes", BOX_TABLE),
+    ("page", ""),
+    ("h1", "Annex II"),
+    ("map", PLACES),
+]
+
+
 def picture():
     """A grey picture, as a scanned map is: pixels only."""
     from PIL import Image
@@ -257,6 +281,13 @@ def place(pdf: Report, kind: str, content) -> None:
     if kind == "bare page":
         pdf.add_page()
         pdf.y_at = 25
+    if kind == "boxes":
+        boxes(pdf, content)
+    if kind == "map":
+        pdf.image(picture(), x=20, y=50, w=170)
+        pdf.set_font("Helvetica", "", 8)
+        for name, x, y in content:
+            pdf.text(x, y, name)
     if kind == "image":
         pdf.image(picture(), x=LEFT - 20, y=pdf.y_at, w=150)
         pdf.y_at += 115
@@ -275,6 +306,17 @@ def place(pdf: Report, kind: str, content) -> None:
                 pdf.set_font("Helvetica", "B" if row is content[0] else "", 9)
                 pdf.text(LEFT + 45 * column, pdf.y_at, cell)
             pdf.y_at += LINE
+
+
+def boxes(pdf: Report, rows) -> None:
+    """Each cell its own text box, drawn one after the other (so read cell by cell)."""
+    pdf.set_font("Helvetica", "", 9)
+    for row in rows:
+        top = pdf.y_at + 3
+        for column, cell in enumerate(row):
+            for offset, text in enumerate(cell):
+                pdf.text(LEFT - 20 + 50 * column, top + offset * 4.5, text)
+        pdf.y_at = top + 4.5 * max(len(cell) for cell in row) + 3
 
 
 def scan() -> bytes:

@@ -29,6 +29,7 @@ _SUPERSCRIPT = 0.8  # digits smaller than this share of the line's height are a 
 # a unit of length right before a raised 2 or 3 makes it a power ("2.5 m²", "40 km²")
 _UNIT = re.compile(r"(?:^|[\s\d])(?:sq\.?\s?)?(?:[kcdm]?m|ft|in|mi)$")
 _POWERS = {"2": "²", "3": "³"}
+_STROKES = 300  # path objects that make a page a drawing
 
 
 @dataclass
@@ -117,15 +118,22 @@ def page_lines(textpage, page: int, height: float) -> list[Line]:
 
 
 def figure_tops(page) -> list[float]:
-    """The top edge of each image or drawn form (a map, a chart) covering a tenth of the
-    page or more; logos and the small icons of a table do not count."""
+    """The top edge of each image or drawn form covering a tenth of the page or more
+    (logos and the small icons of a table do not count), and the page's top where it is
+    drawn with many strokes (a vector map: 600 and more on UN reports' maps, 50 at most
+    on pages of text and tables)."""
     width, height = page.get_size()
-    kinds = [pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM]
-    tops = []
+    kinds = [pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_PATH]
+    tops, strokes = [], 0
     for item in page.get_objects(filter=kinds, max_depth=1):
+        if item.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            strokes += 1
+            continue
         left, bottom, right, top = item.get_bounds()
         if (right - left) * (top - bottom) >= 0.1 * width * height:
             tops.append(top)
+    if strokes >= _STROKES:
+        tops.append(height)
     return sorted(tops, reverse=True)
 
 
