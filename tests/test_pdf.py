@@ -290,3 +290,23 @@ def test_a_table_of_text_boxes_is_a_table_and_a_map_is_one_caption():
         ("heading", "Annex II"),
         ("caption", "Gantiadi Sukhumi Ochamchira Gali Zugdidi Poti"),
     ]
+
+
+def test_a_larger_bold_heading_heads_the_numbered_ones_and_a_dated_annex_is_one_heading(
+    content,
+):
+    """'Programme I ...' (bold, larger than the body) over '1. Support to the courts'
+    (bold, body size): the empty larger one leads the first one's title rather than being
+    left out; '(as at 31 July 2004)' under 'Annex' is part of its heading."""
+    outline, texts = _outline_and_paragraphs(
+        unreport.build(body=unreport.PROGRAMMES), content, "programmes"
+    )
+    top = "iii-activities-of-the-mission"
+    assert outline == [
+        ("III. Activities of the Mission", None),
+        ("A. Role of the Mission", top),
+        ("Programme I Support for justice — 1. Support to the courts", top),
+        ("2. Serious crimes", top),
+        ("Annex (as at 31 July 2004)", None),
+    ]
+    assert [t[:3] for t in texts] == ["1. ", "2. ", "3. "]

@@ -131,6 +131,23 @@ NESTED = [
 ]
 
 
+# A larger bold heading over numbered ones at body size, as S/2004/669's "Programme I"
+# over "1. Support to ...", and an annex heading with its date in parentheses below it.
+PROGRAMMES = [
+    ("h1", "III. Activities of the Mission"),
+    ("h2", "A. Role of the Mission"),
+    ("p", ["1. The Mission entered its consolidation phase on 20 May."]),
+    ("h3big", "Programme I Support for justice"),
+    ("h3", "1. Support to the courts"),
+    ("p", ["2. The advisers supported the courts in every district of the country."]),
+    ("h3", "2. Serious crimes"),
+    ("p", ["3. The Special Panels completed five trials during the reporting period."]),
+    ("page", ""),
+    ("h1", "Annex"),
+    ("h3", "(as at 31 July 2004)"),
+    ("table", [["Country", "Police"], ["Argentina", "1"], ["Brazil", "4"]]),
+]
+
 # An annex that is a map (a picture with no text layer), on its heading's page or alone on
 # the next one, as S/2019/198's "Annex III ... deployment map".
 # A surface in square metres, set as Word sets it: "m" and a raised "2" ("m²").
@@ -291,9 +308,9 @@ def place(pdf: Report, kind: str, content) -> None:
     if kind == "image":
         pdf.image(picture(), x=LEFT - 20, y=pdf.y_at, w=150)
         pdf.y_at += 115
-    if kind in ("h1", "h2", "h3"):
+    if kind in ("h1", "h2", "h3", "h3big"):
         pdf.y_at += 3
-        size = {"h1": 12, "h2": 11, "h3": 10}[kind]
+        size = {"h1": 12, "h2": 11, "h3": 10, "h3big": 12}[kind]
         pdf.line(content, "B", size, LEFT - (12 if kind == "h1" else 6 if kind == "h2" else 0))
         pdf.y_at += 2
     elif kind == "p":
