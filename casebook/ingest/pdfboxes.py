@@ -16,6 +16,7 @@ where boxes start in two columns or more at one height. A line split by wide gap
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from casebook.ingest.pdflines import Line
@@ -29,9 +30,8 @@ def _edges(lines: list[Line]) -> list[float]:
     xs = sorted(ln.x for ln in lines)
     edges: list[float] = []
     for x in xs:
-        if sum(abs(x - other) <= _EDGE for other in xs) >= _SHARED and not (
-            edges and x - edges[-1] <= _EDGE
-        ):
+        shared = bisect_right(xs, x + _EDGE) - bisect_left(xs, x - _EDGE) >= _SHARED
+        if shared and not (edges and x - edges[-1] <= _EDGE):
             edges.append(x)
     return edges
 

@@ -123,15 +123,16 @@ def figure_tops(page) -> list[float]:
     drawn with many strokes (a vector map: 600 and more on UN reports' maps, 50 at most
     on pages of text and tables)."""
     width, height = page.get_size()
-    kinds = [pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_PATH]
     tops, strokes = [], 0
-    for item in page.get_objects(filter=kinds, max_depth=1):
-        if item.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-            strokes += 1
-            continue
-        left, bottom, right, top = item.get_bounds()
-        if (right - left) * (top - bottom) >= 0.1 * width * height:
-            tops.append(top)
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        item = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        kind = pdfium_c.FPDFPageObj_GetType(item)
+        strokes += kind == pdfium_c.FPDF_PAGEOBJ_PATH
+        if kind in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM):
+            left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+            pdfium_c.FPDFPageObj_GetBounds(item, left, bottom, right, top)
+            if (right.value - left.value) * (top.value - bottom.value) >= 0.1 * width * height:
+                tops.append(top.value)
     if strokes >= _STROKES:
         tops.append(height)
     return sorted(tops, reverse=True)

@@ -89,9 +89,9 @@ def _notes(page: list[tuple[int, Line]], size: float) -> set[int]:
 def _page_headings(page: list[Line], size: float) -> list[Line]:
     """The numbered headings of a page, each with the lines of its title after it."""
     out: list[Line] = []
-    for line in page:
+    for previous, line in zip([None, *page], page, strict=False):
         level = heading_level(line, size)
-        if level in (1, 2) or (level and out and out[-1] is page[page.index(line) - 1]):
+        if level in (1, 2) or (level and out and out[-1] is previous):
             out.append(line)
     return out
 
@@ -99,7 +99,8 @@ def _page_headings(page: list[Line], size: float) -> list[Line]:
 def _figure_page(page: list[Line], size: float, figure: bool) -> bool:
     """A page of scattered labels (a map, a chart) besides its headings: few lines read
     like sentences; over a picture or drawing, a few such labels are enough."""
-    labels = [ln for ln in page if ln not in _page_headings(page, size)]
+    headings = {id(ln) for ln in _page_headings(page, size)}
+    labels = [ln for ln in page if id(ln) not in headings]
     prose = sum(len(ln.text.split()) >= 6 or len(ln.cells) > 1 for ln in labels)
     return len(labels) >= (3 if figure else 15) and prose < 0.2 * len(labels)
 
@@ -111,7 +112,7 @@ def _read_figure_page(layout: Layout, page: list[Line], size: float) -> None:
     headings = _page_headings(page, size)
     for line in headings:
         layout.heading(line, heading_level(line, size))
-    rest = [ln for ln in page if ln not in headings]
+    rest = [ln for ln in page if all(ln is not h for h in headings)]
     if not is_box_table(rest):
         text = " ".join(ln.text for ln in rest)
         layout.add(Block(text, "caption", line=rest[0].page), None)
