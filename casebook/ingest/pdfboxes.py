@@ -4,9 +4,10 @@ Word and the UN's layout tools set annex tables such as S/2019/198's benchmark
 indicators as one text box per cell: PDFium reads a cell's lines one after the other,
 column by column, so the lines of a row never share a line of text. Such a page is
 told from a map by its left edges: in a table nearly every line starts at one of a few
-column edges; on a map the labels stand anywhere (measured on 30 UN reports: 0.99 to
-1.00 of the lines of each table page stood on an edge shared by four lines or more,
-0.05 to 0.41 of those of each map page).
+column edges; on a map the labels stand anywhere (measured on 33 UN reports with
+``bench/bench_pdf_structure.py``: 0.99 to 1.00 of the lines of each table page stood on
+an edge shared by four lines or more; 0.05 to 0.53 of those of each map page, and 0.62
+and 0.65 on two scanned pages read by OCR).
 
 The columns are the left edges shared by several lines; a cell's box starts where a
 line stands further below the one above it than lines of a paragraph do; a row starts
