@@ -201,3 +201,115 @@ def test_damaged_pdfs_give_a_reading_or_one_clear_error():
             assert error.path == "damaged.pdf" and "\n" not in error.message
             outcomes.add("refused")
     assert outcomes == {"read", "refused"}
+
+
+def _outline_and_paragraphs(data: bytes, content: Path, slug: str = "nested"):
+    path = content.parent / f"{slug}.pdf"
+    path.write_bytes(data)
+    pipeline.ingest(path, slug, content)
+    case = load_content(content).case(slug)
+    return [(s.title, s.parent) for s in case.sections], [p.text for p in case.paragraphs]
+
+
+def test_numbered_headings_under_lettered_ones_are_sections_and_numbered_paragraphs_stay(
+    content,
+):
+    """'1. Support to the courts' (bold, short, no full stop) heads a section under 'I.';
+    '2. The Mission trained judges' (body type) stays the paragraph it is."""
+    outline, texts = _outline_and_paragraphs(unreport.build(body=unreport.NESTED), content)
+    top = "i-activities-of-the-mission"
+    assert outline == [
+        ("I. Activities of the Mission", None),
+        # the model nests one level: "1." sits beside "A." under "I.", and an "A." with no
+        # text of its own leads the title of the first section under it
+        ("A. Rule of law — 1. Support to the courts", top),
+        ("2. Justice for serious crimes", top),
+        ("II. Observations", None),
+    ]
+    assert [t[:3] for t in texts] == ["1. ", "2. ", "3. ", "4. "]
+    assert texts[1] == "2. The Mission trained judges"
+
+
+def test_a_report_set_in_bold_throughout_keeps_its_numbered_paragraphs(content):
+    outline, texts = _outline_and_paragraphs(
+        unreport.build(body=unreport.NESTED, body_style="B"), content, "bold"
+    )
+    """Where the body is bold, bold sets nothing apart: no numbered line heads a section."""
+    assert outline == [
+        ("I. Activities of the Mission", None),
+        ("A. Rule of law", "i-activities-of-the-mission"),
+        ("II. Observations", None),
+    ]
+    assert any(t.startswith("2. The Mission trained judges") for t in texts)
+
+
+def test_a_heading_over_a_picture_keeps_its_section_with_the_figure_noted(content):
+    """A map annex (a picture, no text layer) on its heading's page, and one alone on the
+    next page (not even a page number): the annex stays, with a caption for the figure."""
+    path = content.parent / "maps.pdf"
+    path.write_bytes(unreport.build(body=unreport.MAP_ANNEX))
+    done = pipeline.ingest(path, "maps", content)
+    case = load_content(content).case("maps")
+    annexes = [s for s in case.sections if s.title.startswith("Annex")]
+    assert [s.title for s in annexes] == [
+        "Annex I Deployment of the Mission", "Annex II Areas of operation"
+    ]  # fmt: skip
+    figures = [[(e.kind, e.text) for e in s.extras] for s in annexes]
+    assert figures == [
+        [("caption", "Figure on page 2 of the PDF (an image, not read as text)")],
+        [("caption", "Figure on page 3 of the PDF (an image, not read as text)")],
+    ]
+    assert not [w for w in done.warnings if "no text of its own" in w]
+
+
+def test_a_raised_2_after_a_unit_is_a_power_not_a_footnote_marker():
+    """'2.5 m' and a raised '2' is 2.5 m² (as in S/2019/198); a raised '1' after a full
+    stop is still a marker."""
+    texts = [b.text for b in read_pdf(unreport.build(body=unreport.AREA)).blocks]
+    assert any("a living space of at least 2.5 m² in the cells," in t for t in texts)
+    assert any("The new camp covers 40 km² north of the airport. [1]" in t for t in texts)
+    assert not any("[2]" in t for t in texts)
+
+
+@pytest.mark.parametrize("drawing", ["map", "drawn map"])
+def test_a_table_of_text_boxes_is_a_table_and_a_map_is_one_caption(drawing):
+    """Cells read box by box (as S/2019/198's benchmark annex) come back as rows; six
+    place names over a picture, or over a drawing of many strokes (a vector map, as in
+    S/2004/822), are one caption, not paragraphs or headings."""
+    body = [*unreport.TABLE_AND_MAP[:-1], (drawing, unreport.PLACES)]
+    blocks = read_pdf(unreport.build(body=body)).blocks
+    body = [(b.kind, b.text) for b in blocks if b.kind not in ("boilerplate", "title")]
+    assert body[-4:] == [
+        ("heading", "Annex I"),
+        (
+            "table",
+            "| Benchmark | Indicator | Update |\n| --- | --- | --- |\n"
+            "| 1. Legislation improves access to justice | 1.1 New Criminal Code adopted "
+            "| Senate commission issued its report |\n"
+            "| 2. Police develop and perform | 2.1 Police officers per 1,000 inhabitants "
+            "| 1.36 officers in January |\n"
+            "| 3. Prisons meet standards | 3.1 Pretrial detention rate | 74 per cent in December |",
+        ),
+        ("heading", "Annex II"),
+        ("caption", "Gantiadi Sukhumi Ochamchira Gali Zugdidi Poti"),
+    ]
+
+
+def test_a_larger_bold_heading_heads_the_numbered_ones_and_a_dated_annex_is_one_heading(
+    content,
+):
+    """'Programme I ...' (bold, larger than the body) over '1. Support to the courts'
+    (bold, body size): the empty larger one leads the first one's title rather than being
+    left out; '(as at 31 July 2004)' under 'Annex' is part of its heading."""
+    outline, texts = _outline_and_paragraphs(
+        unreport.build(body=unreport.PROGRAMMES), content, "programmes"
+    )
+    top = "iii-activities-of-the-mission"
+    assert outline == [
+        ("III. Activities of the Mission", None),
+        ("A. Role of the Mission", top),
+        ("Programme I Support for justice — 1. Support to the courts", top),
+        ("2. Serious crimes", top),
+        ("Annex (as at 31 July 2004)", None),
+    ]
+    assert [t[:3] for t in texts] == ["1. ", "2. ", "3. "]

@@ -110,12 +110,111 @@ BODY = [
 NOTE = "Integrated Food Security Phase Classification, report of 19 December 2018."
 
 
+# Three levels of numbered headings over numbered paragraphs, as in S/2004/669 (UNMISET):
+# "III." > "A." > "1. Support to ..." (bold, body size) > "11. The capacity ..."
+NESTED = [
+    ("h1", "I. Activities of the Mission"),
+    ("h2", "A. Rule of law"),
+    ("h3", "1. Support to the courts"),
+    (
+        "p",
+        [
+            "1. The Mission supported the courts in the capital and in every region of",
+            "the country throughout the reporting period, with advisers in each court.",
+        ],
+    ),
+    ("p", ["2. The Mission trained judges"]),
+    ("h3", "2. Justice for serious crimes"),
+    ("p", ["3. The Special Panels completed five trials during the reporting period."]),
+    ("h1", "II. Observations"),
+    ("p", ["4. I thank the staff of the Mission for their work in the period."]),
+]
+
+
+# A larger bold heading over numbered ones at body size, as S/2004/669's "Programme I"
+# over "1. Support to ...", and an annex heading with its date in parentheses below it.
+PROGRAMMES = [
+    ("h1", "III. Activities of the Mission"),
+    ("h2", "A. Role of the Mission"),
+    ("p", ["1. The Mission entered its consolidation phase on 20 May."]),
+    ("h3big", "Programme I Support for justice"),
+    ("h3", "1. Support to the courts"),
+    ("p", ["2. The advisers supported the courts in every district of the country."]),
+    ("h3", "2. Serious crimes"),
+    ("p", ["3. The Special Panels completed five trials during the reporting period."]),
+    ("page", ""),
+    ("h1", "Annex"),
+    ("h3", "(as at 31 July 2004)"),
+    ("table", [["Country", "Police"], ["Argentina", "1"], ["Brazil", "4"]]),
+]
+
+# An annex that is a map (a picture with no text layer), on its heading's page or alone on
+# the next one, as S/2019/198's "Annex III ... deployment map".
+# A surface in square metres, set as Word sets it: "m" and a raised "2" ("m²").
+AREA = [
+    ("h1", "I. Camps"),
+    (
+        "p",
+        [
+            "1. Each detainee should have a living space of at least 2.5 m^2 in the cells,",
+            "which the prison of the capital offers to one in ten of them.",
+        ],
+    ),
+    ("p", ["2. The new camp covers 40 km^2 north of the airport.^1"]),
+]
+
+MAP_ANNEX = [
+    ("h1", "I. Introduction"),
+    ("p", ["1. The present report covers the period from 1 January to 30 June."]),
+    ("page", ""),
+    ("h1", "Annex I"),
+    ("h1", "Deployment of the Mission"),
+    ("image", ""),
+    ("h1", "Annex II"),
+    ("h1", "Areas of operation"),
+    ("bare page", ""),
+    ("image", ""),
+]
+
+
+# An annex table set as one text box per cell (as S/2019/198's benchmarks), then a map:
+# a picture with a few place names scattered over it.
+BOX_TABLE = [
+    [["Benchmark"], ["Indicator"], ["Update"]],
+    [["1. Legislation", "improves access", "to justice"], ["1.1 New Criminal", "Code adopted"],
+     ["Senate commission", "issued its report"]],
+    [["2. Police", "develop and", "perform"], ["2.1 Police officers", "per 1,000", "inhabitants"],
+     ["1.36 officers", "in January"]],
+    [["3. Prisons", "meet standards"], ["3.1 Pretrial", "detention rate"], ["74 per cent", "in December"]],
+]  # fmt: skip
+PLACES = [("Gantiadi", 30, 60), ("Sukhumi", 110, 95), ("Ochamchira", 60, 140),
+          ("Gali", 150, 170), ("Zugdidi", 90, 200), ("Poti", 40, 230)]  # fmt: skip
+TABLE_AND_MAP = [
+    ("h1", "I. Introduction"),
+    ("p", ["1. The present report covers the period from 1 January to 30 June."]),
+    ("page", ""),
+    ("h1", "Annex I"),
+    ("boxes", BOX_TABLE),
+    ("page", ""),
+    ("h1", "Annex II"),
+    ("map", PLACES),
+]
+
+
+def picture():
+    """A grey picture, as a scanned map is: pixels only."""
+    from PIL import Image
+
+    return Image.new("RGB", (400, 300), (150, 170, 150))
+
+
 class Report(FPDF):
-    def __init__(self) -> None:
+    def __init__(self, body_style: str = "") -> None:
         super().__init__(unit="mm", format="A4")
         self.set_auto_page_break(False)
         self.y_at = 0.0
         self.notes: list[str] = []
+        self.body_style = body_style  # "B" for a report set in bold throughout
 
     def furniture(self) -> None:
         number = self.page_no()
@@ -139,14 +238,18 @@ class Report(FPDF):
 
     def line(self, text: str, style: str = "", size: float = 10, x: float = LEFT) -> None:
         self.set_font("Helvetica", style, size)
-        if "^" in text:
-            head, marker = text.split("^")
-            self.text(x, self.y_at, head)
+        head, *raised_parts = text.split("^")  # "^1": a raised marker or power, text after
+        self.text(x, self.y_at, head)
+        x += self.get_string_width(head)
+        for part in raised_parts:
             self.set_font("Helvetica", "", 6)
-            self.text(x + self.get_string_width(head) * 10 / 6 + 0.3, self.y_at - 1.8, marker)
-            self.notes.append(marker)
-        else:
-            self.text(x, self.y_at, text)
+            self.text(x + 0.3, self.y_at - 1.8, part[:1])
+            x += self.get_string_width(part[:1]) + 0.3
+            self.set_font("Helvetica", style, size)
+            self.text(x, self.y_at, part[1:])
+            x += self.get_string_width(part[1:])
+            if not part[1:]:
+                self.notes.append(part[:1])
         self.y_at += LINE
 
     def footnotes(self) -> None:
@@ -177,13 +280,13 @@ def masthead(pdf: Report) -> None:
     pdf.y_at += 4
 
 
-def build(pages_of_body: int = 1) -> bytes:
+def build(pages_of_body: int = 1, body=None, body_style: str = "") -> bytes:
     """The report; ``pages_of_body`` repeats the body (numbered on) for a longer one."""
-    pdf = Report()
+    pdf = Report(body_style)
     pdf.new_page()
     masthead(pdf)
     for _ in range(pages_of_body):
-        for kind, content in BODY:
+        for kind, content in body or BODY:
             place(pdf, kind, content)
     pdf.footnotes()
     return bytes(pdf.output())
@@ -192,14 +295,30 @@ def build(pages_of_body: int = 1) -> bytes:
 def place(pdf: Report, kind: str, content) -> None:
     if kind == "page" or pdf.y_at > 240:
         pdf.new_page()
-    if kind in ("h1", "h2", "h3"):
+    if kind == "bare page":
+        pdf.add_page()
+        pdf.y_at = 25
+    if kind == "boxes":
+        boxes(pdf, content)
+    if kind in ("map", "drawn map"):
+        if kind == "map":
+            pdf.image(picture(), x=20, y=50, w=170)
+        for step in range(320):  # a vector map: roads and borders as many strokes
+            pdf.rect(20 + step % 40 * 4, 50 + step // 40 * 20, 3, 1)
+        pdf.set_font("Helvetica", "", 8)
+        for name, x, y in content:
+            pdf.text(x, y, name)
+    if kind == "image":
+        pdf.image(picture(), x=LEFT - 20, y=pdf.y_at, w=150)
+        pdf.y_at += 115
+    if kind in ("h1", "h2", "h3", "h3big"):
         pdf.y_at += 3
-        size = {"h1": 12, "h2": 11, "h3": 10}[kind]
+        size = {"h1": 12, "h2": 11, "h3": 10, "h3big": 12}[kind]
         pdf.line(content, "B", size, LEFT - (12 if kind == "h1" else 6 if kind == "h2" else 0))
         pdf.y_at += 2
     elif kind == "p":
         for text in content:
-            pdf.line(text)
+            pdf.line(text, pdf.body_style)
         pdf.y_at += 2.5
     elif kind == "table":
         for row in content:
@@ -207,6 +326,17 @@ def place(pdf: Report, kind: str, content) -> None:
                 pdf.set_font("Helvetica", "B" if row is content[0] else "", 9)
                 pdf.text(LEFT + 45 * column, pdf.y_at, cell)
             pdf.y_at += LINE
+
+
+def boxes(pdf: Report, rows) -> None:
+    """Each cell its own text box, drawn one after the other (so read cell by cell)."""
+    pdf.set_font("Helvetica", "", 9)
+    for row in rows:
+        top = pdf.y_at + 3
+        for column, cell in enumerate(row):
+            for offset, text in enumerate(cell):
+                pdf.text(LEFT - 20 + 50 * column, top + offset * 4.5, text)
+        pdf.y_at = top + 4.5 * max(len(cell) for cell in row) + 3
 
 
 def scan() -> bytes:

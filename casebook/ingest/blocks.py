@@ -27,6 +27,7 @@ class Block:
     level: int = 0  # headings: the source's level (1 for <h1> or "#"); 0 for other blocks
     line: int = 0  # 1-based line of the source where the block starts (0 when unknown)
     guessed: bool = False  # a heading inferred from a line's shape, not marked up as one
+    loose: bool = False  # HTML: text set directly in a container (a <div>), in no <p> or <li>
 
     def relabel(self, kind: str, level: int = 0) -> None:
         self.kind, self.level, self.guessed = kind, level, False

@@ -123,7 +123,8 @@ class _Parser(HTMLParser):
         else:
             level, guessed = 0, False
             kind = self._kept_kind(kind, text)
-        self.blocks.append(Block(text, kind, level, self.start, guessed=bool(guessed)))
+        loose = not self.open.has("p", "li", "dt", "dd", "blockquote", "pre", "figcaption")
+        self.blocks.append(Block(text, kind, level, self.start, bool(guessed), loose))
 
     def _kept_kind(self, kind: str, text: str) -> str:
         """A paragraph in a figure caption or shaped like one is a caption; in a blockquote,

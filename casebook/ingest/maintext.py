@@ -17,6 +17,13 @@ finds nothing, or less than a fifth of what the rules keep, or the page nests de
 than :data:`MAX_DEPTH` or has fewer than :data:`MIN_WORDS` words, the rules alone decide.
 Its metadata (title, author, date) fills what the page's own tags leave empty.
 
+trafilatura loses some text set directly in a container, with no ``<p>`` (a ``<div>``,
+``<section>``, ``<main>`` or ``<center>``): such a block (a sentence of eight words or
+more) standing between two blocks it keeps stays in the article (:func:`lost_prose`).
+On the same 884 pages this kept 94.56% of the article snippets against 94.37% without
+it, and dropped 84.57% of the boilerplate ones against 84.68% (F1 0.8928 against
+0.8926); any long paragraph between kept blocks, not only loose text, scored 0.8925.
+
 trafilatura runs in its fast mode (no fallback extractors), and its metadata is asked
 for only when the page's tags leave the title, author or date unsaid.
 
@@ -43,6 +50,8 @@ _META_SPAN = 100_000  # metadata stands in the head and near the top; a date sea
 MIN_WORDS = 150  # a shorter page (a snippet, a test) is left to the rules
 MAX_DEPTH = 400  # deeper pages are left to the rules (lxml is slow on them and caps depth)
 SPAN = False  # measured: dropping every block it leaves out scores better
+PROSE_WORDS = 8  # a paragraph this long between two kept blocks is article text it lost
+_CLOSERS = "\"'”’»)] "
 
 
 def _tokens(text: str) -> list[str]:
@@ -80,6 +89,20 @@ def belongs(text: str, article_tokens: str, article_triples: set) -> bool:
     return len(triples & article_triples) >= _SHARE * len(triples)
 
 
+def lost_prose(judged: list, inside: list) -> list:
+    """Body text trafilatura lost: a sentence or more set directly in a container (a
+    ``<div>``, ``<section>`` or ``<main>`` with no ``<p>``) between two blocks it keeps."""
+    kept = {id(b) for b in inside}
+    lost = []
+    for before, block, after in zip(judged, judged[1:], judged[2:], strict=False):
+        sentence = block.text.rstrip(_CLOSERS)[-1:] in ".!?"
+        prose = len(block.text.split()) >= PROSE_WORDS and sentence
+        between = id(before) in kept and id(after) in kept and id(block) not in kept
+        if block.kind == "paragraph" and block.loose and prose and between:
+            lost.append(block)
+    return lost
+
+
 def keep_main(reading: Reading, html: str, span: bool = SPAN) -> dict[str, str]:
     """Label what trafilatura leaves out of the article boilerplate (with ``span``, only
     what stands before the first or after the last block it keeps); return its metadata."""
@@ -94,7 +117,7 @@ def keep_main(reading: Reading, html: str, span: bool = SPAN) -> dict[str, str]:
     total = sum(len(b.text.split()) for b in judged if b.kind != "boilerplate")
     if not inside or sum(len(b.text.split()) for b in inside) < _FLOOR * total:
         return {}
-    kept = {id(b) for b in inside}
+    kept = {id(b) for b in inside} | {id(b) for b in lost_prose(judged, inside)}
     first, last = judged.index(inside[0]), judged.index(inside[-1])
     for position, block in enumerate(judged):
         outside = position < first or position > last

@@ -67,10 +67,13 @@ class Layout:
 
     def heading(self, line: Line, level: int) -> None:
         open_heading, last = self._open("heading"), self.last
-        close = last is not None and last.page == line.page and last.y - line.y < 2 * line.size
+        aside = line.text.startswith("(") and line.text.endswith(")")  # "(as at 15 July)"
+        reach = 4 if aside else 2  # line heights from the heading's last line
+        close = last is not None and last.page == line.page and last.y - line.y < reach * line.size
         same = last is not None and abs(last.size - line.size) < 0.5 and last.bold == line.bold
-        numbered = re.match(r"^(?:[IVXL]{1,6}|[A-Z])\.\s", line.text)
-        if open_heading and close and same and not numbered and level >= open_heading.level:
+        numbered = re.match(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|[\d.]{2,6}|\([a-z]{1,3}\))\s", line.text)
+        joins = (same and not numbered and level >= open_heading.level) if open_heading else False
+        if open_heading and close and (joins or aside):
             open_heading.text += " " + line.text  # a heading set on two lines
             self.last = line
             return

@@ -8,12 +8,14 @@ pdfplumber (``bench/bench_pdf_libs.py``, figures in ``bench/RESULTS.md``).
 Each line keeps its page, its left edge and baseline, its size (the height of the
 loose character box, which follows the font size even where PDFium's font size reads
 1.0), whether it is bold, and where wide gaps split it into cells. A superscript run of
-digits (a footnote marker) reads ``[1]``.
+digits (a footnote marker) reads ``[1]``; a raised 2 or 3 right after a unit of length
+is a power ("m²", not "m[2]").
 """
 
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -24,6 +26,10 @@ from casebook.ingest.source import IngestError
 
 _CELL_GAP = 2.2  # a gap wider than this many line heights splits cells
 _SUPERSCRIPT = 0.8  # digits smaller than this share of the line's height are a marker
+# a unit of length right before a raised 2 or 3 makes it a power ("2.5 m²", "40 km²")
+_UNIT = re.compile(r"(?:^|[\s\d])(?:sq\.?\s?)?(?:[kcdm]?m|ft|in|mi)$")
+_POWERS = {"2": "²", "3": "³"}
+_STROKES = 300  # path objects that make a page a drawing
 
 
 @dataclass
@@ -79,7 +85,9 @@ def _line(chars: list[tuple[str, tuple]], page: int, height: float, textpage) ->
         small = small and not cells[-1].endswith(("/", "-"))
         if previous_right is not None and box[0] - previous_right > _CELL_GAP * size:
             cells.append("")
-        piece = f"[{char}]" if small else char
+        power = small and char in _POWERS and _UNIT.search(cells[-1]) is not None
+        small = small and not power
+        piece = _POWERS[char] if power else f"[{char}]" if small else char
         if small and cells[-1].endswith("]") and cells[-1][-2:-1].isdigit():
             cells[-1], piece = cells[-1][:-1], f"{char}]"
         cells[-1] += piece
@@ -109,15 +117,40 @@ def page_lines(textpage, page: int, height: float) -> list[Line]:
     return [*lines, line] if line else lines
 
 
-def read_lines(data: bytes, name: str) -> list[Line]:
-    """Every line of every page, in PDFium's reading order."""
+def figure_tops(page) -> list[float]:
+    """The top edge of each image or drawn form covering a tenth of the page or more
+    (logos and the small icons of a table do not count), and the page's top where it is
+    drawn with many strokes (a vector map: 600 and more on UN reports' maps, 50 at most
+    on pages of text and tables)."""
+    width, height = page.get_size()
+    tops, strokes = [], 0
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        item = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        kind = pdfium_c.FPDFPageObj_GetType(item)
+        strokes += kind == pdfium_c.FPDF_PAGEOBJ_PATH
+        if kind in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM):
+            left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+            pdfium_c.FPDFPageObj_GetBounds(item, left, bottom, right, top)
+            if (right.value - left.value) * (top.value - bottom.value) >= 0.1 * width * height:
+                tops.append(top.value)
+    if strokes >= _STROKES:
+        tops.append(height)
+    return sorted(tops, reverse=True)
+
+
+def read_lines(data: bytes, name: str) -> tuple[list[Line], dict[int, list[float]]]:
+    """Every line of every page, in PDFium's reading order, and where figures stand
+    (page number to the tops of its figures, highest first)."""
     pdf = open_pdf(data, name)
     try:
         lines: list[Line] = []
+        figures: dict[int, list[float]] = {}
         for number in range(len(pdf)):
             try:
                 page = pdf[number]
                 textpage = page.get_textpage()
+                if tops := figure_tops(page):
+                    figures[number + 1] = tops
             except pypdfium2.PdfiumError:
                 raise IngestError(
                     name, f"not a readable PDF (page {number + 1} is damaged)"
@@ -125,6 +158,6 @@ def read_lines(data: bytes, name: str) -> list[Line]:
             lines += page_lines(textpage, number + 1, page.get_height())
             textpage.close()
             page.close()
-        return lines
+        return lines, figures
     finally:
         pdf.close()

@@ -9,9 +9,10 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 - **The masthead** (page 1 above the title: "United Nations", "Security Council",
   "Distr.: General", the date) is metadata: the date becomes ``published`` and the
   symbol joins the title, the bold lines just above the first heading.
-- **Headings**: "I. Introduction" (level 1), "A. Political situation" (level 2), an
-  "Annex" line (level 1), and a short bold line ("Emergency response", level 3, a
-  sub-section like level 2).
+- **Headings** (:mod:`casebook.ingest.pdfheadings`): "I. Introduction" (level 1),
+  "A. Political situation" (level 2), an "Annex" line (level 1), a short bold line
+  ("Emergency response", level 3), a bold numbered line ("1. Support to the courts",
+  level 3), each a sub-section like level 2.
 - **Paragraphs** start at the report's own next number ("12. ", kept in the text so a
   link can name paragraph 12), at a lettered item after a colon or a full stop
   ("(a) "), or after a wider gap than the lines' spacing; they run on across page
@@ -21,17 +22,22 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 - **Footnotes** (below a rule, or smaller type at the foot of a page) are ``note``
   blocks, ``[1] …``; body markers read ``[1]``.
 - **Tables**: two or more lines in a row split into cells by wide gaps are one
-  ``table`` block; a page of scattered labels (a map) is one ``caption``.
+  ``table`` block; so is a page of text boxes aligned in columns
+  (:mod:`casebook.ingest.pdfboxes`); a page of scattered labels (a map, or a few names
+  over a picture or drawing) is one ``caption``, under the page's headings.
+- **Figures**: a picture or drawn form (a map annex) right under a heading is noted by a
+  ``caption`` ("Figure on page 31 of the PDF ..."), so the heading keeps its section.
 """
 
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 
 from casebook.ingest.blocks import Block, Reading, has_words
 from casebook.ingest.bylines import DATE
+from casebook.ingest.pdfboxes import box_table, is_box_table
+from casebook.ingest.pdfheadings import NUMBER, ROMAN, body_size, heading_level, relative_bold
 from casebook.ingest.pdflayout import Layout, Vocabulary, notes, pitch
 from casebook.ingest.pdflines import Line, read_lines
 from casebook.ingest.readers import is_caption
@@ -43,12 +49,9 @@ _TOKEN = re.compile(
 )
 SYMBOL = re.compile(r"\b[A-Z]{1,5}/(?:[A-Z0-9.]+/?)+\d")
 _EDGE = 80  # points from the top or bottom edge where running heads and feet stand
-_ROMAN = re.compile(r"^[IVXL]{1,6}\.\s+\S")
-_LETTER = re.compile(r"^[A-Z]\.\s+\S")
-_ANNEX = re.compile(r"^(?:Annex|Appendix|Enclosure)(?:es)?\b(?:\s+[IVX\d]+)?\s*$", re.IGNORECASE)
-_NUMBER = re.compile(r"^(\d{1,3})\.\s")
 _ITEM = re.compile(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s")
 _RULE = re.compile(r"^[_\-–—]{5,}$")
+FIGURE = "Figure on page {} of the PDF (an image, not read as text)"
 NO_TEXT = "no text layer: this looks like a scanned document; OCR is not supported"
 
 
@@ -69,24 +72,6 @@ def furniture(lines: list[Line]) -> set[int]:
     return out
 
 
-def body_size(lines: list[Line]) -> float:
-    sizes = [ln.size for ln in lines if len(ln.text.split()) >= 8]
-    return statistics.median(sizes) if sizes else statistics.median(ln.size for ln in lines)
-
-
-def heading_level(line: Line, size: float) -> int:
-    words = len(line.text.split())
-    if words > 16 or line.text.endswith(".") or _NUMBER.match(line.text):
-        return 0
-    if _ROMAN.match(line.text) or (_ANNEX.match(line.text) and (line.bold or line.size > size)):
-        return 1
-    if _LETTER.match(line.text) and (line.bold or line.size > size * 1.05):
-        return 2
-    if line.bold and words <= 12 and line.size >= size * 0.95 and len(line.cells) == 1:
-        return 3
-    return 0
-
-
 def _notes(page: list[tuple[int, Line]], size: float) -> set[int]:
     """Indexes of the footnote lines of one page: below a rule, or small type at its foot."""
     rule = next((i for i, (_, ln) in enumerate(page) if _RULE.match(ln.text)), None)
@@ -101,21 +86,49 @@ def _notes(page: list[tuple[int, Line]], size: float) -> set[int]:
     return {i for i in out if starts and i >= starts[0]}
 
 
-def _figure_page(page: list[tuple[int, Line]]) -> bool:
-    """A page of scattered labels (a map, a chart): few lines read like sentences."""
-    prose = sum(len(ln.text.split()) >= 6 or len(ln.cells) > 1 for _, ln in page)
-    return len(page) >= 15 and prose < 0.2 * len(page)
+def _page_headings(page: list[Line], size: float) -> list[Line]:
+    """The numbered headings of a page, each with the lines of its title after it."""
+    out: list[Line] = []
+    for previous, line in zip([None, *page], page, strict=False):
+        level = heading_level(line, size)
+        if level in (1, 2) or (level and out and out[-1] is previous):
+            out.append(line)
+    return out
+
+
+def _figure_page(page: list[Line], size: float, figure: bool) -> bool:
+    """A page of scattered labels (a map, a chart) besides its headings: few lines read
+    like sentences; over a picture or drawing, a few such labels are enough."""
+    headings = {id(ln) for ln in _page_headings(page, size)}
+    labels = [ln for ln in page if id(ln) not in headings]
+    prose = sum(len(ln.text.split()) >= 6 or len(ln.cells) > 1 for ln in labels)
+    return len(labels) >= (3 if figure else 15) and prose < 0.2 * len(labels)
+
+
+def _read_figure_page(layout: Layout, page: list[Line], size: float) -> None:
+    """Its headings first ("Annex I", its title); then a table drawn as text boxes is a
+    ``table`` (one per page, its header repeated as printed), anything else (a map's
+    place names, a chart's labels) one ``caption``."""
+    headings = _page_headings(page, size)
+    for line in headings:
+        layout.heading(line, heading_level(line, size))
+    rest = [ln for ln in page if all(ln is not h for h in headings)]
+    if not is_box_table(rest):
+        text = " ".join(ln.text for ln in rest)
+        layout.add(Block(text, "caption", line=rest[0].page), None)
+        return
+    layout.add(Block(box_table(rest), "table", line=rest[0].page), None)
 
 
 def _label_cell(cell: str) -> bool:
-    return bool(_NUMBER.match(cell + " ") or _ITEM.match(cell + " ") or _ROMAN.match(cell + " x"))
+    return bool(NUMBER.match(cell + " ") or _ITEM.match(cell + " ") or ROMAN.match(cell + " x"))
 
 
 def _masthead(first_page: list[tuple[int, Line]], size: float) -> tuple[set[int], list[Line]]:
     """(indexes of page 1 above the first heading or paragraph, the title's lines)."""
     start = next(
         (i for i, (_, ln) in enumerate(first_page)
-         if heading_level(ln, size) in (1, 2) or _NUMBER.match(ln.text)),
+         if heading_level(ln, size) in (1, 2) or NUMBER.match(ln.text)),
         None,
     )  # fmt: skip
     if start is None:
@@ -154,21 +167,46 @@ def _place(layout: Layout, line: Line, size: float) -> None:
         layout.text(line)
 
 
-def _pages(lines: list[Line]) -> list[list[tuple[int, Line]]]:
-    pages: dict[int, list[tuple[int, Line]]] = {}
+Page = list[tuple[int, Line]]  # (index among all lines, line)
+
+
+def _pages(lines: list[Line], figures: dict[int, list[float]]) -> list[tuple[int, Page]]:
+    """(page number, its lines) in order, a page holding only a figure included."""
+    pages: dict[int, Page] = {number: [] for number in figures}
     for index, line in enumerate(lines):
         pages.setdefault(line.page, []).append((index, line))
-    return list(pages.values())
+    return sorted(pages.items())
+
+
+def _figure_after_heading(layout: Layout, number: int) -> None:
+    """A figure right under a heading (a map annex) is noted, so the heading keeps a
+    section; one among paragraphs is left out, so as not to split them."""
+    if layout.blocks and layout.blocks[-1].kind == "heading":
+        layout.add(Block(FIGURE.format(number), "caption", line=number), None)
+
+
+def _read_page(layout: Layout, page: list[tuple[int, Line]], size: float, figures) -> None:
+    foot = _notes(page, size)
+    tops = list(figures)
+    for index, line in page:
+        while tops and line.y < tops[0]:
+            tops.pop(0)
+            _figure_after_heading(layout, line.page)
+        if index not in foot:
+            _place(layout, line, size)
+    layout.pending += notes([ln for i, ln in page if i in foot])
 
 
 def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
     """Blocks labelled by kind, with the title and date the masthead gives."""
-    lines = read_lines(data, name)
+    lines, figures = read_lines(data, name)
     if not any(has_words(line.text) for line in lines):
         raise IngestError(name, NO_TEXT)
+    relative_bold(lines)
     size, dropped = body_size(lines), furniture(lines)
-    pages = _pages(lines)
-    masthead, title = _masthead([p for p in pages[0] if p[0] not in dropped], size)
+    pages = _pages(lines, figures)
+    first = next(page for _, page in pages if page)
+    masthead, title = _masthead([p for p in first if p[0] not in dropped], size)
     removed = [Block(lines[i].text, "boilerplate", line=lines[i].page) for i in sorted(dropped)]
     removed += [Block(lines[i].text, "title" if lines[i] in title else "boilerplate",
                       line=1) for i in sorted(masthead)]  # fmt: skip
@@ -177,16 +215,13 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
     for line in body:
         line.text, line.cells = vocabulary.mend(line.text), [vocabulary.mend(c) for c in line.cells]
     layout = Layout(vocabulary, pitch(body))
-    for page in pages:
+    for number, page in pages:
         page = [(i, ln) for i, ln in page if i not in dropped and i not in masthead]
-        if _figure_page(page):
-            text = " ".join(ln.text for _, ln in page)
-            layout.add(Block(text, "caption", line=page[0][1].page), None)
+        if _figure_page([ln for _, ln in page], size, number in figures):
+            _read_figure_page(layout, [ln for _, ln in page], size)
             continue
-        foot = _notes(page, size)
-        for index, line in page:
-            if index not in foot:
-                _place(layout, line, size)
-        layout.pending += notes([ln for i, ln in page if i in foot])
+        _read_page(layout, page, size, figures.get(number, []))
+        if figures.get(number) and (not page or page[-1][1].y > figures[number][-1]):
+            _figure_after_heading(layout, number)  # below the page's last line
     meta = _meta([lines[i] for i in sorted(masthead)], title)
     return Reading([*removed, *layout.finish()], meta)

@@ -3,10 +3,12 @@
 Shared by ``convert`` (the seed) and ``ingest`` (any article). Paragraphs
 before the first heading form an "Introduction" section. Heading levels give
 the hierarchy: headings at the highest level used are sections, deeper ones
-are sub-sections of the section above them (the model has one level of
-nesting). A recipe (``source/recipe.yaml``) can rename the introduction and
-give any section, matched by the start of its heading, a ``slug``, a
-``short_title`` or a ``parent``; its word wins over the levels.
+are sub-sections of the top-level section above them (the model has one level of
+nesting, so a report's "1." under "A." under "II." sits beside "A." under "II.", and
+an "A." with no text of its own lends its title to the first "1." below it). A recipe
+(``source/recipe.yaml``) can rename the introduction and give any section, matched by
+the start of its heading, a ``slug``, a ``short_title`` or a ``parent``; its word wins
+over the levels.
 
 A heading guessed from a line's shape that heads no paragraph is a paragraph
 (:func:`settle_guessed_headings`). A marked-up heading with no text of its own is a
@@ -114,9 +116,10 @@ def _link_levels(drafts: list[Draft]) -> None:
 
 
 def _drop_empty(drafts: list[Draft], warnings: list[str]) -> list[Draft]:
-    kept = [d for d in drafts if d.blocks or _heads_text(drafts, d)]
+    _join_empty_over_deeper(drafts)
+    kept = [d for d in drafts if d.level >= 0 and (d.blocks or _heads_text(drafts, d))]
     for draft in drafts:
-        if draft.level and draft not in kept:
+        if draft.level > 0 and draft not in kept:
             warnings.append(
                 f"line {draft.line}: heading '{draft.title}' has no text of its own; left out"
             )
@@ -130,6 +133,17 @@ def _heads_text(drafts: list[Draft], draft: Draft) -> bool:
     """A section without text of its own that heads sub-sections with text (a report's
     "II." over its "A." and "B."): kept, as the model's parents may be empty."""
     return any(d.above is draft and d.blocks for d in drafts)
+
+
+def _join_empty_over_deeper(drafts: list[Draft]) -> None:
+    """A sub-section heading with no text of its own over deeper ones (a report's "A."
+    over its "1." and "2.") cannot be a parent in the model: its title leads the
+    first deeper one's ("A. Rule of law — 1. Support to the courts")."""
+    for draft, following in zip(drafts, drafts[1:], strict=False):
+        if draft.above is not None and not draft.blocks and following.level > draft.level:
+            following.title = f"{draft.title} — {following.title}"
+            following.line = draft.line
+            draft.level = -1  # joined: left out without a warning
 
 
 def _unique_slug(draft: Draft, wanted: str, taken: set[str], warnings: list[str]) -> str:
