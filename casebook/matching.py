@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import Stemmer
@@ -64,18 +64,23 @@ class WordIndex:
     The rule is unchanged: a pattern word matches a text word when they share a stem, or,
     for ``insurgen*``, when the text word starts with ``insurgen``. The index only lets
     each term look up the places it can match instead of testing every word of the text.
+    Sets and the sorted word list are made on first use: most words are never looked up.
     """
 
     def __init__(self, text_words: list[Word]):
         self.by_word: dict[str, list[int]] = {}
         for place, word in enumerate(text_words):
             self.by_word.setdefault(word.text, []).append(place)
-        self.by_form: dict[str, set[int]] = {}
+        self.by_form: dict[str, list[int]] = {}
         for word, places in self.by_word.items():
             for form in _forms(word):
-                self.by_form.setdefault(form, set()).update(places)
-        self.sorted_words = sorted(self.by_word)  # the words sharing a prefix stand together
+                self.by_form.setdefault(form, []).extend(places)
         self._found: dict[str, set[int]] = {}
+
+    @cached_property
+    def sorted_words(self) -> list[str]:
+        """The distinct words in order, so that the words sharing a prefix stand together."""
+        return sorted(self.by_word)
 
     def places(self, pattern: str) -> set[int]:
         """The places of the text words that ``pattern`` (one word of a term) matches."""
@@ -91,9 +96,10 @@ class WordIndex:
     def _starting(self, prefix: str) -> set[int]:
         """The places of the words that start with ``prefix`` (all of them for "")."""
         found: set[int] = set()
-        at = bisect_left(self.sorted_words, prefix)
-        while at < len(self.sorted_words) and self.sorted_words[at].startswith(prefix):
-            found.update(self.by_word[self.sorted_words[at]])
+        words = self.sorted_words
+        at = bisect_left(words, prefix)
+        while at < len(words) and words[at].startswith(prefix):
+            found.update(self.by_word[words[at]])
             at += 1
         return found
 
@@ -125,6 +131,7 @@ class TermSet:
     def __init__(self, entries: tuple[tuple[str, object], ...]):
         self.by_stem: dict[str, list[tuple[str, object]]] = {}
         self.by_prefix: list[tuple[str, tuple[str, object]]] = []
+        self._prefix_hits: dict[str, tuple[int, ...]] = {}
         for term, label in entries:
             parts = _parts(term)
             if not parts:
@@ -139,12 +146,20 @@ class TermSet:
         """(term, label) of the terms whose first word occurs in the indexed text."""
         by_stem = self.by_stem
         found = [e for form in index.by_form if form in by_stem for e in by_stem[form]]
-        words = index.sorted_words
-        for prefix, entry in self.by_prefix:
-            at = bisect_left(words, prefix)
-            if at < len(words) and words[at].startswith(prefix):
-                found.append(entry)
+        if self.by_prefix:
+            hits = {i for word in index.by_word for i in self._prefixes_of(word)}
+            found.extend(self.by_prefix[i][1] for i in sorted(hits))
         return found
+
+    def _prefixes_of(self, word: str) -> tuple[int, ...]:
+        """Which ``word*`` terms (by their place in by_prefix) the word starts with, worked
+        out once per distinct word: words repeat from paragraph to paragraph."""
+        hits = self._prefix_hits.get(word)
+        if hits is None:
+            hits = tuple(i for i, (p, _e) in enumerate(self.by_prefix) if word.startswith(p))
+            if len(self._prefix_hits) < 100_000:  # bounded, whatever the texts
+                self._prefix_hits[word] = hits
+        return hits
 
 
 @lru_cache(maxsize=256)

@@ -17,10 +17,13 @@ The rule, in full:
    aid"), and a match that is an item of an explicit list ("military,
    political, humanitarian, and development activities").
 5. Where the codebook has coded examples (``content/examples.yaml``) and its rules ask
-   for ``neighbours``, the paragraph is compared with every example
-   (:mod:`casebook.semantic`); each of the ``neighbours`` most similar examples whose
-   similarity reaches ``neighbour_similarity`` adds ``neighbour_weight`` to the score of
-   each theme it carries. Examples from the paragraph's own text take no part.
+   for ``neighbours``, a paragraph whose words leave a theme undecided (its score short
+   of ``paragraph_min_score`` by no more than ``neighbours`` × ``neighbour_weight``) is
+   compared with every example (:mod:`casebook.semantic`); each of the ``neighbours``
+   most similar examples whose similarity reaches ``neighbour_similarity`` adds
+   ``neighbour_weight`` to the score of each theme it carries. Examples from the
+   paragraph's own text take no part. Where the words settle every theme, the examples
+   could change nothing, and the paragraph is not compared with them.
 6. A paragraph is coded with a theme when its score reaches
    ``paragraph_min_score``: one passing mention is not a theme.
 
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from casebook import semantic
@@ -147,9 +150,9 @@ def _read(text: str) -> _Text:
 
 
 def _code(
-    theme: Theme, read: _Text, min_score: float, near: tuple[Neighbour, ...] = (), weight=1.0,
-    present: dict | None = None,
+    theme: Theme, read: _Text, min_score: float, present: dict | None = None
 ) -> Coding:  # fmt: skip
+    """One theme's coding of a paragraph by its words (rule steps 1–4 and 6)."""
     text, text_words = read.text, read.words
     score, evidence = 0.0, []
     if present is None:
@@ -161,9 +164,24 @@ def _code(
         surface = text[start:end]
         if surface.lower() not in (e.lower() for e in evidence):
             evidence.append(surface)
-    voters = tuple(n for n in near if theme.id in n.themes)
-    score += weight * len(voters)
-    return Coding(theme.id, score, score >= min_score, tuple(evidence), voters)
+    return Coding(theme.id, score, score >= min_score, tuple(evidence))
+
+
+def _with_neighbours(coding: Coding, near: tuple[Neighbour, ...], rules) -> Coding:
+    """The coding once the nearest examples that carry its theme have voted (step 5)."""
+    voters = tuple(n for n in near if coding.theme in n.themes)
+    score = coding.score + rules.neighbour_weight * len(voters)
+    return replace(coding, score=score, coded=score >= rules.paragraph_min_score,
+                   neighbours=voters)  # fmt: skip
+
+
+def undecided(codings: dict[str, Coding], rules) -> bool:
+    """Whether the nearest examples could change a theme of this paragraph: some theme's
+    word score is short of the threshold by no more than all the neighbours can add. A
+    paragraph whose words settle every theme is not compared with the examples."""
+    reach = rules.neighbours * rules.neighbour_weight
+    low = rules.paragraph_min_score - reach
+    return any(low <= c.score < rules.paragraph_min_score for c in codings.values())
 
 
 def code_theme(theme: Theme, text: str, min_score: float) -> Coding:
@@ -189,18 +207,18 @@ def code_texts(
     """The rule's coding of each text, theme by theme. Examples whose source is
     ``leave_out`` (the text's own case) take no part."""
     rules = codebook.rules
-    near = nearest_examples(texts, codebook, leave_out)
     codings = []
-    for text, neighbours in zip(texts, near, strict=True):
+    for text in texts:
         read = _read(text)
         present = _present(codebook.themes, read.index)
         codings.append({
-            theme.id: _code(
-                theme, read, rules.paragraph_min_score, neighbours, rules.neighbour_weight,
-                present,
-            )
+            theme.id: _code(theme, read, rules.paragraph_min_score, present)
             for theme in codebook.themes
         })  # fmt: skip
+    asked = [i for i, coding in enumerate(codings) if undecided(coding, rules)]
+    near = nearest_examples([texts[i] for i in asked], codebook, leave_out)
+    for i, neighbours in zip(asked, near, strict=True):
+        codings[i] = {t: _with_neighbours(c, neighbours, rules) for t, c in codings[i].items()}
     return codings
 
 

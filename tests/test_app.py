@@ -217,6 +217,8 @@ def test_about_page_states_the_nearest_examples_rule_with_the_codebook_numbers()
     rules = CODEBOOK.rules
     if rules.neighbours and CODEBOOK.examples:
         assert f"compared with the {len(CODEBOOK.examples)} coded" in text
+        reach = rules.neighbours * rules.neighbour_weight
+        assert f"short of {rules.paragraph_min_score:g} by no more than {reach:g}" in text
         assert f"Each of its {rules.neighbours} most similar" in text
         assert f"reaches {rules.neighbour_similarity:.2f} adds" in text
     else:

@@ -73,6 +73,32 @@ def test_words_and_an_example_add_up():
     assert (coding["security"].score, coding["security"].coded) == (2.0, True)
 
 
+def test_only_paragraphs_whose_words_leave_a_theme_undecided_are_compared(monkeypatch):
+    from casebook import tagging
+
+    asked = []
+    real = tagging.nearest_examples
+
+    def spy(texts, codebook, leave_out=""):
+        asked.extend(texts)
+        return real(texts, codebook, leave_out)
+
+    monkeypatch.setattr(tagging, "nearest_examples", spy)
+    settled = "Troops and troops met for dialogue, more dialogue."  # 2 and 2: both coded
+    out_of_reach = VOTE  # no term at all: one example (weight 1) cannot lift 0 to 2
+    one_short = "Troops " + ATTACK  # security 1: one example can make it 2
+    found = code_texts([settled, out_of_reach, one_short], codebook(1, 0.8, 1.0))
+    assert asked == [one_short]
+    assert [(c.score, c.coded, c.neighbours) for c in found[0].values()] == [
+        (2.0, True, ()), (2.0, True, ()),
+    ]  # fmt: skip
+    assert [(c.score, c.coded, c.neighbours) for c in found[1].values()] == [
+        (0.0, False, ()), (0.0, False, ()),
+    ]  # fmt: skip
+    assert (found[2]["security"].score, found[2]["security"].coded) == (2.0, True)
+    assert [n.example for n in found[2]["security"].neighbours] == ["ex-attack"]
+
+
 def test_no_neighbours_asked_means_terms_alone():
     (coding,) = code_texts([ATTACK], codebook(neighbours=0))
     assert (coding["security"].score, coding["security"].neighbours) == (0.0, ())

@@ -34,12 +34,15 @@ a 📌, computed ones outlined, and pins always win over the rule.
 """
 
 NEIGHBOURS = """\
-**Nearest coded examples.** The paragraph is also compared with the {count} coded
-   paragraphs of the codebook's examples (`content/examples.yaml`), by sentence vectors
-   ({model}, computed on the server without any network) and their cosine similarity (1
-   for the same wording), over its first {max_words} words. Each of its {k} most similar
-   examples whose similarity reaches {similarity:.2f} adds {weight:g} to the score of each
-   theme that example carries. An example never votes on a paragraph of its own text."""
+**Nearest coded examples.** Where the words leave a theme undecided (its score
+   short of {min_score:g} by no more than {reach:g}), the paragraph is also
+   compared with the {count} coded paragraphs of the codebook's examples
+   (`content/examples.yaml`), by sentence vectors ({model}, computed on the server
+   without any network) and their cosine similarity (1 for the same wording), over its
+   first {max_words} words. Each of its {k} most similar examples whose similarity
+   reaches {similarity:.2f} adds {weight:g} to the score of each theme that example
+   carries. An example never votes on a paragraph of its own text. Where the words
+   settle every theme, the examples could change nothing and are not consulted."""
 
 NOT_MEASURED = "Agreement with independent coders has not been measured for this codebook yet."
 NO_NEIGHBOURS = "No coded examples are compared: the codebook's rules ask for none."
@@ -53,7 +56,8 @@ def method_text(codebook: Codebook) -> str:
         neighbours = NEIGHBOURS.format(
             count=len(codebook.examples), model=semantic.MODEL, max_words=semantic.MAX_WORDS,
             k=rules.neighbours, similarity=rules.neighbour_similarity,
-            weight=rules.neighbour_weight,
+            weight=rules.neighbour_weight, min_score=rules.paragraph_min_score,
+            reach=rules.neighbours * rules.neighbour_weight,
         )  # fmt: skip
     return METHOD.format(min_score=rules.paragraph_min_score, neighbours=neighbours)
 
