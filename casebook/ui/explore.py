@@ -35,22 +35,30 @@ def render_passages(rows: pd.DataFrame, codebook: Codebook, with_hits: bool = Fa
 def render_exports(
     rows: pd.DataFrame, case: Case, codebook: Codebook, view: str, url: str, name: str
 ) -> None:
-    """CSV and Markdown of exactly what the view shows, the Markdown with a header. Both
-    are written when the reader clicks (Streamlit calls ``data`` then), not on every rerun."""
-    labels = codebook.labels
+    """CSV and Markdown of exactly what the view shows, the Markdown with a header, made
+    once per view and shared by every rerun and session that shows it."""
+    labels, today = codebook.labels, date.today()
     header = {
         "Case": case.title,
         "Source": case.source_url,
         "View": view,
-        "Exported": f"{date.today():%d %B %Y} from casebook",
+        "Exported": f"{today:%d %B %Y} from casebook",
         "Permalink": url,
         "Note": "the article says it was written with AI assistance" if case.notice else "",
     }
     first, second = st.columns(2)
-    named = partial(export.file_name, case.slug, name, list(current_view().themes), date.today())
+    named = partial(export.file_name, case.slug, name, list(current_view().themes), today)
+    # The files are made here, not on the click: a callable ``data`` is answered by a
+    # request that a click landing as a rerun ends can leave unanswered, and the button
+    # then stays disabled. Made once per view (its link holds page, case and filter).
+    csv = shared(lambda: export.to_csv(rows, url), "export-csv", name, case.slug, url, today)
+    text = shared(
+        lambda: export.to_markdown(rows, case.title, header, labels),
+        "export-md", name, case.slug, url, view, today,
+    )  # fmt: skip
     first.download_button(
         "Paragraphs (CSV)",
-        data=lambda: export.to_csv(rows, url),
+        data=csv,
         file_name=named("csv"),
         mime="text/csv",
         icon=":material/download:",
@@ -58,7 +66,7 @@ def render_exports(
     )
     second.download_button(
         "Text (Markdown)",
-        data=lambda: export.to_markdown(rows, case.title, header, labels),
+        data=text,
         file_name=named("md"),
         mime="text/markdown",
         icon=":material/download:",

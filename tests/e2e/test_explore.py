@@ -107,9 +107,8 @@ def test_codeline_click_offers_the_paragraph(page, app_url):
 
 
 def download(page, button: str):
-    """Click a download button and return the download. The file is written by a server
-    round trip on the click; a click that lands while a rerun is finishing is sometimes
-    dropped (seen once in several runs of the suite), so one more click is allowed."""
+    """Click a download button and return the download (a click that lands while a rerun
+    is finishing may be dropped, so one more click is allowed)."""
     for attempt in (1, 2):
         wait_for_app(page)
         try:
@@ -123,8 +122,8 @@ def download(page, button: str):
 
 
 def test_the_overview_exports_download_what_the_filter_shows(page, app_url):
-    """The files are written on the click (a callable in st.download_button): both arrive,
-    with the rows the filter keeps and the Markdown's header naming the view."""
+    """Both files arrive, with the rows the filter keeps and the Markdown's header naming
+    the view."""
     page.goto(f"{app_url}/?theme=humanitarian")
     wait_for_app(page)
     table = coverage.paragraph_table([CASE], CODEBOOK)
