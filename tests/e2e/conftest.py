@@ -124,14 +124,7 @@ def app_url(reader_context):
     the right page (see test_first_deep_link_after_start in test_shared_links.py).
     """
     url, process = start_app()
-    try:
-        page = reader_context.new_page()
-        page.goto(url)
-        wait_for_app(page)
-        page.close()
-        yield url
-    finally:
-        stop_app(process)
+    yield from _visited(reader_context, url, process)
 
 
 @pytest.fixture(scope="session")
@@ -148,9 +141,14 @@ def two_case_url(tmp_path_factory, reader_context):
     )  # fmt: skip
     port = _free_port()
     process = start_app_on(port, env={"CASEBOOK_CONTENT": str(root)})
-    url = f"http://127.0.0.1:{port}"
+    yield from _visited(reader_context, f"http://127.0.0.1:{port}", process)
+
+
+def _visited(context, url: str, process: subprocess.Popen):
+    """Yield ``url`` once its home page has been visited in ``context`` (see app_url); stop
+    the server afterwards."""
     try:
-        page = reader_context.new_page()
+        page = context.new_page()
         page.goto(url)
         wait_for_app(page)
         page.close()
