@@ -117,12 +117,8 @@ def page(reader_context):
 
 @pytest.fixture(scope="session")
 def app_url(reader_context):
-    """The dashboard for the whole test session, after one visit to its home page.
-
-    The first visit matters: until some session has run dashboard.py, Streamlit is in its
-    legacy pages/ mode, and a first deep link shows a spurious "Page not found" dialog over
-    the right page (see test_first_deep_link_after_start in test_shared_links.py).
-    """
+    """The dashboard for the whole test session, after one visit to its home page (the first
+    run loads the content and fills the caches, so no test waits for it)."""
     url, process = start_app()
     yield from _visited(reader_context, url, process)
 
@@ -199,7 +195,7 @@ def start_app_on(
     """Start the dashboard as start_app does, on a given port, with extra command-line flags
     and environment variables (e.g. STREAMLIT_SERVER_COOKIE_SECRET); wait until it is healthy
     under base_path (the --server.baseUrlPath it was given, if any). ``script`` may be
-    serve.py, the ASGI entry the image runs."""
+    another app beside it (the benchmarks' reference apps)."""
     command = [
         sys.executable, "-m", "streamlit", "run", script,
         "--server.port", str(port), "--server.address", "127.0.0.1",

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-import pytest
-
 from tests.e2e.conftest import (
     chips,
     filter_bar,
-    free_port,
     start_app,
-    start_app_on,
     stop_app,
     wait_for_app,
 )
@@ -105,25 +101,13 @@ def test_folded_paragraphs_and_evidence_are_one_click_away(page, app_url):
     assert "Security" in popover.inner_text()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Streamlit 1.67: until a session has run dashboard.py, the pages/ folder puts the "
-    "server in legacy mode and a first deep link shows 'Page not found' over the right page",
-)
 def test_first_deep_link_after_start_shows_no_page_not_found_dialog(browser):
+    """The first reader of a fresh server comes by a shared link. With a pages/ folder beside
+    dashboard.py, Streamlit would start in its legacy mode and show "Page not found" over the
+    right page; dashboard.py turns that mode off before any session (see its docstring)."""
     url, process = start_app()
     try:
         first_deep_link_lands(browser, url)
-    finally:
-        stop_app(process)
-
-
-def test_first_deep_link_after_start_lands_under_serve_py(browser):
-    """serve.py (the image's entry) clears Streamlit's legacy pages/ flag before any session."""
-    port = free_port()
-    process = start_app_on(port, script="serve.py")
-    try:
-        first_deep_link_lands(browser, f"http://127.0.0.1:{port}")
     finally:
         stop_app(process)
 
