@@ -3,9 +3,7 @@ fresh browsers across two replicas, and across a restart of the app, gives the s
 
 Everything runs on loopback. Chromium reaches the public name `casebook.test` at 127.0.0.1
 (a host-resolver rule), so the app sees a real public Host and Origin, as behind a proxy.
-Each replica is warmed with one visit to its home page before any deep link: until some
-session has run dashboard.py, a first deep link shows a spurious "Page not found" dialog
-(see app_url in conftest.py). The proxy alone would warm only the replica it picks.
+The replicas are not warmed: the first reader of each comes by a deep link.
 """
 
 from __future__ import annotations
@@ -112,11 +110,6 @@ def site_config(listen: int, upstreams: list[int]) -> str:
     return text
 
 
-def warm(browser, *urls: str) -> None:
-    """Visit each app's home page once, all at once (see the module's docstring)."""
-    open_views(browser, *urls)
-
-
 @pytest.fixture(scope="module")
 def public_browser(browser_type, browser_type_launch_args):
     """Chromium that finds the public name at 127.0.0.1, and uses no proxy."""
@@ -152,7 +145,6 @@ def deployment(public_browser, tmp_path_factory):
         conf = nginx_config(site, directory)
         processes.append(start_nginx(conf, f"http://127.0.0.1:{proxy_port}/{BASE}"))
         replicas = [f"http://{PUBLIC_HOST}:{port}/{BASE}" for port in ports]
-        warm(public_browser, *(f"{replica}/" for replica in replicas))
         log = directory / "access.log"
         yield Deployment(f"{origin}/{BASE}", replicas, ports, log, processes[:2])
     finally:
@@ -293,12 +285,14 @@ def test_open_page_reconnects_after_a_restart_and_the_link_still_works(browser):
     """Stop the app under an open, filtered section and start it again on the same port.
     Streamlit 1.67's page reconnects by itself and keeps what it shows (it does not rerun
     until the reader acts); the reader's next choices in the theme picker are then drawn by
-    the new server."""
+    the new server, and each adds one entry to the browser's history, so Back retraces
+    them (in Streamlit's legacy pages/ mode, the new server's first run added entries of
+    its own, and Back could land on the overview)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     app = start_app_on(port)
     try:
-        warm(browser, url)
+        open_views(browser, f"{url}/")  # the server has had a reader before
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         sockets = count_frames(page)
@@ -308,6 +302,7 @@ def test_open_page_reconnects_after_a_restart_and_the_link_still_works(browser):
         assert before["chips"] == ["security", "political"] and before["highlighted"]
         shared = [share_link(page).replace("\n", "")]
         page.evaluate("window.notReloaded = true")
+        opened = history_length(page)
 
         stop_app(app)
         page.wait_for_selector(
@@ -327,6 +322,7 @@ def test_open_page_reconnects_after_a_restart_and_the_link_still_works(browser):
         removed = view(page)
         assert removed["chips"] == ["political"] and removed["highlighted"] != before["highlighted"]
         assert removed["exceptions"] == removed["dialogs"] == 0
+        assert history_length(page) == opened + 1
         shared.append(share_link(page).replace("\n", ""))
         choose_theme(page, "Security")  # back to the first view
         page.wait_for_url(f"{url}/{SECTION_LINK}")
@@ -335,6 +331,15 @@ def test_open_page_reconnects_after_a_restart_and_the_link_still_works(browser):
         assert share_link(page).replace("\n", "") == shared[0]
         assert sockets[1] > 0  # drawn by the new server
         assert page.evaluate("window.notReloaded") is True
+        assert history_length(page) == opened + 2
+        page.go_back()  # Back retraces the reader's two choices
+        page.wait_for_url(f"{url}/security-improvements?theme=political")
+        wait_for_app(page)
+        assert view(page) == removed
+        page.go_back()
+        page.wait_for_url(f"{url}/{SECTION_LINK}")
+        wait_for_app(page)
+        assert view(page) == before
         context.close()
 
         # Fresh browsers get the same views from the new server, and the same share links.
@@ -344,6 +349,11 @@ def test_open_page_reconnects_after_a_restart_and_the_link_still_works(browser):
         assert fresh == [before, removed]
     finally:
         stop_app(app)
+
+
+def history_length(page) -> int:
+    """How many entries the tab's history holds (Back goes through them)."""
+    return page.evaluate("history.length")
 
 
 def choose_theme(page, label: str) -> None:
