@@ -188,7 +188,7 @@ def test_image_is_slim_python_run_by_a_user_of_its_own():
 
 def test_image_starts_streamlit_on_all_interfaces_headless():
     command = exec_form("ENTRYPOINT")  # exec form: streamlit is PID 1 and gets the signals
-    assert command[:3] == ["streamlit", "run", "serve.py"]  # dashboard.py, as an ASGI app
+    assert command[:3] == ["streamlit", "run", "dashboard.py"]  # the README's command
     assert {"--server.address=0.0.0.0", "--server.port=8501", "--server.headless=true"} <= set(
         command
     )
