@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from streamlit.web.server.app_discovery import discover_asgi_app
 
 from casebook.loader import load_content
 from tests.conftest import CONTENT, ROOT
@@ -192,6 +193,22 @@ def test_image_starts_streamlit_on_all_interfaces_headless():
     assert {"--server.address=0.0.0.0", "--server.port=8501", "--server.headless=true"} <= set(
         command
     )
+
+
+def test_streamlit_run_serves_dashboard_py_as_an_app_and_the_import_draws_nothing():
+    """`streamlit run dashboard.py` finds `app` and imports the file as the module
+    `dashboard` (docs/DEPLOY.md): that turns Streamlit's legacy pages/ mode off before any
+    session; the frame is drawn only when a session runs the file as its script."""
+    assert discover_asgi_app(ROOT / "dashboard.py").import_string == "dashboard:app"
+    code = (
+        "import dashboard\n"
+        "from streamlit.runtime.pages_manager import PagesManager\n"
+        "print(PagesManager.uses_pages_directory, type(dashboard.app).__name__)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert (done.stdout.split(), done.stderr) == (["False", "App"], "")
 
 
 def test_image_turns_off_what_no_deployment_needs():
