@@ -3,6 +3,7 @@ files never become links, markup or terminal escapes, and are checked strictly."
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -214,6 +215,9 @@ def test_search_in_a_100_kb_paragraph_sends_a_bounded_page(tiny_copy, monkeypatc
     assert long_one.count('<div class="cb-kwic">') == markup.KWIC_LINES
     assert "… and 3990 more hits in this paragraph" in long_one
     assert sum(map(len, passages)) < 20_000
+    (chart,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]  # hits per section
+    hits, dtick = max(chart["data"][0]["x"]), chart["layout"]["xaxis"]["dtick"]
+    assert (hits, hits / dtick <= 12) == (4000, True)  # a dozen tick labels, not 4,000
 
 
 def test_a_merged_hit_of_any_length_shows_a_bounded_match():
