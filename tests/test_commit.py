@@ -9,7 +9,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import filelock
@@ -147,22 +146,65 @@ def test_a_stale_old_copy_beside_a_whole_case_is_removed(content):
     assert hidden(content) == [".case.lock"]
 
 
-def test_a_killed_ingest_never_leaves_the_case_broken_or_missing(content):
-    """SIGKILL at several moments of a replacement: the case in place always loads whole,
-    and the next ingest clears what was left."""
+# A real ingest process that kills itself (SIGKILL) at a named moment of putting the case in
+# place: deterministic, where a kill after a delay can land before the ingest even starts.
+KILL_AT = """
+import os, signal, sys
+from casebook import cli
+from casebook.ingest import commit
+
+moment = sys.argv.pop(1)
+
+
+def die(*_args):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def after(name):
+    real = getattr(commit, name)
+
+    def wrapped(*args, **kwargs):
+        done = real(*args, **kwargs)
+        die()
+        return done
+
+    setattr(commit, name, wrapped)
+
+
+if moment == "writing":  # half of the new folder written
+    real_write = commit._write_folder
+    commit._write_folder = lambda folder, files, sources: (
+        real_write(folder, dict(list(files.items())[:1]), sources), die())
+elif moment == "validated":  # the new folder whole and checked, not yet swapped in
+    after("_check_editorial")
+elif moment == "exchanged":  # swapped in; the old case, now hidden, not yet removed
+    after("_exchange")
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+@pytest.mark.parametrize("moment", ["writing", "validated", "exchanged"])
+def test_an_ingest_killed_at_any_moment_leaves_a_whole_case_in_place(content, moment):
+    """SIGKILL while the new folder is written, once it is validated, and just after the
+    exchange: the case in place loads whole (the old one or the new one), the leftovers
+    are never read as a case, and the next ingest clears them."""
     assert run(content).returncode == 0
-    for delay in (0.4, 0.8, 1.2, 1.6):
-        process = subprocess.Popen(
-            cli(content, FIXTURES / "ingest" / "messy_post.txt", "--force"),
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        content_now = read_content(content)
-        assert (content_now.slugs, content_now.broken) == (["case"], {})
-    result = run(content, ARTICLE, "--force")
+    old = {p.name: p.read_bytes() for p in (content / "case").glob("*.md")}
+    article = FIXTURES / "ingest" / "messy_post.txt"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_AT, moment, *cli(content, article, "--force")[3:]],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert len(hidden(content)) == 2  # the lock and what the killed ingest left
+    loaded = read_content(content)
+    assert (loaded.slugs, loaded.broken) == (["case"], {})
+    now = {p.name: p.read_bytes() for p in (content / "case").glob("*.md")}
+    assert (now == old) == (moment != "exchanged")  # the new case only once swapped in
+    result = run(content, article, "--force")
     assert result.returncode == 0, result.stderr
+    assert "warning: " in result.stderr and "interrupted ingest" in result.stderr
     assert hidden(content) == [".case.lock"]
 
 
