@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import filelock
@@ -147,9 +148,11 @@ def test_a_stale_old_copy_beside_a_whole_case_is_removed(content):
 
 
 # A real ingest process that kills itself (SIGKILL) at a named moment of putting the case in
-# place: deterministic, where a kill after a delay can land before the ingest even starts.
-KILL_AT = """
-import os, signal, sys
+# place, or waits there until a file appears: deterministic, where a kill or a second
+# ingest after a delay can land before the first has even started writing.
+AT_MOMENT = """
+import os, signal, sys, time
+from pathlib import Path
 from casebook import cli
 from casebook.ingest import commit
 
@@ -179,6 +182,17 @@ elif moment == "validated":  # the new folder whole and checked, not yet swapped
     after("_check_editorial")
 elif moment == "exchanged":  # swapped in; the old case, now hidden, not yet removed
     after("_exchange")
+elif moment.startswith("wait:"):  # the new folder written; wait for the file named
+    release, real_write = Path(moment[5:]), commit._write_folder
+
+    def write_then_wait(*args):
+        real_write(*args)
+        for _ in range(1200):
+            if release.exists():
+                return
+            time.sleep(0.05)
+
+    commit._write_folder = write_then_wait
 sys.exit(cli.main(sys.argv[1:]))
 """
 
@@ -193,7 +207,7 @@ def test_an_ingest_killed_at_any_moment_leaves_a_whole_case_in_place(content, mo
     old = {p.name: p.read_bytes() for p in (content / "case").glob("*.md")}
     article = FIXTURES / "ingest" / "messy_post.txt"
     killed = subprocess.run(
-        [sys.executable, "-c", KILL_AT, moment, *cli(content, article, "--force")[3:]],
+        [sys.executable, "-c", AT_MOMENT, moment, *cli(content, article, "--force")[3:]],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert killed.returncode == -signal.SIGKILL, killed.stderr
@@ -222,26 +236,31 @@ def test_a_second_ingest_of_a_locked_case_exits_2_with_one_line(content):
     assert not (content / "case").exists()
 
 
-def test_two_ingests_of_one_new_case_at_once_never_both_succeed(content):
-    for _ in range(3):
-        shutil.rmtree(content / "case", ignore_errors=True)
-        articles = (ARTICLE, FIXTURES / "ingest" / "messy_post.txt")
-        processes = [
-            subprocess.Popen(cli(content, a), cwd=ROOT, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-            for a in articles
-        ]  # fmt: skip
-        results = [(p.wait(), p.stderr.read()) for p in processes]
-        for process in processes:
-            process.stdout.close()
-            process.stderr.close()
-        codes = sorted(code for code, _ in results)
-        assert codes == [0, 2], results
-        (refusal,) = [err for code, err in results if code == 2]
-        assert ("another ingest of this case is running" in refusal) or (
-            "case folder exists" in refusal
-        )
-        assert [case.slug for case in load_content(content).cases] == ["case"]
+def test_a_second_ingest_while_the_first_writes_exits_2_and_loses_nothing(content, tmp_path):
+    """The first ingest of a new case is held just after writing its folder, past the
+    check that the case does not exist; a second ingest of that case is refused."""
+    release = tmp_path / "release"
+    first = subprocess.Popen(
+        [sys.executable, "-c", AT_MOMENT, f"wait:{release}", *cli(content)[3:]],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        for _ in range(1200):  # until the first is writing
+            if any(name.endswith(".tmp") for name in hidden(content)) or first.poll():
+                break
+            time.sleep(0.05)
+        second = run(content, FIXTURES / "ingest" / "messy_post.txt")
+    finally:
+        release.touch()
+        out, err = first.communicate(timeout=120)
+    assert (first.returncode, second.returncode) == (0, 2), (err, second.stderr)
+    assert second.stderr == (
+        f"error: {content}/case: another ingest of this case is running; "
+        "try again once it has finished\n"
+    )
+    assert [case.slug for case in load_content(content).cases] == ["case"]
+    assert not (content / "case" / "source" / "article.txt").exists()  # the first's, .md
+    assert hidden(content) == [".case.lock"]
 
 
 # --- --force checks what it keeps ------------------------------------------------------------
