@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+import casebook
 from casebook import blockmarkup, blocktext, coverage, export
 from casebook.ingest import htmlreader, pipeline
 from casebook.ingest.article import read_article
@@ -195,6 +198,34 @@ def test_html_work_grows_linearly_with_nesting_depth():
         steps[depth] = parser.open.steps
     assert steps[4_000] <= 2.1 * steps[2_000]
     assert steps[2_000] <= 6 * 2 * 2_000  # a few steps per element
+
+
+def lines_run(function, *args) -> int:
+    """How many lines of casebook's own code ``function(*args)`` runs (sys.settrace)."""
+    package, count = str(Path(casebook.__file__).parent), 0
+
+    def local(frame, event, _arg):
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame, _event, _arg):
+        return local if frame.f_code.co_filename.startswith(package) else None
+
+    previous = sys.gettrace()  # a coverage or debugger tracer, put back afterwards
+    sys.settrace(calls)
+    try:
+        function(*args)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def test_html_reading_runs_linearly_many_lines_whatever_counts_its_steps():
+    """Every line of the reader counted, not only the steps the stack counts: a scan of the
+    open elements anywhere (on each end tag, say) shows as a doubling past 2."""
+    lines = {depth: lines_run(htmlreader.read_html, nested(depth)) for depth in (1000, 2000)}
+    assert lines[2000] <= 2.1 * lines[1000]
 
 
 def test_deep_nesting_keeps_the_text_and_does_not_recurse():
