@@ -114,6 +114,12 @@ def test_a_markdown_link_to_a_sly_address_cannot_end_early():
     assert link == "[source](https://example.org/a%29%5BLog%5D%28https://evil.example/c)"
 
 
+def test_a_chart_note_keeps_its_bold_and_nothing_else():
+    assert markup.md_bold_only("Read **with care**. [x](https://evil.example/a) <b>b</b>") == (
+        r"Read **with care**\. \[x\]\(https\://evil\.example/a\) &lt;b&gt;b&lt;/b&gt;"
+    )
+
+
 def test_exports_write_titles_and_labels_as_text():
     assert export.plain("[Log in](https://evil.example) <b>x</b>") == (
         r"\[Log in\](https\://evil.example) \<b\>x\</b\>"
@@ -161,6 +167,68 @@ def test_no_page_turns_content_into_a_live_link(hostile, monkeypatch, page):
     assert not at.exception, [e.value for e in at.exception]
     texts = all_text(at)
     assert any("Log in" in text for text in texts)  # the hostile text is there, as text
+    assert [text for text in texts if LIVE_LINK.search(text)] == []
+
+
+EVIL = "[Log in](https://evil.example/{})"
+HOSTILE_FACTS = f"""\
+charts:
+  timeline:
+    title: "Timeline {EVIL.format("r1")}"
+    note: "Read **with care**. {EVIL.format("r2")}"
+facts:
+  - id: talks
+    label: "Talks {EVIL.format("r3")}"
+    value: "Talks opened {EVIL.format("r4")}"
+    date: "2014-05-01"
+    kind: event
+    themes: [political]
+    note: "See {EVIL.format("r5")}"
+    sources:
+      - title: "A press release {EVIL.format("r6")}"
+        publisher: "UN {EVIL.format("r7")}"
+        url: https://example.org/talks
+        date: "2014-05-01"
+        tier: un
+key_facts: [talks]
+gaps:
+  - id: missing
+    label: "Gap {EVIL.format("r8")}"
+    note: "Not found {EVIL.format("r9")}"
+    themes: [security]
+"""
+HOSTILE_CLAIMS = f"""\
+review:
+  reviewer: "editors {EVIL.format("c1")}"
+  date: "2026-11-28"
+claims:
+  - id: polls
+    section: middle-part
+    quote: kept security around
+    kind: imprecise
+    note: "No source {EVIL.format("c2")}"
+    facts: [talks]
+    themes: [security]
+    corrections:
+      - date: "2026-11-29"
+        note: "Fixed {EVIL.format("c3")}"
+"""
+
+
+@pytest.mark.parametrize("page", ["facts", "claims", "middle-part"])
+def test_no_record_page_turns_facts_or_claims_into_a_live_link(tiny_copy, monkeypatch, page):
+    """Chart titles and notes, fact labels, values, notes and sources, gaps, claim notes,
+    reviewers and corrections, on the facts and claims pages and beside the paragraphs."""
+    (tiny_copy / "demo/facts.yaml").write_text(HOSTILE_FACTS, encoding="utf-8")
+    (tiny_copy / "demo/claims.yaml").write_text(HOSTILE_CLAIMS, encoding="utf-8")
+    load_content(tiny_copy)  # valid, if unusual, content
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
+    at = AppTest.from_file("../dashboard.py", default_timeout=30)
+    at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    texts = all_text(at) + [e.label for e in at.expander]
+    assert any("Log in" in text for text in texts)  # there, as text
     assert [text for text in texts if LIVE_LINK.search(text)] == []
 
 
