@@ -156,7 +156,11 @@ def hostile(tiny_copy) -> Path:
     return tiny_copy
 
 
-@pytest.mark.parametrize("page", [None, "opening", "theme-security", "about", "search"])
+@pytest.mark.parametrize(
+    "page",
+    [None, "opening", "theme-security", "about", "search", "co-occurrence", "compare-sections",
+     "facts", "claims"],
+)  # fmt: skip
 def test_no_page_turns_content_into_a_live_link(hostile, monkeypatch, page):
     monkeypatch.setenv("CASEBOOK_CONTENT", str(hostile))
     at = AppTest.from_file("../dashboard.py", default_timeout=30)
