@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from casebook.ingest import web
 from casebook.loader import load_content
 from tests.conftest import CONTENT, ROOT
 from tests.e2e.conftest import (
@@ -195,13 +196,15 @@ def test_image_starts_streamlit_on_all_interfaces_headless():
 
 
 def test_image_turns_off_what_no_deployment_needs():
-    """The image's ENV reaches Streamlit: no agent API, uploads of 1 MB at most, no static
-    file serving (docs/DEPLOY.md, "Before a link goes public")."""
+    """The image's ENV reaches Streamlit: no agent API, uploads no larger than the ingest
+    takes (the server refuses a larger body whatever the uploader says), no static file
+    serving (docs/DEPLOY.md, "Before a link goes public")."""
     shown = subprocess.run(
         [sys.executable, "-m", "streamlit", "config", "show"],
         env=os.environ | image_env(), capture_output=True, text=True, timeout=60,
     ).stdout  # fmt: skip
-    for line in ("enableAgentApi = false", "maxUploadSize = 1", "enableStaticServing = false"):
+    upload = f"maxUploadSize = {web.UPLOAD_LIMIT_MB}"
+    for line in ("enableAgentApi = false", upload, "enableStaticServing = false"):
         assert re.search(rf"^{line}$", shown, re.MULTILINE), line
 
 
