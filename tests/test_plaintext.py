@@ -45,13 +45,13 @@ def replace_in(path: Path, old: str, new: str) -> None:
     ("file", "old", "new", "expected"),
     [
         ("demo/01-opening.md", "slug: opening", 'slug: "opening\\n"',
-         "content/demo/01-opening.md:3: slug 'opening\n' must be lower-case letters and digits "
+         "content/demo/01-opening.md:3: slug 'opening\\n' must be lower-case letters and digits "
          "joined by hyphens"),
         ("themes.yaml", "id: political", 'id: "political\\n"',
-         "content/themes.yaml:13: theme id 'political\n' must be lower-case letters and digits "
+         "content/themes.yaml:13: theme id 'political\\n' must be lower-case letters and digits "
          "(hyphens allowed)"),
         ("themes.yaml", 'colour: "#D55E00"', 'colour: "#D55E00\\n"',
-         "content/themes.yaml:15: colour '#D55E00\n' must be a hex colour like '#0072B2'"),
+         "content/themes.yaml:15: colour '#D55E00\\n' must be a hex colour like '#0072B2'"),
         ("demo/case.yaml", "https://example.org/tiny-case", "https://[oops/",
          "content/demo/case.yaml:2: url 'https://[oops/' cannot be read as an address "
          "(Invalid IPv6 URL)"),
@@ -71,6 +71,18 @@ def replace_in(path: Path, old: str, new: str) -> None:
 def test_check_rejects_what_would_break_a_page(tiny_copy, file, old, new, expected):
     replace_in(tiny_copy / file, old, new)
     assert problems(tiny_copy)[0] == expected
+
+
+def test_an_example_id_with_white_space_is_a_problem(tiny_copy):
+    (tiny_copy / "examples.yaml").write_text(
+        'examples:\n  - id: "ex one\\n"\n    source: other-text\n    themes: [security]\n'
+        "    text: Troops patrolled.\n",
+        encoding="utf-8",
+    )
+    assert problems(tiny_copy) == [
+        "content/examples.yaml:2: example id 'ex one\\n' must be lower-case letters and digits "
+        "joined by hyphens"
+    ]
 
 
 def test_a_one_theme_codebook_is_a_problem_not_a_crash(tiny_copy):
