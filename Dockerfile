@@ -5,14 +5,15 @@
 FROM python:3.11-slim
 
 # Safe for every deployment (docs/DEPLOY.md, "Before a link goes public"): no agent API,
-# no uploads to speak of, no files served from the working folder. What depends on the
+# no upload larger than the ingest takes (5 MB; the upload page is off unless
+# CASEBOOK_UPLOADS=1), no files served from the working folder. What depends on the
 # domain (STREAMLIT_SERVER_ALLOWED_HOSTS and the rest) goes in with `docker run -e`.
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     STREAMLIT_SERVER_FILE_WATCHER_TYPE=none \
     STREAMLIT_SERVER_ENABLE_AGENT_API=false \
-    STREAMLIT_SERVER_MAX_UPLOAD_SIZE=1 \
+    STREAMLIT_SERVER_MAX_UPLOAD_SIZE=5 \
     STREAMLIT_SERVER_ENABLE_STATIC_SERVING=false
 
 # A user of its own, by number, so that Kubernetes' runAsNonRoot can check it.

@@ -21,6 +21,7 @@ from casebook.chartstyle import (
     plain,
     rgba,
     shade,
+    tick_step,
     wrapped,
 )
 from casebook.model import Codebook
@@ -175,7 +176,7 @@ def codeline_figure(
         range=[0.3, len(index) + 0.7],
         title_text="paragraphs in reading order",
         title_standoff=6,
-        dtick=5,
+        dtick=tick_step(len(index), smallest_step=5),
     )
     figure.update_yaxes(autorange="reversed", showgrid=False)
     # 34 px a theme, plus room for the ticks and the axis title below them (with one theme
@@ -231,5 +232,5 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     )
     figure = go.Figure(bars)
     figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(title_text="hits", dtick=1)
+    figure.update_xaxes(title_text="hits", dtick=tick_step(max(per_section["hits"], default=0)))
     return layout(figure, margin_r=VALUE_ROOM, height=60 + 40 * len(per_section))

@@ -27,6 +27,7 @@ def _valid(entry, known: tuple[str, ...]) -> bool:
         isinstance(entry, dict)
         and set(entry) == set(EXAMPLE_KEYS)
         and all(isinstance(entry[k], str) and entry[k].strip() for k in ("id", "source", "text"))
+        and validate.SLUG.match(entry["id"]) is not None
         and isinstance(entry["themes"], list)
         and all(theme in known for theme in entry["themes"])
     )
@@ -91,6 +92,10 @@ def _example(entry, known: tuple[str, ...], report: Collector, seen: set[str]) -
         values[key], message = validate.field(entry, key, str)
         report.add(entry.line_of(key), message)
     themes = _themes(entry, known, report)
+    if values["id"] is not None and not validate.SLUG.match(values["id"]):
+        message = "must be lower-case letters and digits joined by hyphens"
+        report.add(entry.line_of("id"), f"example id {values['id']!r} {message}")
+        values["id"] = None
     if values["id"] in seen:
         report.add(entry.line_of("id"), f"duplicate example id '{values['id']}'")
     seen.add(values["id"])

@@ -120,6 +120,12 @@ def md_escape(text: str) -> str:
     return _BARE_ADDRESS.sub(lambda m: "\\" + m.group(), out)
 
 
+def md_bold_only(text: str) -> str:
+    """Text shown literally inside Markdown but for **bold** (a chart note's emphasis): no
+    links, HTML or other markup."""
+    return md_escape(text).replace(r"\*\*", "**")
+
+
 def md_link(label: str, url: str) -> str:
     """A Markdown link whose label is literal and whose address cannot end early: every
     character that could close it (space, parenthesis, bracket, angle) is percent-encoded."""

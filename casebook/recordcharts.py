@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.chartstyle import layout, plain
+from casebook.chartstyle import layout, plain, tick_step
 from casebook.model import Codebook
 
 # Each at least 3:1 against both the light and the dark background (WCAG 1.4.11), and
@@ -120,5 +120,5 @@ def claim_counts_figure(counts: pd.DataFrame) -> go.Figure:
     )
     figure = go.Figure(bars)
     figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(title_text="claims", dtick=5)
+    figure.update_xaxes(title_text="claims", dtick=tick_step(max(counts["claims"], default=0), 5))
     return layout(figure, height=60 + 36 * len(counts))

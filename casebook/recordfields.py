@@ -108,7 +108,7 @@ def check_new_id(entry: LineDict, value: str | None, seen: dict, what: str, repo
     if value is None:
         return
     if not validate.SLUG.match(value):
-        message = f"{what} id '{value}' must be lower-case letters and digits joined by hyphens"
+        message = f"{what} id {value!r} must be lower-case letters and digits joined by hyphens"
         report.add(entry.line_of("id"), message)
     if value in seen:
         message = f"duplicate {what} id '{value}' (first at line {seen[value]})"

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 from casebook.problems import did_you_mean
 from casebook.yamltext import LineDict
 
-# \Z, not $: "$" also matches before a final newline, and "abc\n" is no slug.
+# \Z, not $: "$" also matches before a final newline, and "abc\n" is no slug. Messages
+# quote what they reject with repr(), so that a newline in it stays on the message's line.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 THEME_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}\Z")
@@ -78,7 +79,7 @@ def text_list(mapping: LineDict, key: str, required: bool = True):
 
 def slug_problem(slug: str) -> str | None:
     if not SLUG.match(slug):
-        return f"slug '{slug}' must be lower-case letters and digits joined by hyphens"
+        return f"slug {slug!r} must be lower-case letters and digits joined by hyphens"
     if slug in RESERVED_SLUGS or slug.startswith("theme-"):
         return f"slug '{slug}' is taken by a dashboard page; choose another"
     return None
@@ -86,13 +87,13 @@ def slug_problem(slug: str) -> str | None:
 
 def theme_id_problem(theme_id: str) -> str | None:
     if not THEME_ID.match(theme_id):
-        return f"theme id '{theme_id}' must be lower-case letters and digits (hyphens allowed)"
+        return f"theme id {theme_id!r} must be lower-case letters and digits (hyphens allowed)"
     return None
 
 
 def colour_problem(colour: str) -> str | None:
     if not COLOUR.match(colour):
-        return f"colour '{colour}' must be a hex colour like '#0072B2'"
+        return f"colour {colour!r} must be a hex colour like '#0072B2'"
     return None
 
 

@@ -19,7 +19,9 @@ st.markdown(
     f"or a PDF (up to {MAX_INPUT_BYTES // 1_000_000} MB). The article is read into a new "
     "case: sections from its headings, each paragraph coded by the codebook's rule."
 )
-upload = st.file_uploader("File", type=web.UPLOAD_TYPES, key="add_file")
+upload = st.file_uploader(
+    "File", type=web.UPLOAD_TYPES, key="add_file", max_upload_size=web.UPLOAD_LIMIT_MB
+)
 link = st.text_input("or a link", key="add_link", placeholder="https://…")
 default = web.suggest_slug(upload.name if upload else link) if (upload or link) else ""
 slug = st.text_input(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, relations, ui
+from casebook import charts, markup, relations, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -39,7 +39,8 @@ ui.note_view_param("second", second)
 passages = ui.filtered(relations.passages_with(data.paragraphs, first, second), codebook)
 pair = relations.cooccurrence(data.paragraphs, [first, second]).iloc[1]
 st.caption(
-    f"{pair['both']} paragraphs carry both {labels[first]} and {labels[second]} "
+    f"{pair['both']} paragraphs carry both {markup.md_escape(labels[first])} and "
+    f"{markup.md_escape(labels[second])} "
     f"(Jaccard {pair['jaccard']:.2f}); {len(passages)} shown with the theme filter."
 )
 ui.render_passages(passages, codebook)

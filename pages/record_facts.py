@@ -41,10 +41,10 @@ def chart_section(place: str, default: str, rows, build) -> None:
     if rows.empty:
         return
     note = record.chart(place, default)
-    st.header(note.title)
+    st.header(markup.md_escape(note.title))
     ui.render_chart(ui.figure(build, place, *view), key=place, alt=note.title)
     if note.note:
-        st.caption(note.note)
+        st.caption(markup.md_bold_only(note.note))
 
 
 events = frame[frame["kind"] == "event"]

@@ -75,7 +75,14 @@ def test_a_single_broken_case_shows_its_problems(tiny_copy):
     assert at.code[0].value == PIN_PROBLEM.replace("other", "demo")
 
 
-def test_a_failed_reading_is_remembered_until_the_files_change(two_cases, monkeypatch):
+@pytest.mark.parametrize(
+    "broken", ["other/01-opening.md", "themes.yaml"], ids=["broken-case", "broken-codebook"]
+)
+def test_a_failed_reading_is_remembered_until_the_files_change(two_cases, monkeypatch, broken):
+    """A broken case is part of a reading that succeeds; an unreadable codebook (here, YAML
+    nested past the limit) fails the whole reading: both are read once per change."""
+    if broken == "themes.yaml":
+        (two_cases / "themes.yaml").write_text("deep: " + "[" * 50 + "]" * 50 + "\n", "utf-8")
     readings = []
 
     def counted(root):
@@ -85,9 +92,10 @@ def test_a_failed_reading_is_remembered_until_the_files_change(two_cases, monkey
     monkeypatch.setattr(data, "read_content", counted)
     monkeypatch.setenv("CASEBOOK_CONTENT", str(two_cases))  # for the reruns below
     at = run(two_cases, case="other")
+    assert "cannot be shown" in at.error[0].value or "The content has" in at.error[0].value
     at.run()
     assert len(readings) == 1  # the second page load used the remembered failure
-    broken = two_cases / "other/01-opening.md"
+    broken = two_cases / broken
     stat = broken.stat()
     os.utime(broken, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     data._signatures.clear()  # noqa: SLF001 - as if a second had passed

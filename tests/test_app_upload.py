@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from casebook import markup
 from casebook.ingest import web
-from casebook.ingest.source import IngestError
+from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
 from tests import conftest, unreport
 from tests.conftest import TINY, content_entries
@@ -53,6 +53,13 @@ def test_the_page_is_off_by_default(content):
     assert "Add an article" not in menu(open_app(content, uploads=False))
     at = open_app(content, "add-article", uploads=False)
     assert at.title[0].value != "Add an article"
+
+
+def test_the_uploader_takes_what_the_ingest_takes_whatever_the_server_setting(content):
+    """The image sets server.maxUploadSize to 1 MB; the uploader's own limit overrides it."""
+    (uploader,) = open_app(content, "add-article").get("file_uploader")
+    assert uploader.proto.max_upload_size_mb == web.UPLOAD_LIMIT_MB == 5
+    assert 4 * 2**20 < MAX_INPUT_BYTES <= 5 * 2**20
 
 
 def test_a_link_becomes_a_case_that_opens_at_once(content, web_server):

@@ -14,7 +14,7 @@ from casebook.charts import (
     theme_by_section_figure,
     theme_coverage_figure,
 )
-from casebook.chartstyle import UNCODED_COLOUR, VALUE_ROOM, plain, wrapped
+from casebook.chartstyle import MAX_TICKS, UNCODED_COLOUR, VALUE_ROOM, plain, tick_step, wrapped
 from casebook.comparecharts import compare_figure
 from casebook.coverage import paragraph_table
 from casebook.model import Case, Codebook, Paragraph, Section, Theme
@@ -412,6 +412,27 @@ def test_hits_figure():
     assert bars.hovertemplate == "%{y}: %{x} hits<extra></extra>"
     assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 40 * 2)
     assert figure.layout.xaxis.dtick == 1
+
+
+@pytest.mark.parametrize(
+    ("largest", "smallest", "step"),
+    [(0, 1, 1), (3, 1, 1), (12, 1, 1), (13, 1, 2), (25, 1, 5), (100, 1, 10), (1000, 1, 100),
+     (51, 5, 5), (61, 5, 10), (3000, 5, 250)],
+)  # fmt: skip
+def test_tick_step_keeps_a_count_axis_to_a_dozen_whole_ticks(largest, smallest, step):
+    assert tick_step(largest, smallest) == step
+
+
+def test_hits_figure_draws_a_bounded_number_of_ticks_for_any_count():
+    """Plotly measures every tick label: one a hit over 1,000 hits held the browser for
+    about 28 s (bench/bench_long_search.py)."""
+    for hits in (1, 12, 147, 1_000, 100_000):
+        per_section = pd.DataFrame(
+            {"section": ["s"], "section_title": ["S"], "paragraphs": [1], "hits": [hits]}
+        )
+        dtick = hits_figure(per_section).layout.xaxis.dtick
+        assert dtick == int(dtick) >= 1
+        assert hits / dtick <= MAX_TICKS == 12
 
 
 def test_long_labels_wrap_and_each_line_is_escaped():

@@ -147,22 +147,78 @@ def test_a_stale_old_copy_beside_a_whole_case_is_removed(content):
     assert hidden(content) == [".case.lock"]
 
 
-def test_a_killed_ingest_never_leaves_the_case_broken_or_missing(content):
-    """SIGKILL at several moments of a replacement: the case in place always loads whole,
-    and the next ingest clears what was left."""
+# A real ingest process that kills itself (SIGKILL) at a named moment of putting the case in
+# place, or waits there until a file appears: deterministic, where a kill or a second
+# ingest after a delay can land before the first has even started writing.
+AT_MOMENT = """
+import os, signal, sys, time
+from pathlib import Path
+from casebook import cli
+from casebook.ingest import commit
+
+moment = sys.argv.pop(1)
+
+
+def die(*_args):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def after(name):
+    real = getattr(commit, name)
+
+    def wrapped(*args, **kwargs):
+        done = real(*args, **kwargs)
+        die()
+        return done
+
+    setattr(commit, name, wrapped)
+
+
+if moment == "writing":  # half of the new folder written
+    real_write = commit._write_folder
+    commit._write_folder = lambda folder, files, sources: (
+        real_write(folder, dict(list(files.items())[:1]), sources), die())
+elif moment == "validated":  # the new folder whole and checked, not yet swapped in
+    after("_check_editorial")
+elif moment == "exchanged":  # swapped in; the old case, now hidden, not yet removed
+    after("_exchange")
+elif moment.startswith("wait:"):  # the new folder written; wait for the file named
+    release, real_write = Path(moment[5:]), commit._write_folder
+
+    def write_then_wait(*args):
+        real_write(*args)
+        for _ in range(1200):
+            if release.exists():
+                return
+            time.sleep(0.05)
+
+    commit._write_folder = write_then_wait
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+@pytest.mark.parametrize("moment", ["writing", "validated", "exchanged"])
+def test_an_ingest_killed_at_any_moment_leaves_a_whole_case_in_place(content, moment):
+    """SIGKILL while the new folder is written, once it is validated, and just after the
+    exchange: the case in place loads whole (the old one or the new one), the leftovers
+    are never read as a case, and the next ingest clears them."""
     assert run(content).returncode == 0
-    for delay in (0.4, 0.8, 1.2, 1.6):
-        process = subprocess.Popen(
-            cli(content, FIXTURES / "ingest" / "messy_post.txt", "--force"),
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        content_now = read_content(content)
-        assert (content_now.slugs, content_now.broken) == (["case"], {})
-    result = run(content, ARTICLE, "--force")
+    old = {p.name: p.read_bytes() for p in (content / "case").glob("*.md")}
+    article = FIXTURES / "ingest" / "messy_post.txt"
+    killed = subprocess.run(
+        [sys.executable, "-c", AT_MOMENT, moment, *cli(content, article, "--force")[3:]],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert len(hidden(content)) == 2  # the lock and what the killed ingest left
+    loaded = read_content(content)
+    assert (loaded.slugs, loaded.broken) == (["case"], {})
+    now = {p.name: p.read_bytes() for p in (content / "case").glob("*.md")}
+    assert (now == old) == (moment != "exchanged")  # the new case only once swapped in
+    result = run(content, article, "--force")
     assert result.returncode == 0, result.stderr
+    assert "warning: " in result.stderr and "interrupted ingest" in result.stderr
     assert hidden(content) == [".case.lock"]
 
 
@@ -180,26 +236,31 @@ def test_a_second_ingest_of_a_locked_case_exits_2_with_one_line(content):
     assert not (content / "case").exists()
 
 
-def test_two_ingests_of_one_new_case_at_once_never_both_succeed(content):
-    for _ in range(3):
-        shutil.rmtree(content / "case", ignore_errors=True)
-        articles = (ARTICLE, FIXTURES / "ingest" / "messy_post.txt")
-        processes = [
-            subprocess.Popen(cli(content, a), cwd=ROOT, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-            for a in articles
-        ]  # fmt: skip
-        results = [(p.wait(), p.stderr.read()) for p in processes]
-        for process in processes:
-            process.stdout.close()
-            process.stderr.close()
-        codes = sorted(code for code, _ in results)
-        assert codes == [0, 2], results
-        (refusal,) = [err for code, err in results if code == 2]
-        assert ("another ingest of this case is running" in refusal) or (
-            "case folder exists" in refusal
-        )
-        assert [case.slug for case in load_content(content).cases] == ["case"]
+def test_a_second_ingest_while_the_first_writes_exits_2_and_loses_nothing(content, tmp_path):
+    """The first ingest of a new case is held just after writing its folder, past the
+    check that the case does not exist; a second ingest of that case is refused."""
+    release = tmp_path / "release"
+    first = subprocess.Popen(
+        [sys.executable, "-c", AT_MOMENT, f"wait:{release}", *cli(content)[3:]],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        for _ in range(1200):  # until the first is writing
+            if any(name.endswith(".tmp") for name in hidden(content)) or first.poll():
+                break
+            time.sleep(0.05)
+        second = run(content, FIXTURES / "ingest" / "messy_post.txt")
+    finally:
+        release.touch()
+        out, err = first.communicate(timeout=120)
+    assert (first.returncode, second.returncode) == (0, 2), (err, second.stderr)
+    assert second.stderr == (
+        f"error: {content}/case: another ingest of this case is running; "
+        "try again once it has finished\n"
+    )
+    assert [case.slug for case in load_content(content).cases] == ["case"]
+    assert not (content / "case" / "source" / "article.txt").exists()  # the first's, .md
+    assert hidden(content) == [".case.lock"]
 
 
 # --- --force checks what it keeps ------------------------------------------------------------

@@ -21,6 +21,7 @@ import pytest
 import yaml
 from streamlit.web.server.app_discovery import discover_asgi_app
 
+from casebook.ingest import web
 from casebook.loader import load_content
 from tests.conftest import CONTENT, ROOT
 from tests.e2e.conftest import (
@@ -212,13 +213,15 @@ def test_streamlit_run_serves_dashboard_py_as_an_app_and_the_import_draws_nothin
 
 
 def test_image_turns_off_what_no_deployment_needs():
-    """The image's ENV reaches Streamlit: no agent API, uploads of 1 MB at most, no static
-    file serving (docs/DEPLOY.md, "Before a link goes public")."""
+    """The image's ENV reaches Streamlit: no agent API, uploads no larger than the ingest
+    takes (the server refuses a larger body whatever the uploader says), no static file
+    serving (docs/DEPLOY.md, "Before a link goes public")."""
     shown = subprocess.run(
         [sys.executable, "-m", "streamlit", "config", "show"],
         env=os.environ | image_env(), capture_output=True, text=True, timeout=60,
     ).stdout  # fmt: skip
-    for line in ("enableAgentApi = false", "maxUploadSize = 1", "enableStaticServing = false"):
+    upload = f"maxUploadSize = {web.UPLOAD_LIMIT_MB}"
+    for line in ("enableAgentApi = false", upload, "enableStaticServing = false"):
         assert re.search(rf"^{line}$", shown, re.MULTILINE), line
 
 

@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+import casebook
 from casebook import blockmarkup, blocktext, coverage, export
-from casebook.ingest import htmlreader, pipeline
+from casebook.ingest import htmlreader, pipeline, unclosed
 from casebook.ingest.article import read_article
 from casebook.ingest.readers import read_markdown, read_text
 from casebook.loader import load_content
 from casebook.model import Extra
-from tests.conftest import TINY, copy_codebook
+from tests.conftest import ROOT, TINY, copy_codebook
 
 SECTION = """---
 title: The Middle Part
@@ -195,6 +199,75 @@ def test_html_work_grows_linearly_with_nesting_depth():
         steps[depth] = parser.open.steps
     assert steps[4_000] <= 2.1 * steps[2_000]
     assert steps[2_000] <= 6 * 2 * 2_000  # a few steps per element
+
+
+def lines_run(function, *args) -> int:
+    """How many lines of casebook's own code ``function(*args)`` runs (sys.settrace)."""
+    package, count = str(Path(casebook.__file__).parent), 0
+
+    def local(frame, event, _arg):
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame, _event, _arg):
+        return local if frame.f_code.co_filename.startswith(package) else None
+
+    previous = sys.gettrace()  # a coverage or debugger tracer, put back afterwards
+    sys.settrace(calls)
+    try:
+        function(*args)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def test_html_reading_runs_linearly_many_lines_whatever_counts_its_steps():
+    """Every line of the reader counted, not only the steps the stack counts: a scan of the
+    open elements anywhere (on each end tag, say) shows as a doubling past 2."""
+    lines = {depth: lines_run(htmlreader.read_html, nested(depth)) for depth in (1000, 2000)}
+    assert lines[2000] <= 2.1 * lines[1000]
+
+
+# Runs of openers that nothing closes: each opener scanned to the end of the text made
+# reading quadratic (100 KB of "[" took 66 s, of "*a " 60 s, 20,000 "<a " 72 s). Read in a
+# subprocess, the timeout a guard against a hang, as tests/test_limits.py does: 300 KB
+# each, minutes before the fix, a second after.
+PATHOLOGICAL = {
+    "markdown-brackets": ("markdown", "'[' * 150_000 + 'x' + ']' * 150_000"),
+    "markdown-italics": ("markdown", "'*a ' * 100_000"),
+    "markdown-underscores": ("markdown", "'_a ' * 100_000"),
+    "markdown-tags": ("markdown", "'<a ' * 100_000"),
+    "markdown-comments": ("markdown", "'<!--' * 75_000"),
+    "markdown-footnotes": ("markdown", "'[^' * 150_000"),
+    "html-tags": ("html", "'<a ' * 100_000"),
+    "html-links": ("html", "'<http://x' * 33_000"),
+    "html-comments": ("html", "'<!--' * 75_000"),
+    "html-sections": ("html", "'<![CDATA[' * 33_000 + '>'"),
+}
+
+
+@pytest.mark.parametrize(("fmt", "text"), PATHOLOGICAL.values(), ids=PATHOLOGICAL)
+def test_runs_of_unclosed_openers_read_in_one_pass(fmt, text):
+    code = (
+        "from casebook.ingest.article import read_article\n"
+        f"reading = read_article('Security patrols. ' + {text}, {fmt!r})\n"
+        "print(len(reading.blocks))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert int(done.stdout) >= 1
+
+
+def test_openers_that_nothing_closes_are_text_for_the_html_parser():
+    assert unclosed.escape_unclosed("<p>x</p> 1 < 2 <a") == "<p>x</p> 1 &lt; 2 &lt;a"
+    assert unclosed.escape_unclosed("<!-- a --> b <!-- c >") == "<!-- a --> b &lt;!-- c >"
+    assert unclosed.escape_unclosed("<![CDATA[x]]> <![ y >") == "<![CDATA[x]]> &lt;![ y >"
+    assert unclosed.escape_unclosed('<a title="1<2">b</a>') == '<a title="1<2">b</a>'
+    reading = htmlreader.read_html("<p>Troops stayed.</p><p>Costs < benefits <a")
+    assert [b.text for b in reading.blocks] == ["Troops stayed.", "Costs < benefits <a"]
 
 
 def test_deep_nesting_keeps_the_text_and_does_not_recurse():

@@ -3,6 +3,7 @@ files never become links, markup or terminal escapes, and are checked strictly."
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -44,13 +45,13 @@ def replace_in(path: Path, old: str, new: str) -> None:
     ("file", "old", "new", "expected"),
     [
         ("demo/01-opening.md", "slug: opening", 'slug: "opening\\n"',
-         "content/demo/01-opening.md:3: slug 'opening\n' must be lower-case letters and digits "
+         "content/demo/01-opening.md:3: slug 'opening\\n' must be lower-case letters and digits "
          "joined by hyphens"),
         ("themes.yaml", "id: political", 'id: "political\\n"',
-         "content/themes.yaml:13: theme id 'political\n' must be lower-case letters and digits "
+         "content/themes.yaml:13: theme id 'political\\n' must be lower-case letters and digits "
          "(hyphens allowed)"),
         ("themes.yaml", 'colour: "#D55E00"', 'colour: "#D55E00\\n"',
-         "content/themes.yaml:15: colour '#D55E00\n' must be a hex colour like '#0072B2'"),
+         "content/themes.yaml:15: colour '#D55E00\\n' must be a hex colour like '#0072B2'"),
         ("demo/case.yaml", "https://example.org/tiny-case", "https://[oops/",
          "content/demo/case.yaml:2: url 'https://[oops/' cannot be read as an address "
          "(Invalid IPv6 URL)"),
@@ -70,6 +71,18 @@ def replace_in(path: Path, old: str, new: str) -> None:
 def test_check_rejects_what_would_break_a_page(tiny_copy, file, old, new, expected):
     replace_in(tiny_copy / file, old, new)
     assert problems(tiny_copy)[0] == expected
+
+
+def test_an_example_id_with_white_space_is_a_problem(tiny_copy):
+    (tiny_copy / "examples.yaml").write_text(
+        'examples:\n  - id: "ex one\\n"\n    source: other-text\n    themes: [security]\n'
+        "    text: Troops patrolled.\n",
+        encoding="utf-8",
+    )
+    assert problems(tiny_copy) == [
+        "content/examples.yaml:2: example id 'ex one\\n' must be lower-case letters and digits "
+        "joined by hyphens"
+    ]
 
 
 def test_a_one_theme_codebook_is_a_problem_not_a_crash(tiny_copy):
@@ -113,6 +126,12 @@ def test_a_markdown_link_to_a_sly_address_cannot_end_early():
     assert link == "[source](https://example.org/a%29%5BLog%5D%28https://evil.example/c)"
 
 
+def test_a_chart_note_keeps_its_bold_and_nothing_else():
+    assert markup.md_bold_only("Read **with care**. [x](https://evil.example/a) <b>b</b>") == (
+        r"Read **with care**\. \[x\]\(https\://evil\.example/a\) &lt;b&gt;b&lt;/b&gt;"
+    )
+
+
 def test_exports_write_titles_and_labels_as_text():
     assert export.plain("[Log in](https://evil.example) <b>x</b>") == (
         r"\[Log in\](https\://evil.example) \<b\>x\</b\>"
@@ -149,7 +168,11 @@ def hostile(tiny_copy) -> Path:
     return tiny_copy
 
 
-@pytest.mark.parametrize("page", [None, "opening", "theme-security", "about", "search"])
+@pytest.mark.parametrize(
+    "page",
+    [None, "opening", "theme-security", "about", "search", "co-occurrence", "compare-sections",
+     "facts", "claims"],
+)  # fmt: skip
 def test_no_page_turns_content_into_a_live_link(hostile, monkeypatch, page):
     monkeypatch.setenv("CASEBOOK_CONTENT", str(hostile))
     at = AppTest.from_file("../dashboard.py", default_timeout=30)
@@ -160,6 +183,68 @@ def test_no_page_turns_content_into_a_live_link(hostile, monkeypatch, page):
     assert not at.exception, [e.value for e in at.exception]
     texts = all_text(at)
     assert any("Log in" in text for text in texts)  # the hostile text is there, as text
+    assert [text for text in texts if LIVE_LINK.search(text)] == []
+
+
+EVIL = "[Log in](https://evil.example/{})"
+HOSTILE_FACTS = f"""\
+charts:
+  timeline:
+    title: "Timeline {EVIL.format("r1")}"
+    note: "Read **with care**. {EVIL.format("r2")}"
+facts:
+  - id: talks
+    label: "Talks {EVIL.format("r3")}"
+    value: "Talks opened {EVIL.format("r4")}"
+    date: "2014-05-01"
+    kind: event
+    themes: [political]
+    note: "See {EVIL.format("r5")}"
+    sources:
+      - title: "A press release {EVIL.format("r6")}"
+        publisher: "UN {EVIL.format("r7")}"
+        url: https://example.org/talks
+        date: "2014-05-01"
+        tier: un
+key_facts: [talks]
+gaps:
+  - id: missing
+    label: "Gap {EVIL.format("r8")}"
+    note: "Not found {EVIL.format("r9")}"
+    themes: [security]
+"""
+HOSTILE_CLAIMS = f"""\
+review:
+  reviewer: "editors {EVIL.format("c1")}"
+  date: "2026-11-28"
+claims:
+  - id: polls
+    section: middle-part
+    quote: kept security around
+    kind: imprecise
+    note: "No source {EVIL.format("c2")}"
+    facts: [talks]
+    themes: [security]
+    corrections:
+      - date: "2026-11-29"
+        note: "Fixed {EVIL.format("c3")}"
+"""
+
+
+@pytest.mark.parametrize("page", ["facts", "claims", "middle-part"])
+def test_no_record_page_turns_facts_or_claims_into_a_live_link(tiny_copy, monkeypatch, page):
+    """Chart titles and notes, fact labels, values, notes and sources, gaps, claim notes,
+    reviewers and corrections, on the facts and claims pages and beside the paragraphs."""
+    (tiny_copy / "demo/facts.yaml").write_text(HOSTILE_FACTS, encoding="utf-8")
+    (tiny_copy / "demo/claims.yaml").write_text(HOSTILE_CLAIMS, encoding="utf-8")
+    load_content(tiny_copy)  # valid, if unusual, content
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
+    at = AppTest.from_file("../dashboard.py", default_timeout=30)
+    at._page_hash = calc_hash(page)  # noqa: SLF001 - see tests/test_app.py
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    texts = all_text(at) + [e.label for e in at.expander]
+    assert any("Log in" in text for text in texts)  # there, as text
     assert [text for text in texts if LIVE_LINK.search(text)] == []
 
 
@@ -214,6 +299,9 @@ def test_search_in_a_100_kb_paragraph_sends_a_bounded_page(tiny_copy, monkeypatc
     assert long_one.count('<div class="cb-kwic">') == markup.KWIC_LINES
     assert "… and 3990 more hits in this paragraph" in long_one
     assert sum(map(len, passages)) < 20_000
+    (chart,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]  # hits per section
+    hits, dtick = max(chart["data"][0]["x"]), chart["layout"]["xaxis"]["dtick"]
+    assert (hits, hits / dtick <= 12) == (4000, True)  # a dozen tick labels, not 4,000
 
 
 def test_a_merged_hit_of_any_length_shows_a_bounded_match():

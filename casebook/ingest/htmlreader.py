@@ -27,6 +27,7 @@ from html.parser import HTMLParser
 from casebook.ingest.blocks import Block, Reading
 from casebook.ingest.htmlstack import OpenElements
 from casebook.ingest.readers import is_caption, is_heading
+from casebook.ingest.unclosed import escape_unclosed
 
 SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 CHROME = frozenset({"nav", "aside", "form", "footer"})
@@ -241,7 +242,7 @@ class _Parser(HTMLParser):
 
 def read_html(text: str) -> Reading:
     parser = _Parser()
-    parser.feed(text)
+    parser.feed(escape_unclosed(text))
     parser.close()
     parser.end_table()
     parser.flush()

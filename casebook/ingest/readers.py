@@ -105,18 +105,21 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)\1\s*:?\s*$")
 _FOOTNOTE = re.compile(r"^\[\^(?P<id>[^\]]+)\]:\s*")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # only where a "-->" follows: see _uncomment
 # A link's target in parentheses, which may hold balanced ones: (https://x.org/A_(b))
 _TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
+# Reading stays linear in the text: no part of a pattern may run over the character that
+# opens it again ("[" in a label, "*" inside italics, "<" in a tag), or every opener of a
+# run such as "[[[[..." or "*a *a *a ..." would scan to the end (100 KB took over 60 s).
 _INLINE = [
-    (re.compile(rf"!\[[^\]]*\]{_TARGET}"), ""),  # images
-    (re.compile(r"\[\^([^\]]+)\]"), r"[\1]"),  # footnote markers
-    (re.compile(rf"\[([^\]]+)\]{_TARGET}"), r"\1"),  # links
-    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolinks
-    (re.compile(r"</?[a-zA-Z][^>]*>"), ""),  # inline HTML tags
+    (re.compile(rf"!\[[^\[\]]*\]{_TARGET}"), ""),  # images
+    (re.compile(r"\[\^([^\[\]]+)\]"), r"[\1]"),  # footnote markers
+    (re.compile(rf"\[([^\[\]]+)\]{_TARGET}"), r"\1"),  # links
+    (re.compile(r"<(https?://[^<>\s]+)>"), r"\1"),  # autolinks
+    (re.compile(r"</?[a-zA-Z][^<>]*>"), ""),  # inline HTML tags
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),  # italic
-    (re.compile(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])"), r"\1"),  # italic
+    (re.compile(r"(?<!\w)_(?!\s)([^_]+?)(?<!\s)_(?!\w)"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),  # code
 ]
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -224,9 +227,18 @@ class _MarkdownBlocks:
             self.begin(number, line)
 
 
+def _uncomment(body: str) -> str:
+    """HTML comments replaced by their line breaks. Only text before the last "-->" can
+    hold a whole comment: an opener after it would scan to the end in vain, and thousands
+    of them would make reading quadratic."""
+    end = body.rfind("-->") + 3 if "-->" in body else 0
+    kept = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), body[:end])
+    return kept + body[end:]
+
+
 def read_markdown(text: str) -> Reading:
     meta, body, offset = _front_matter(text)
-    body = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), body)
+    body = _uncomment(body)
     reader = _MarkdownBlocks(offset)
     for number, raw in enumerate(body.splitlines(), start=1):
         reader.line(number, raw)

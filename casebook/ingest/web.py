@@ -23,6 +23,9 @@ from casebook.ingest.source import EXTENSIONS, MAX_INPUT_BYTES, IngestError
 UPLOADS_ENV = "CASEBOOK_UPLOADS"
 PRIVATE_ENV = "CASEBOOK_UPLOADS_PRIVATE"
 UPLOAD_TYPES = sorted({ext.lstrip(".") for ext in EXTENSIONS})
+# The uploader's own limit, in Streamlit's megabytes (MiB), over server.maxUploadSize (1 in
+# the image): just above the ingest's, so that the ingest's one-line message says "too large".
+UPLOAD_LIMIT_MB = -(-MAX_INPUT_BYTES // 2**20)
 
 
 def uploads_enabled() -> bool:
