@@ -13,12 +13,15 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?)\n---[ \t]*(?:\n|\Z)", re
 
 
 class FrontMatterError(ValueError):
-    """Front matter that is missing or not valid YAML, with its 1-based line."""
+    """Front matter that is missing or not valid YAML, with its 1-based line. ``refused``:
+    valid YAML that goes past the reading limits (aliases standing for too much, nesting
+    too deep, too long: see :mod:`casebook.yamltext`), so never read at all."""
 
-    def __init__(self, message: str, line: int):
+    def __init__(self, message: str, line: int, refused: bool = False):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.refused = refused
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,10 @@ def parse(text: str) -> Document:
     try:
         meta = yamltext.load(match.group("meta"), first_line=2)
     except yaml.YAMLError as error:
+        refused = isinstance(error, yamltext.LimitError)
         message = f"front matter is not valid YAML: {yamltext.error_text(error)}"
-        raise FrontMatterError(message, yamltext.error_line(error, 2)) from None
+        line = yamltext.error_line(error, 2)
+        raise FrontMatterError(message, line, refused) from None
     if meta is None:  # nothing between the fences
         meta = yamltext.LineDict()
         meta.line = 2

@@ -159,10 +159,23 @@ def test_ingest_refuses_a_deep_codebook_with_exit_2(tiny_copy, tmp_path: Path):
     assert "themes.yaml: the codebook has problems" in result.stderr
 
 
-def test_ingest_reads_an_article_whose_front_matter_is_a_bomb(tiny_copy, tmp_path: Path):
-    """A Markdown article's front matter that cannot be read is left as text, quickly."""
+def test_ingest_refuses_an_article_whose_front_matter_is_a_bomb(tiny_copy, tmp_path: Path):
+    """Front matter past the reading limits is one ``file:line`` error, exit 2, at once;
+    nothing is written."""
     article = tmp_path / "article.md"
     article.write_text(f"---\n{alias_bomb(8)}---\n\n# Title\n\nSecurity patrols.\n", "utf-8")
+    result = run("ingest", str(article), "--case", "new", "--content", str(tiny_copy))
+    assert (result.returncode, "Traceback" in result.stderr) == (2, False)
+    # the bomb's line 6 (see alias_bomb) is the file's line 7, after the opening fence
+    assert f"{article}:7: front matter is not valid YAML: holds more than" in result.stderr
+    assert not (tiny_copy / "new").exists()
+
+
+def test_ingest_keeps_an_opening_that_is_not_yaml_as_text(tiny_copy, tmp_path: Path):
+    """A Markdown file that opens with a rule and a line that is no YAML mapping is read as
+    text: only YAML past the limits is refused."""
+    article = tmp_path / "article.md"
+    article.write_text("---\nkey: [unclosed\n---\n\n# Title\n\nSecurity patrols.\n", "utf-8")
     result = run("ingest", str(article), "--case", "new", "--content", str(tiny_copy))
     assert (result.returncode, "Traceback" in result.stderr) == (0, False)
     assert (tiny_copy / "new" / "case.yaml").is_file()

@@ -6,8 +6,8 @@ from casebook.ingest import boilerplate, maintext
 from casebook.ingest.blocks import Reading, has_words
 from casebook.ingest.htmlreader import read_html
 from casebook.ingest.pdfreader import read_pdf
-from casebook.ingest.readers import read_markdown, read_text
-from casebook.ingest.source import Source
+from casebook.ingest.readers import UnreadableFrontMatter, read_markdown, read_text
+from casebook.ingest.source import IngestError, Source
 
 READERS = {"text": read_text, "markdown": read_markdown, "html": read_html}
 
@@ -30,7 +30,10 @@ def read_document(source: Source) -> Reading:
         reading = read_pdf(source.data, str(source.path))
         reading.blocks = [b for b in reading.blocks if has_words(b.text)]
         return reading
-    return read_article(source.text, source.format)
+    try:
+        return read_article(source.text, source.format)
+    except UnreadableFrontMatter as error:
+        raise IngestError(f"{source.path}:{error.line}", error.message) from None
 
 
 def case_meta(found: dict, recipe: dict, given: dict, fallback_title: str) -> dict:

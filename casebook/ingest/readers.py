@@ -141,14 +141,25 @@ def clean_row(line: str) -> str:
     return "| " + " | ".join(clean_inline(c) for c in line.strip().strip("|").split("|")) + " |"
 
 
+class UnreadableFrontMatter(ValueError):
+    """Front matter past the YAML reading limits (an alias bomb, nesting too deep), at
+    ``line`` of the article."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
 def _front_matter(text: str) -> tuple[dict[str, str], str, int]:
     """(metadata, body, line offset) for a file that may start with YAML front matter."""
     if not text.startswith("---"):
         return {}, text, 0
     try:
         doc = frontmatter.parse(text)
-    except frontmatter.FrontMatterError:
-        return {}, text, 0
+    except frontmatter.FrontMatterError as error:
+        if error.refused:  # YAML past the reading limits: say so rather than keep it as text
+            raise UnreadableFrontMatter(error.line, error.message) from None
+        return {}, text, 0  # not YAML at all: an opening rule, kept as text
     keys = {"title": "title", "author": "author", "date": "published", "url": "source_url"}
     meta = {new: str(doc.meta[old]) for old, new in keys.items() if doc.meta.get(old)}
     return meta, doc.body, doc.body_line - 1
