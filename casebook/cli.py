@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from casebook.ingest import convert, pipeline, progress
-from casebook.ingest.source import MAX_INPUT_BYTES, IngestError, is_url
+from casebook.ingest import convert, fetch, pipeline, progress
+from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
 from casebook.problems import ContentError
 from casebook.wording import counted
@@ -85,9 +85,9 @@ def _convert(args) -> int:
 
 
 def _ingest(args) -> int:
-    url = is_url(args.path)
-    args.path = args.path if url else Path(args.path)
-    size = args.path.stat().st_size if not url and args.path.is_file() else 0
+    is_url = fetch.is_url(args.path)
+    args.path = args.path if is_url else Path(args.path)
+    size = args.path.stat().st_size if not is_url and args.path.is_file() else 0
     bar = progress.bar_for(size, sys.stderr, args.progress)
     given = {"title": args.title, "source_url": args.source_url}
     try:

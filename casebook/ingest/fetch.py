@@ -34,6 +34,10 @@ CONTENT_TYPES = {
 USER_AGENT = "casebook-ingest/1 (+https://github.com; reads one article on request)"
 
 
+def is_url(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://"))
+
+
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 

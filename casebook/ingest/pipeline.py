@@ -21,12 +21,12 @@ from pathlib import Path
 import yaml
 
 from casebook import loader, validate, yamltext
-from casebook.ingest import sectionfiles, themecount
+from casebook.ingest import fetch, sectionfiles, themecount
 from casebook.ingest.article import case_meta, read_document
 from casebook.ingest.blocks import REMOVED_KINDS, Reading
 from casebook.ingest.commit import exclusive, write_case
 from casebook.ingest.convert import existing_pins
-from casebook.ingest.source import IngestError, Source, is_url, read_source
+from casebook.ingest.source import IngestError, Source, read_source
 from casebook.markup import count
 from casebook.model import KEPT_KINDS, Case, Codebook
 
@@ -126,9 +126,7 @@ def _check_target(content: Path, slug: str, force: bool) -> Path:
 
 def read_input(path: Path | str, public_only: bool = False) -> Source:
     """A file's source, or a URL's (fetched within limits; see :mod:`casebook.ingest.fetch`)."""
-    if isinstance(path, str) and is_url(path):
-        from casebook.ingest import fetch
-
+    if isinstance(path, str) and fetch.is_url(path):
         return fetch.fetch(path, public_only)
     return read_source(Path(path))
 

@@ -51,12 +51,6 @@ class Source:
     origin: str = ""  # the URL it was fetched from (casebook.ingest.fetch), if any
 
 
-def is_url(text: str) -> bool:
-    """An http(s) address, for :mod:`casebook.ingest.fetch` (imported only then: urllib's
-    client is slow to load) rather than a file."""
-    return text.lower().startswith(("http://", "https://"))
-
-
 def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise IngestError(path, "is a folder, not a file")
