@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from casebook import coverage, export
 from casebook.ingest import convert, fetch, pipeline, progress
 from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
@@ -59,6 +58,8 @@ def _check(args) -> int:
 
 
 def _paragraphs(args) -> int:
+    from casebook import coverage, export  # pandas: slow to import, and ingest needs none
+
     content = load_content(args.content)
     cases = [content.case(args.case)] if args.case else content.cases
     frame = export.with_kept(coverage.paragraph_table(cases, content.codebook), cases)

@@ -11,10 +11,12 @@ claim's paragraph, and turns them into tidy frames; ``factsfile.py`` and
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from casebook.model import Case, Paragraph
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built: the loader and an ingest
+    import pandas as pd  # read facts and claims without it, and it is slow to import
 
 TIERS = ("un", "news", "secondary")  # best first
 FACT_KINDS = (
@@ -171,6 +173,8 @@ def claims_by_anchor(claims) -> dict[str, tuple[Claim, ...]]:
 
 def start_day(text: str) -> pd.Timestamp:
     """The first day a fact's date can mean (a year means 1 January)."""
+    import pandas as pd
+
     return pd.Timestamp(text + {4: "-01-01", 7: "-01"}.get(len(text), ""))
 
 
@@ -183,6 +187,8 @@ CLAIM_COLUMNS = ["id", "section", "position", "anchor", "kind", "quote", "note",
 
 def facts_frame(facts) -> pd.DataFrame:
     """One row per fact: its value, the day its date starts on, best tier and source count."""
+    import pandas as pd
+
     rows = [
         {
             "id": f.id, "label": f.label, "value": f.value, "amount": f.amount, "unit": f.unit,
@@ -196,6 +202,8 @@ def facts_frame(facts) -> pd.DataFrame:
 
 def sources_frame(facts) -> pd.DataFrame:
     """One row per (fact, source), in the order the sources are given."""
+    import pandas as pd
+
     rows = [
         {"fact": fact.id, "position": n, "title": s.title, "publisher": s.publisher,
          "url": s.url, "date": s.date, "tier": s.tier, "note": s.note}
@@ -208,6 +216,8 @@ def sources_frame(facts) -> pd.DataFrame:
 
 def claims_frame(claims) -> pd.DataFrame:
     """One row per reviewed claim, with the anchor of the paragraph it flags."""
+    import pandas as pd
+
     rows = [
         {
             "id": c.id, "section": c.section, "position": c.position, "anchor": c.anchor,
@@ -221,5 +231,7 @@ def claims_frame(claims) -> pd.DataFrame:
 
 def claim_counts(claims) -> pd.DataFrame:
     """How many claims of each kind, every kind listed (zero included), in a fixed order."""
+    import pandas as pd
+
     kinds = [claim.kind for claim in claims]
     return pd.DataFrame({"kind": CLAIM_KINDS, "claims": [kinds.count(k) for k in CLAIM_KINDS]})

@@ -93,21 +93,25 @@ def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Sectio
     )  # fmt: skip
 
 
+def _meta(path: Path):
+    """A section file's front matter again, for the line of a problem found across files."""
+    return frontmatter.parse(path.read_text(encoding="utf-8")).meta
+
+
 def _cross_check(sections: list[tuple[Section, Path]], root: Path, problems) -> None:
     """Problems that only show between the sections of one case."""
     by_slug: dict[str, str] = {}
     by_order: dict[int, str] = {}
     for section, path in sections:
         report = Collector(path, root, problems)
-        meta = frontmatter.parse(path.read_text(encoding="utf-8")).meta
         if section.slug in by_slug:
             report.add(
-                meta.line_of("slug"),
+                _meta(path).line_of("slug"),
                 f"duplicate slug '{section.slug}' (also in {by_slug[section.slug]})",
             )
         if section.order in by_order:
             report.add(
-                meta.line_of("order"),
+                _meta(path).line_of("order"),
                 f"duplicate order {section.order} (also in {by_order[section.order]})",
             )
         by_slug.setdefault(section.slug, path.name)
@@ -120,10 +124,9 @@ def _cross_check(sections: list[tuple[Section, Path]], root: Path, problems) -> 
     top_level = {s.slug for s, _ in sections if s.parent is None}
     for section, path in sections:
         if section.parent and section.parent not in top_level:
-            meta = frontmatter.parse(path.read_text(encoding="utf-8")).meta
             hint = did_you_mean(section.parent, sorted(top_level))
             Collector(path, root, problems).add(
-                meta.line_of("parent"),
+                _meta(path).line_of("parent"),
                 f"parent '{section.parent}' is not a top-level section{hint}",
             )
 

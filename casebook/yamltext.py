@@ -10,6 +10,11 @@ hundred bytes of them can stand for a billion), nesting is at most :data:`MAX_DE
 levels deep (deeper input would exhaust Python's recursion), and a file holds at most
 :data:`MAX_CHARS` characters. Each limit is a ``yaml.YAMLError`` with a
 line, like any other error in the file.
+
+Most files are read by libyaml (:func:`_fast_load`, some ten times faster): a first pass over
+its events makes sure the file keeps well within those bounds (no alias at all), then the
+same constructors build the same ``LineDict`` with the same lines. Anything else, an
+error included, goes to the pure-Python reader, which says what is wrong and where.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ class LineDict(dict):
 MAX_DEPTH = 40  # the content files nest five levels at most
 MAX_VALUES = 100_000  # keys and values once aliases are expanded; facts.yaml has 3,600
 MAX_CHARS = 2_000_000  # the largest content file (facts.yaml) has 57,000
+_CLoader = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
+_SLOW = object()  # the fast reader's answer when the pure-Python one must read the file
+_BLOCK = ("|", ">")  # literal and folded scalars: libyaml accepts headers PyYAML refuses
 
 
 class LimitError(yaml.MarkedYAMLError):
@@ -105,12 +113,62 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+if _CLoader is not None:
+
+    class _FastLineLoader(_CLoader):
+        """libyaml's parser and composer, with the constructors of :class:`_LineLoader`."""
+
+    _FastLineLoader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+    )
+
+
+def _unusual(event: yaml.Event) -> bool:
+    """A block scalar or an explicit tag: libyaml and PyYAML read some of these apart."""
+    return getattr(event, "style", None) in _BLOCK or getattr(event, "tag", None) is not None
+
+
+def well_within_bounds(text: str) -> bool:
+    """Whether libyaml's events show nesting and values well short of the limits and no
+    alias (which could stand for any amount of data); and whether the text holds nothing
+    the two readers take apart: a byte-order mark (libyaml skips one at the start of any
+    line, PyYAML only at the start of the text), a tab, or what :func:`_unusual` finds
+    (libyaml accepts some of these where PyYAML finds an error, or reads them otherwise)."""
+    if _CLoader is None or len(text) > MAX_CHARS or "\ufeff" in text or "\t" in text:
+        return False
+    depth = values = 0
+    for event in yaml.parse(text, Loader=_CLoader):
+        if isinstance(event, yaml.AliasEvent) or _unusual(event):
+            return False
+        values += isinstance(event, yaml.NodeEvent)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH // 2 or values > MAX_VALUES // 2:
+                return False
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return values <= MAX_VALUES // 2
+
+
+def _fast_load(text: str):
+    """The data of a file well within the bounds, read by libyaml; ``_SLOW`` otherwise or
+    on any error (a YAML error, a surrogate, a date out of range: for the pure-Python reader
+    to report, or raise, as it always has)."""
+    try:
+        if well_within_bounds(text):
+            return yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - a safe loader
+    except Exception:  # noqa: BLE001 - whatever it is, the pure-Python reader says it
+        pass
+    return _SLOW
+
 
 def load(text: str, first_line: int = 1):
     """Parse YAML text; line numbers start at ``first_line``."""
     if len(text) > MAX_CHARS:
         raise LimitError(problem=f"longer than {MAX_CHARS:,} characters")
-    data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    data = _fast_load(text)
+    if data is _SLOW:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     if first_line != 1:
         _shift(data, first_line - 1)
     return data

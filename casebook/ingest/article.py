@@ -5,7 +5,6 @@ from __future__ import annotations
 from casebook.ingest import boilerplate, maintext
 from casebook.ingest.blocks import Reading, has_words
 from casebook.ingest.htmlreader import read_html
-from casebook.ingest.pdfreader import read_pdf
 from casebook.ingest.readers import UnreadableFrontMatter, read_markdown, read_text
 from casebook.ingest.source import IngestError, Source
 
@@ -27,6 +26,8 @@ def read_document(source: Source) -> Reading:
     """Any source: a PDF is laid out by :mod:`casebook.ingest.pdfreader`, which sorts its
     own running heads, masthead and notes; text, Markdown and HTML by :func:`read_article`."""
     if source.format == "pdf":
+        from casebook.ingest.pdfreader import read_pdf  # pypdfium2: only PDFs need it
+
         reading = read_pdf(source.data, str(source.path))
         reading.blocks = [b for b in reading.blocks if has_words(b.text)]
         return reading

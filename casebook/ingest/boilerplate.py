@@ -125,7 +125,7 @@ def mark_lines(blocks: list[Block]) -> None:
     kept = _kept(blocks)
     edges = {id(b) for b in kept[:_EDGE] + kept[-_EDGE:]}
     for block in [b for b in blocks if b.kind in ("heading", "paragraph", "caption")]:
-        if _BOILERPLATE.search(block.text) and len(block.text.split()) <= 30:
+        if len(block.text.split()) <= 30 and _BOILERPLATE.search(block.text):  # short first
             block.relabel("boilerplate")
         elif id(block) in edges and is_notice(block.text) and block.kind != "caption":
             block.relabel("notice")

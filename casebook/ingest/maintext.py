@@ -55,11 +55,14 @@ _CLOSERS = "\"'”’»)] "
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(text)]
+    """The words of a text, lower-cased (together: the same as one by one, as no
+    lower-casing adds a space, and a space ends a final sigma as a word's end does)."""
+    found = _TOKEN.findall(text)
+    return " ".join(found).lower().split(" ") if found else []
 
 
 def _triples(tokens: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
+    return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
 
 
 def extract(html: str, known: dict[str, str]) -> tuple[str, dict[str, str]]:
@@ -95,10 +98,11 @@ def lost_prose(judged: list, inside: list) -> list:
     kept = {id(b) for b in inside}
     lost = []
     for before, block, after in zip(judged, judged[1:], judged[2:], strict=False):
+        if block.kind != "paragraph" or not block.loose or id(block) in kept:
+            continue  # the cheap tests first: most blocks are kept or not loose
         sentence = block.text.rstrip(_CLOSERS)[-1:] in ".!?"
         prose = len(block.text.split()) >= PROSE_WORDS and sentence
-        between = id(before) in kept and id(after) in kept and id(block) not in kept
-        if block.kind == "paragraph" and block.loose and prose and between:
+        if prose and id(before) in kept and id(after) in kept:
             lost.append(block)
     return lost
 

@@ -14,16 +14,14 @@ only with ``force``, and then its editors' pins are carried over by paragraph te
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import yaml
 
-from casebook import coverage, loader, validate, yamltext
-from casebook.ingest import fetch, sectionfiles
+from casebook import loader, validate, yamltext
+from casebook.ingest import fetch, sectionfiles, themecount
 from casebook.ingest.article import case_meta, read_document
 from casebook.ingest.blocks import REMOVED_KINDS, Reading
 from casebook.ingest.commit import exclusive, write_case
@@ -190,17 +188,15 @@ def _title_from(path) -> str:
     return " ".join(words).capitalize() or "Untitled"
 
 
-def theme_coverage(done: Ingested, progress: Progress = _no_progress) -> tuple[pd.DataFrame, float]:
-    """Coverage by theme of the whole case and its uncoded share, tagged in about 50 steps."""
-    sections_ = done.case.sections
-    step = max(1, len(sections_) // 50)
-    frames = []
-    for start in range(0, len(sections_), step):
-        part = dataclasses.replace(done.case, sections=sections_[start : start + step])
-        frames.append(coverage.paragraph_table([part], done.codebook))
-        progress(_TAGGING + (1 - _TAGGING) * min(1, (start + step) / len(sections_)))
-    table = pd.concat(frames, ignore_index=True)
-    return coverage.coverage_by_theme(table, done.codebook), coverage.uncoded_share(table)
+def theme_coverage(
+    done: Ingested, progress: Progress = _no_progress
+) -> tuple[list[themecount.ThemeCoverage], float]:
+    """Coverage by theme of the whole case and its uncoded share, tagged in a few parts."""
+
+    def tagged(fraction: float) -> None:
+        progress(_TAGGING + (1 - _TAGGING) * fraction)
+
+    return themecount.theme_coverage(done.case, done.codebook, tagged)
 
 
 def summary(done: Ingested, progress: Progress = _no_progress) -> list[str]:
@@ -220,9 +216,9 @@ def summary(done: Ingested, progress: Progress = _no_progress) -> list[str]:
         f"  removed     {removed}",
         "coverage by theme (share of words in paragraphs coded with the theme):",
     ]
-    frame, uncoded = theme_coverage(done, progress)
+    rows, uncoded = theme_coverage(done, progress)
     width = max(len(t) for t in [*done.codebook.ids, "uncoded"])
-    for row in frame.itertuples(index=False):
+    for row in rows:
         paragraphs = count(row.paragraphs, "paragraph")
         lines.append(f"  {row.theme:<{width}}  {row.coverage:6.1%}  ({paragraphs})")
     lines.append(f"  {'uncoded':<{width}}  {uncoded:6.1%}")

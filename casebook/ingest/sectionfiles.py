@@ -117,22 +117,24 @@ def _link_levels(drafts: list[Draft]) -> None:
 
 def _drop_empty(drafts: list[Draft], warnings: list[str]) -> list[Draft]:
     _join_empty_over_deeper(drafts)
-    kept = [d for d in drafts if d.level >= 0 and (d.blocks or _heads_text(drafts, d))]
+    heads = _heads_of_text(drafts)
+    kept = [d for d in drafts if d.level >= 0 and (d.blocks or id(d) in heads)]
+    kept_ids = {id(d) for d in kept}  # by identity: drafts compare by value, slowly
     for draft in drafts:
-        if draft.level > 0 and draft not in kept:
+        if draft.level > 0 and id(draft) not in kept_ids:
             warnings.append(
                 f"line {draft.line}: heading '{draft.title}' has no text of its own; left out"
             )
     for draft in kept:
-        if draft.above is not None and draft.above not in kept:
+        if draft.above is not None and id(draft.above) not in kept_ids:
             draft.above = None
     return kept
 
 
-def _heads_text(drafts: list[Draft], draft: Draft) -> bool:
-    """A section without text of its own that heads sub-sections with text (a report's
-    "II." over its "A." and "B."): kept, as the model's parents may be empty."""
-    return any(d.above is draft and d.blocks for d in drafts)
+def _heads_of_text(drafts: list[Draft]) -> set[int]:
+    """The drafts (by id) that head sub-sections with text: one without text of its own
+    (a report's "II." over its "A." and "B.") is kept, as the model's parents may be empty."""
+    return {id(d.above) for d in drafts if d.above is not None and d.blocks}
 
 
 def _join_empty_over_deeper(drafts: list[Draft]) -> None:
