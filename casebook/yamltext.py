@@ -19,7 +19,10 @@ error included, goes to the pure-Python reader, which says what is wrong and whe
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import yaml
+from yaml.constructor import ConstructorError
 
 
 class LineDict(dict):
@@ -60,6 +63,15 @@ class _LineLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._open = 0  # nodes being composed: Python's recursion, bounded first
         self._measure: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth)
+
+    def construct_object(self, node, deep=False):
+        """A value Python cannot hold ("2024-13-01" read as a date, a huge exponent) is a
+        YAML error at its node, like any other, not a ValueError from deep in PyYAML."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as error:
+            problem = f"a value that cannot be read ({error})"
+            raise ConstructorError(problem=problem, problem_mark=node.start_mark) from None
 
     def fetch_flow_collection_start(self, token_class):
         """The scanner reads ahead through open brackets (in time quadratic in their
@@ -106,6 +118,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     mapping.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):
+            problem = "a key must be one value, not a list or a mapping"
+            raise ConstructorError(problem=problem, problem_mark=key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping

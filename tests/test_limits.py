@@ -111,6 +111,24 @@ def test_front_matter_lines_shift_once_when_aliases_share_a_mapping():
     assert (meta.line_of("c"), meta["a"].line_of("b")) == (3, 2)
 
 
+UNREADABLE = [  # well-formed YAML that Python cannot hold as data
+    ("published: 2024-13-01\n", "a value that cannot be read (month must be in 1..12)"),
+    ("? [a, b]\n: c\n", "a key must be one value, not a list or a mapping"),
+]
+
+
+@pytest.mark.parametrize(("name", "template", "line"), PLACES)
+@pytest.mark.parametrize(("text", "problem"), UNREADABLE)
+def test_values_python_cannot_hold_are_one_problem_at_their_line(
+    tiny_copy, name, template, line, text, problem
+):
+    (tiny_copy / name).write_text(template.format(yaml=text), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(tiny_copy)
+    found = [p for p in caught.value.problems if p.message.endswith(problem)]
+    assert [(p.path, p.line) for p in found] == [(f"content/{name}", line)]
+
+
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "casebook", *args],

@@ -140,8 +140,9 @@ def test_what_comes_near_a_limit_or_fails_is_left_to_the_pure_python_reader(text
 
 
 def test_a_date_out_of_range_is_the_same_error_either_way():
-    with pytest.raises(ValueError, match="month must be in 1..12"):
-        yamltext.load("published: 2024-13-01\n")
+    with pytest.raises(yaml.YAMLError, match="month must be in 1..12") as caught:
+        yamltext.load("title: T\npublished: 2024-13-01\n")
+    assert yamltext.error_line(caught.value) == 2
 
 
 # --- Writing: libyaml's emitter where it writes PyYAML's bytes -----------------------------
