@@ -55,14 +55,14 @@ def memory_total_mb() -> int:
 
 def commit() -> str:
     """The commit measured, marked when the working tree has uncommitted changes (besides
-    bench/RESULTS.md, which the benchmarks themselves write)."""
+    bench/RESULTS.md and eval/results.json, which the benchmarks themselves write)."""
 
     def git(*args: str) -> str:
         done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
         return done.stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/RESULTS.md")
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/RESULTS.md", ":!eval/results.json")
     return f"{head} + uncommitted changes" if dirty else head
 
 
