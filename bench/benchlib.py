@@ -62,7 +62,8 @@ def commit() -> str:
         return done.stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/RESULTS.md", ":!eval/results.json")
+    written = (":!bench/RESULTS.md", ":!eval/results.json")
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", *written)
     return f"{head} + uncommitted changes" if dirty else head
 
 
