@@ -10,10 +10,14 @@ a long one.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +26,7 @@ from casebook.model import Example
 
 MODEL = "WordLlama l2_supercat_256, the model inside the wordllama package"
 MAX_WORDS = 400
+DIMENSIONS = 256  # the model's vector length
 OPENING_WORDS = 12
 BATCH = 16  # paragraphs embedded at a time: a batch pads to its longest, so memory stays low
 _LOCK = threading.Lock()  # one embedding at a time: the tokenizer's padding is shared state
@@ -54,7 +59,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit vectors, one row per text; a text without words gets a row of zeros (similar
     to nothing)."""
     clipped = [_clip(text) for text in texts]
-    vectors = np.zeros((len(clipped), 256), dtype=np.float32)
+    vectors = np.zeros((len(clipped), DIMENSIONS), dtype=np.float32)
     keep = [i for i, text in enumerate(clipped) if text]
     if keep:
         keep.sort(key=lambda i: len(clipped[i]))  # batches of like length pad little
@@ -71,12 +76,48 @@ def opening(text: str) -> str:
     return " ".join(head) + (" …" if len(text.split()) > OPENING_WORDS else "")
 
 
+def cache_folder() -> Path:
+    """Where the examples' vectors are kept between runs: ``$XDG_CACHE_HOME/casebook``
+    (``~/.cache/casebook`` when unset)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "casebook"
+
+
+def _cache_file(texts: Sequence[str]) -> Path:
+    """One file per model and set of example texts: any edit of an example is a new file."""
+    model = f"{MODEL} {metadata.version('wordllama')}, first {MAX_WORDS} words"
+    digest = hashlib.sha256("\x00".join([model, *texts]).encode("utf-8"))
+    return cache_folder() / f"examples-{digest.hexdigest()[:24]}.npy"
+
+
+def example_vectors(texts: Sequence[str]) -> np.ndarray:
+    """The examples' vectors (:func:`embed`), read from the cache when an earlier run kept
+    them; computed, and kept if the cache folder can be written, otherwise. A cache file
+    that cannot be read, or holds the wrong shape, is computed again."""
+    path = _cache_file(texts)
+    try:
+        kept = np.load(path, allow_pickle=False)
+        if kept.shape == (len(texts), DIMENSIONS) and kept.dtype == np.float32:
+            return kept
+    except (OSError, ValueError, EOFError):
+        pass
+    vectors = embed(texts)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+            np.save(out, vectors, allow_pickle=False)
+        os.replace(out.name, path)  # whole or not at all, for a reader at the same moment
+    except OSError:
+        pass  # a read-only home: compute again next time
+    return vectors
+
+
 class ExampleIndex:
     """The examples' vectors, computed once, and the nearest of them to any paragraphs."""
 
     def __init__(self, examples: Sequence[Example]):
         self.examples = tuple(examples)
-        self.vectors = embed([e.text for e in self.examples])
+        self.vectors = example_vectors([e.text for e in self.examples])
         self.sources = np.array([e.source for e in self.examples], dtype=object)
         self.openings = [opening(e.text) for e in self.examples]
 

@@ -211,3 +211,54 @@ def test_an_examples_file_with_aliases_is_read_within_the_content_bounds(tmp_pat
     problems = []
     assert examples.read_examples(path, tmp_path, problems, ("security",), needed=True) == ()
     assert len(problems) == 1 and "examples.yaml" in str(problems[0])
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """An empty cache folder, and a count of the texts embedded."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    embedded = []
+    real = semantic.embed
+    monkeypatch.setattr(semantic, "embed", lambda texts: embedded.extend(texts) or real(texts))
+    return tmp_path / "casebook", embedded
+
+
+def test_example_vectors_are_kept_and_read_back_the_same(cache):
+    folder, embedded = cache
+    texts = [e.text for e in EXAMPLES]
+    first = semantic.example_vectors(texts)
+    assert (embedded, len(list(folder.glob("*.npy")))) == (texts, 1)
+    again = semantic.example_vectors(texts)
+    assert len(embedded) == len(texts)  # not embedded a second time
+    assert again.dtype == np.float32 and np.array_equal(again, first)
+
+
+def test_an_edited_example_is_embedded_anew(cache):
+    folder, embedded = cache
+    semantic.example_vectors([ATTACK, VOTE])
+    semantic.example_vectors([ATTACK, VOTE + " Again."])
+    assert embedded == [ATTACK, VOTE, ATTACK, VOTE + " Again."]
+    assert len(list(folder.glob("*.npy"))) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a numpy file", None])
+def test_a_damaged_cache_file_is_computed_again(cache, damage):
+    folder, embedded = cache
+    texts = [ATTACK, VOTE]
+    right = semantic.example_vectors(texts)
+    (kept,) = folder.glob("*.npy")
+    if damage is None:  # a file of the wrong shape
+        np.save(kept, np.ones((3, 5), dtype=np.float32), allow_pickle=False)
+    else:
+        kept.write_bytes(damage)
+    assert np.array_equal(semantic.example_vectors(texts), right)
+    assert embedded == texts * 2
+
+
+def test_an_unwritable_cache_costs_time_not_vectors(cache):
+    folder, embedded = cache
+    folder.write_text("a file where the cache folder would go")  # so nothing can be kept
+    for _ in range(2):
+        vectors = semantic.example_vectors([ATTACK])
+        assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-5)
+    assert (embedded, folder.is_file()) == ([ATTACK, ATTACK], True)
