@@ -128,7 +128,7 @@ def test_leftovers_of_an_interrupted_replacement_are_restored_then_cleared(conte
     assert result.stderr.splitlines() == [
         f"warning: {ARTICLE}: restored {content}/case from an interrupted replacement "
         "(.case.4242-0000abcd.old)",
-        f"warning: {ARTICLE}: removed .case.4242-0000abcd.tmp, the unfinished work of an interrupted ingest",
+        f"warning: {ARTICLE}: removed .case.4242-0000abcd.tmp, left by an interrupted ingest",
         f"error: {content}/case: case folder exists (add --force to replace it)",
     ]
     assert hidden(content) == [".case.lock"]

@@ -63,7 +63,8 @@ def recover(target: Path) -> list[str]:
             notes.append(f"removed {old.name}, a replaced case an interrupted ingest left")
     for unfinished in sorted(target.parent.glob(f".{target.name}.*.tmp")):
         shutil.rmtree(unfinished)
-        notes.append(f"removed {unfinished.name}, the unfinished work of an interrupted ingest")
+        # before the swap it is the new case, unfinished; after it, the case just replaced
+        notes.append(f"removed {unfinished.name}, left by an interrupted ingest")
     return notes
 
 
