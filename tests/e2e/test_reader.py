@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from casebook import contrast
 from casebook.loader import load_content
 from tests.conftest import CONTENT
 from tests.e2e.conftest import chips, filter_bar, wait_for_app
@@ -212,3 +213,67 @@ def test_a_full_bar_keeps_its_value_whole_in_a_narrow_column(page, app_url):
     chart.locator(".main-svg").first.wait_for()
     assert "100%" in chart.locator("text.bartext").all_text_contents()
     assert_labels_inside(chart)
+
+
+def test_the_codeline_title_clears_its_ticks_with_one_theme(page, app_url):
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{app_url}/?theme=security")  # one row: the shortest codeline
+    wait_for_app(page)
+    chart = page.get_by_label("Paragraphs in reading order, one row per theme, marked where coded")
+    chart.scroll_into_view_if_needed()
+    chart.locator(".main-svg").first.wait_for()
+    title = chart.locator(".g-xtitle text").bounding_box()
+    lowest_tick = max(t.bounding_box()["y"] + t.bounding_box()["height"]
+                      for t in chart.locator(".xtick text").all())  # fmt: skip
+    assert title["y"] >= lowest_tick - 0.5
+    assert (
+        title["y"] + title["height"] <= chart.bounding_box()["y"] + chart.bounding_box()["height"]
+    )
+
+
+def test_the_numbers_behind_a_chart_are_one_click_away(page, app_url):
+    page.goto(f"{app_url}/facts")
+    wait_for_app(page)
+    chart = page.get_by_test_id("stPlotlyChart").first
+    chart.locator(".main-svg").first.wait_for()
+    data = page.get_by_test_id("stExpander").filter(has_text="Data behind this chart").first
+    assert data.get_by_test_id("stDataFrame").count() == 0  # drawn only once opened
+    data.get_by_text("Data behind this chart").click()
+    data.get_by_test_id("stDataFrame").wait_for()
+
+
+# The colour of an element's border, its fill and the page behind it, as drawn.
+_BORDER = """e => {
+    const box = [e, ...e.querySelectorAll('*')].find(x => {
+        const s = getComputedStyle(x);
+        return s.borderTopStyle !== 'none' && parseFloat(s.borderTopWidth) >= 1;
+    });
+    const page = getComputedStyle(document.querySelector("[data-testid='stApp']"));
+    const style = getComputedStyle(box);
+    return [style.borderTopColor, style.backgroundColor, page.backgroundColor];
+}"""
+
+
+def _hex(css: str, behind: str = "#ffffff") -> str:
+    """A computed CSS colour as #rrggbb, a translucent one laid over ``behind``."""
+    parts = [float(n) for n in css[css.index("(") + 1 : -1].split(",")]
+    alpha = parts[3] if len(parts) == 4 else 1.0
+    under = [int(behind[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(c * alpha + u * (1 - alpha)) for c, u in zip(parts[:3], under, strict=False)]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_control_borders_stand_3_to_1_off_the_page_and_the_fill(page, app_url, scheme):
+    """WCAG 1.4.11: the filter's picker and an unchecked radio circle are seen by their border."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{app_url}/")
+    wait_for_app(page)
+    bar = filter_bar(page)
+    picker = bar.get_by_test_id("stMultiSelect")
+    unchecked = bar.get_by_test_id("stRadio").locator("label").filter(has_text="all")
+    for control in (picker, unchecked):
+        border, fill, background = control.evaluate(_BORDER)
+        behind = _hex(background)
+        assert contrast.ratio(_hex(border, behind), behind) >= contrast.MARK, border
+        assert contrast.ratio(_hex(border, behind), _hex(fill, behind)) >= contrast.MARK, fill
