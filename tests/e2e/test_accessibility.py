@@ -4,7 +4,8 @@ or logged; and WCAG 2.2 AA in light and in dark mode, checked by axe-core.
 Each page is loaded once and checked in both modes: the app follows the browser's colour
 preference as it changes (see accessibility.show_in_scheme).
 
-Fails on any error, on a missing chart, and on any serious or critical violation in what
+Fails on any error, on a missing chart, on a chart without an accessible name or without
+the table of its numbers under it, and on any serious or critical violation in what
 the app draws (see accessibility.py for the one Streamlit element left out, and why).
 """
 
@@ -72,6 +73,22 @@ def charts_expected(path: str) -> int:
     return CHARTS.get(path, 1)
 
 
+# Each chart: its role, its accessible name, and the text of what comes right after it.
+_CHART_NAMES = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")].map(c => {
+    const next = c.closest("[data-testid='stElementContainer']").nextElementSibling;
+    return [c.getAttribute("role"), c.getAttribute("aria-label") || "", next?.innerText || ""];
+})"""
+
+
+def unnamed_charts(page) -> list[list[str]]:
+    """Charts without a name for screen readers or without their table under them."""
+    return [
+        chart
+        for chart in page.evaluate(_CHART_NAMES)
+        if chart[0] != "figure" or not chart[1].strip() or "Data behind this chart" not in chart[2]
+    ]
+
+
 @pytest.mark.parametrize("path", PATHS)
 def test_every_page_draws_without_errors_and_has_no_serious_violation(laptop, app_url, path):
     failures: list[str] = []
@@ -93,6 +110,7 @@ def test_every_page_draws_without_errors_and_has_no_serious_violation(laptop, ap
         for index in range(charts_expected(path)):  # each drawn, then none more
             charts.nth(index).locator(".main-svg").first.wait_for()
         assert charts.count() == charts_expected(path)
+        assert unnamed_charts(laptop) == []  # each named, its numbers one click away
         assert failures == []
     finally:
         for event, listener in listeners.items():
