@@ -8,13 +8,16 @@ screenshot (under pytest's tmp_path) for a person to look at.
 from __future__ import annotations
 
 import json
+import re
+import urllib.request
 from datetime import date
+from html import escape
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from casebook import contrast
+from casebook import contrast, preview
 from casebook.loader import load_content
 from tests.conftest import CONTENT
 from tests.e2e.conftest import chips, filter_bar, wait_for_app
@@ -109,6 +112,21 @@ def test_each_page_has_its_own_tab_title(page, app_url):
     page.goto(f"{app_url}/claims")
     wait_for_app(page)
     assert page.title().startswith("Claims checked · ")
+
+
+def test_a_shared_link_previews_the_page_it_names(app_url):
+    """Link-preview crawlers read the served HTML and run no script: title and description
+    are in it."""
+    with urllib.request.urlopen(f"{app_url}/political-stability?theme=political") as response:
+        html = response.read().decode("utf-8")
+    first = load_content(CONTENT).case("minusma").section("political-stability").paragraphs[0]
+    title = "Political stability · Analyzing the Impact of the UN… · casebook"
+    assert re.findall(r"<title>(.*?)</title>", html) == [title]
+    described = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
+    assert described == escape(preview.shorten(first.text), quote=True)
+    assert f'<meta property="og:title" content="{title}" />' in html
+    with urllib.request.urlopen(f"{app_url}/no-such-page") as response:
+        assert 'name="description"' not in response.read().decode("utf-8")
 
 
 @pytest.mark.parametrize(
