@@ -99,13 +99,15 @@ def served(path: str, headers: list[tuple[bytes, bytes]], body: bytes, status: i
 
 
 HTML = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", b"87")]
+VALIDATORS = [(b"etag", b'"abc"'), (b"last-modified", b"Sun, 29 Nov 2026 10:00:00 GMT")]
 
 
 def test_the_middleware_adds_the_tags_and_fixes_the_length(monkeypatch):
     monkeypatch.setattr(middleware, "head_for", lambda path, query: f"<title>{path}</title>")
-    headers, body = served("/claims", HTML, INDEX.encode())
+    headers, body = served("/claims", HTML + VALIDATORS, INDEX.encode())
     assert b"<title>/claims</title>" in body and b"Streamlit" not in body
     assert headers[b"content-length"] == str(len(body)).encode()
+    assert b"etag" not in headers and b"last-modified" not in headers  # they named the file
 
 
 @pytest.mark.parametrize(

@@ -90,9 +90,12 @@ class LinkPreview:
         body = b"".join(part.get("body", b"") for part in parts)
         query = scope.get("query_string", b"").decode("latin-1")
         tags = await run_in_threadpool(head_for, scope.get("path", ""), query)
+        headers = MutableHeaders(raw=list(start["headers"]))
         if tags:
             body = preview.with_head(body.decode("utf-8"), tags).encode("utf-8")
-        headers = MutableHeaders(raw=list(start["headers"]))
+            for validator in ("etag", "last-modified"):  # they name the file, not this page
+                if validator in headers:
+                    del headers[validator]
         headers["content-length"] = str(len(body))
         await send({**start, "headers": headers.raw})
         await send({"type": "http.response.body", "body": body})
