@@ -27,9 +27,12 @@ from casebook.model import Codebook
 
 
 def theme_coverage_figure(
-    frame: pd.DataFrame, codebook: Codebook, uncoded: float | None = None
-) -> go.Figure:
-    """Horizontal bars: coverage of each theme in ``frame`` (plus the uncoded share)."""
+    frame: pd.DataFrame, codebook: Codebook, uncoded: float | None = None,
+    ticks: tuple[float, ...] = (0, 0.5, 1),
+) -> go.Figure:  # fmt: skip
+    """Horizontal bars: coverage of each theme in ``frame`` (plus the uncoded share). The
+    scale is marked at ``ticks``, written level: a narrow column asks for fewer (Plotly
+    would tilt them)."""
     labels = [plain(codebook.theme(t).label) for t in frame["theme"]]
     colours = [codebook.theme(t).colour for t in frame["theme"]]
     values = list(frame["coverage"])
@@ -53,7 +56,10 @@ def theme_coverage_figure(
         hoverinfo="text",
     )
     figure = go.Figure(bars)
-    figure.update_xaxes(range=[0, 1.12], tickformat=".0%", title_text="share of words")
+    figure.update_xaxes(
+        range=[0, 1.12], tickformat=".0%", tickvals=list(ticks), tickangle=0,
+        title_text="share of words",
+    )  # fmt: skip
     figure.update_yaxes(autorange="reversed")
     return layout(figure, margin_r=VALUE_ROOM, height=60 + 38 * len(labels))
 

@@ -114,6 +114,9 @@ def test_theme_coverage_figure_axes():
     )  # never sideways
     assert (figure.layout.xaxis.tickformat, figure.layout.yaxis.autorange) == (".0%", "reversed")
     assert figure.layout.showlegend is False
+    assert (figure.layout.xaxis.tickvals, figure.layout.xaxis.tickangle) == ((0, 0.5, 1), 0)
+    narrow = theme_coverage_figure(THEMES, CODEBOOK, ticks=(0, 1))  # a section's side column
+    assert narrow.layout.xaxis.tickvals == (0, 1)
 
 
 def test_theme_coverage_figure_escapes_theme_labels():

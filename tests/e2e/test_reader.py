@@ -231,6 +231,10 @@ def test_a_full_bar_keeps_its_value_whole_in_a_narrow_column(page, app_url):
     chart.locator(".main-svg").first.wait_for()
     assert "100%" in chart.locator("text.bartext").all_text_contents()
     assert_labels_inside(chart)
+    ticks = chart.locator(".xtick text").all()
+    assert not any("rotate" in (t.get_attribute("transform") or "") for t in ticks)  # level
+    boxes = sorted((t.bounding_box() for t in ticks), key=lambda b: b["x"])
+    assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False))
 
 
 def test_the_codeline_title_clears_its_ticks_with_one_theme(page, app_url):
