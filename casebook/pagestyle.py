@@ -21,6 +21,7 @@ STYLE = """
   border-bottom:1px solid rgba(128,128,128,0.3)}
 .cb-grid th{font-size:0.72rem}
 .cb-grid th:first-child,.cb-grid td:first-child{text-align:left}
+.cb-events{padding-left:1.1rem;font-size:0.9rem}.cb-events li{margin:0.15rem 0}
 [class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
 .st-key-print-only{display:none}
 @media print{

@@ -31,9 +31,10 @@ def query(page) -> dict[str, list[str]]:
 
 
 def assert_labels_inside(chart) -> None:
-    """Every tick label and bar value of a chart lies within it: none cut off."""
+    """Every tick label, bar value and label beside a point lies within the chart: none
+    cut off."""
     box = chart.bounding_box()
-    for label in chart.locator(".ytick text, .xtick text, text.bartext").all():
+    for label in chart.locator(".ytick text, .xtick text, text.bartext, .textpoint text").all():
         part = label.bounding_box()
         if part is None:
             continue
@@ -135,8 +136,8 @@ def test_a_shared_link_previews_the_page_it_names(app_url):
 def test_on_a_phone_every_chart_fits_and_shows_no_toolbar(phone, app_url, path, tmp_path):
     phone.goto(f"{app_url}{path}")
     wait_for_app(phone)
-    phone.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.wait_for()
-    charts = phone.get_by_test_id("stPlotlyChart").filter(visible=True)
+    charts = phone.get_by_test_id("stPlotlyChart").filter(visible=True)  # not those for wide
+    charts.first.locator(".main-svg").first.wait_for()
     assert charts.count() >= 1
     for index in range(charts.count()):
         chart = charts.nth(index)
@@ -148,6 +149,31 @@ def test_on_a_phone_every_chart_fits_and_shows_no_toolbar(phone, app_url, path, 
         assert chart.locator(".modebar-container").filter(visible=True).count() == 0
         assert_labels_inside(chart)
     phone.screenshot(path=tmp_path / "phone.png")
+
+
+def test_on_a_phone_the_timeline_is_a_list(phone, app_url):
+    phone.goto(f"{app_url}/facts")
+    wait_for_app(phone)
+    assert phone.locator(".st-key-wide-only-timeline").filter(visible=True).count() == 0
+    events = phone.locator(".st-key-phone-only-timeline ul.cb-events li")
+    record = load_content(CONTENT).records["minusma"]
+    assert events.count() == len([f for f in record.facts if f.kind == "event"])
+    events.first.scroll_into_view_if_needed()
+    assert events.first.is_visible()
+    box = phone.locator(".st-key-phone-only-timeline").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_on_a_laptop_the_timeline_labels_stay_inside_it(page, app_url):
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{app_url}/facts")
+    wait_for_app(page)
+    assert page.locator(".st-key-phone-only-timeline").is_hidden()
+    chart = page.locator(".st-key-wide-only-timeline").get_by_test_id("stPlotlyChart")
+    chart.scroll_into_view_if_needed()
+    chart.locator(".main-svg").first.wait_for()
+    assert chart.locator(".textpoint text").count() > 10
+    assert_labels_inside(chart)
 
 
 def test_on_a_phone_the_sections_grid_is_a_table(phone, app_url):
