@@ -223,10 +223,12 @@ def cooccurrence_figure(
 
 
 def hits_figure(per_section: pd.DataFrame) -> go.Figure:
-    """Search hits per section, in reading order (one neutral colour: hits have no theme)."""
+    """Search hits per section, in reading order (one neutral colour: hits have no theme).
+    Each row is as tall as its title's lines need, so wrapped titles never touch."""
+    labels = [wrapped(t) for t in per_section["section_title"]]
     bars = go.Bar(
         x=list(per_section["hits"]),
-        y=[wrapped(t) for t in per_section["section_title"]],
+        y=labels,
         orientation="h",
         marker={"color": NEUTRAL},
         text=list(per_section["hits"]),
@@ -238,4 +240,5 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     figure = go.Figure(bars)
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="hits", dtick=1)
-    return layout(figure, margin_r=VALUE_ROOM, height=60 + 40 * len(per_section))
+    rows = sum(max(40, 16 * (label.count("<br>") + 1) + 12) for label in labels)
+    return layout(figure, margin_r=VALUE_ROOM, height=60 + rows)

@@ -31,8 +31,8 @@ def query(page) -> dict[str, list[str]]:
 
 
 def assert_labels_inside(chart) -> None:
-    """Every tick label, bar value and label beside a point lies within the chart: none
-    cut off."""
+    """Every tick label, bar value and label beside a point lies within the chart, none
+    cut off, and no two row labels run into each other."""
     box = chart.bounding_box()
     for label in chart.locator(".ytick text, .xtick text, text.bartext, .textpoint text").all():
         part = label.bounding_box()
@@ -42,6 +42,11 @@ def assert_labels_inside(chart) -> None:
             part["x"] >= box["x"] - 1 and part["x"] + part["width"] <= box["x"] + box["width"] + 1
         )
         assert inside, label.text_content()
+    rows = sorted(
+        (t.bounding_box() for t in chart.locator(".ytick text").all()), key=lambda b: b["y"]
+    )
+    for above, below in zip(rows, rows[1:], strict=False):  # row labels never run together
+        assert below["y"] - (above["y"] + above["height"]) >= 4, "row labels touch"
 
 
 @pytest.fixture(scope="module")
