@@ -181,17 +181,25 @@ def test_on_a_laptop_the_timeline_labels_stay_inside_it(page, app_url):
     assert_labels_inside(chart)
 
 
-def test_on_a_phone_the_sections_grid_is_a_table(phone, app_url):
-    phone.goto(f"{app_url}/")
+@pytest.mark.parametrize(
+    ("path", "chart", "table"),
+    [
+        ("/", ".st-key-section-heatmap", ".st-key-phone-only-heatmap"),
+        ("/co-occurrence", ".st-key-cooccurrence", ".st-key-phone-only-cooccurrence"),
+    ],
+)
+def test_on_a_phone_a_heatmap_is_a_table(phone, app_url, path, chart, table):
+    phone.goto(f"{app_url}{path}")
     wait_for_app(phone)
-    assert phone.locator(".st-key-section-heatmap").filter(visible=True).count() == 0
-    table = phone.locator(".st-key-phone-only-heatmap table.cb-grid")
-    table.scroll_into_view_if_needed()
-    assert table.is_visible()
-    box = table.bounding_box()
+    assert phone.locator(chart).filter(visible=True).count() == 0
+    grid = phone.locator(f"{table} table.cb-grid")
+    grid.scroll_into_view_if_needed()
+    assert grid.is_visible()
+    box = grid.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
-    headers = [h.inner_text() for h in table.locator("th").all()]
+    headers = [h.inner_text() for h in grid.locator("th").all()]
     assert headers == ["", "Security", "Political", "Humanitarian", "Partnerships"]
+    assert len(grid.locator("tbody tr").all()) >= 4
 
 
 def test_on_a_phone_each_section_keeps_its_badges_nearer_than_the_next_title(phone, app_url):
