@@ -1,8 +1,9 @@
 """Every page in the real browser, filtered: drawn, charts included, with no error shown
 or logged; and WCAG 2.2 AA in light and in dark mode, checked by axe-core.
 
-Each page is loaded once and checked in both modes: the app follows the browser's colour
-preference as it changes (see accessibility.show_in_scheme).
+Each page is loaded once at a laptop's width, its window then made as tall as the page (axe
+checks only what is on screen), and checked in both modes: the app follows the browser's
+colour preference as it changes (see accessibility.show_in_scheme).
 
 Fails on any error, on a missing chart, on a chart without an accessible name or without
 the table of its numbers under it, and on any serious or critical violation in what
@@ -17,7 +18,12 @@ import pytest
 
 from casebook.loader import load_content
 from tests.conftest import CONTENT
-from tests.e2e.accessibility import describe, serious_violations, show_in_scheme
+from tests.e2e.accessibility import (
+    describe,
+    serious_violations,
+    show_in_scheme,
+    show_whole_page,
+)
 from tests.e2e.conftest import wait_for_app
 
 _CONTENT = load_content(CONTENT)
@@ -54,10 +60,12 @@ def laptop(browser):
 
 
 def violations_in_each_mode(page, url: str) -> dict[str, list[dict]]:
-    """Open ``url`` once, then run axe on it as drawn in each mode, light first."""
+    """Open ``url`` once, then run axe on the whole of it as drawn in each mode, light first."""
+    page.set_viewport_size(LAPTOP)
     page.emulate_media(color_scheme=MODES[0])
     page.goto(url)
     wait_for_app(page)
+    show_whole_page(page, LAPTOP["width"])
     found = {}
     for mode in MODES:
         show_in_scheme(page, mode)
