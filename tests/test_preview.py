@@ -128,3 +128,11 @@ def test_the_middleware_leaves_an_unknown_page_as_served(monkeypatch):
     assert middleware.head_for("/nope", "") is None
     tags = middleware.head_for("/theme-political", "case=unknown")  # falls back to the first
     assert tags.startswith("<title>Political · Analyzing the Impact of the UN… · casebook")
+
+
+def test_under_a_base_path_the_page_is_found_after_it(monkeypatch):
+    monkeypatch.setattr(middleware.data, "loaded_content", lambda: _CONTENT)
+    monkeypatch.setattr(middleware.config, "get_option", lambda name: "casebook")
+    assert middleware.head_for("/casebook/theme-political", "").startswith("<title>Political ·")
+    assert middleware.head_for("/casebook/", "").startswith("<title>Overview ·")
+    assert middleware.head_for("/casebook/nope", "") is None
