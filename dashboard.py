@@ -17,6 +17,8 @@ Serving it as an `App` lets two things happen before the first reader comes:
   entries to the browser's history. Every page here is routed by st.navigation.
 - An unknown nested path such as /foo/bar is redirected to /foo, where Streamlit
   says "Page not found", instead of showing a blank page (casebook/ui/paths.py).
+- The HTML of each page carries its title and description for link previews, which
+  Streamlit has no setting for (casebook/ui/preview.py).
 """
 
 import streamlit as st
@@ -27,6 +29,7 @@ from streamlit.starlette import App
 from casebook import links, ui
 from casebook.ingest.web import uploads_enabled
 from casebook.ui.paths import NestedPathRedirect
+from casebook.ui.preview import LinkPreview
 
 
 def main() -> None:
@@ -75,4 +78,4 @@ if __name__ == "__main__":  # a session runs the file: draw the frame
     main()
 else:  # `streamlit run` imports the file to serve it (see above)
     PagesManager.uses_pages_directory = False
-    app = App(__file__, middleware=[Middleware(NestedPathRedirect)])
+    app = App(__file__, middleware=[Middleware(NestedPathRedirect), Middleware(LinkPreview)])

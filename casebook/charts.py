@@ -28,9 +28,12 @@ from casebook.model import Codebook
 
 
 def theme_coverage_figure(
-    frame: pd.DataFrame, codebook: Codebook, uncoded: float | None = None
-) -> go.Figure:
-    """Horizontal bars: coverage of each theme in ``frame`` (plus the uncoded share)."""
+    frame: pd.DataFrame, codebook: Codebook, uncoded: float | None = None,
+    ticks: tuple[float, ...] = (0, 0.5, 1),
+) -> go.Figure:  # fmt: skip
+    """Horizontal bars: coverage of each theme in ``frame`` (plus the uncoded share). The
+    scale is marked at ``ticks``, written level: a narrow column asks for fewer (Plotly
+    would tilt them)."""
     labels = [plain(codebook.theme(t).label) for t in frame["theme"]]
     colours = [codebook.theme(t).colour for t in frame["theme"]]
     values = list(frame["coverage"])
@@ -54,7 +57,10 @@ def theme_coverage_figure(
         hoverinfo="text",
     )
     figure = go.Figure(bars)
-    figure.update_xaxes(range=[0, 1.12], tickformat=".0%", title_text="share of words")
+    figure.update_xaxes(
+        range=[0, 1.12], tickformat=".0%", tickvals=list(ticks), tickangle=0,
+        title_text="share of words",
+    )  # fmt: skip
     figure.update_yaxes(autorange="reversed")
     return layout(figure, margin_r=VALUE_ROOM, height=60 + 38 * len(labels))
 
@@ -218,10 +224,12 @@ def cooccurrence_figure(
 
 
 def hits_figure(per_section: pd.DataFrame) -> go.Figure:
-    """Search hits per section, in reading order (one neutral colour: hits have no theme)."""
+    """Search hits per section, in reading order (one neutral colour: hits have no theme).
+    Each row is as tall as its title's lines need, so wrapped titles never touch."""
+    labels = [wrapped(t) for t in per_section["section_title"]]
     bars = go.Bar(
         x=list(per_section["hits"]),
-        y=[wrapped(t) for t in per_section["section_title"]],
+        y=labels,
         orientation="h",
         marker={"color": NEUTRAL},
         text=list(per_section["hits"]),
@@ -233,4 +241,5 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     figure = go.Figure(bars)
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="hits", dtick=tick_step(max(per_section["hits"], default=0)))
-    return layout(figure, margin_r=VALUE_ROOM, height=60 + 40 * len(per_section))
+    rows = sum(max(40, 16 * (label.count("<br>") + 1) + 12) for label in labels)
+    return layout(figure, margin_r=VALUE_ROOM, height=60 + rows)

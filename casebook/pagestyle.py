@@ -10,7 +10,10 @@ STYLE = """
   color:inherit}
 .cb-dot{display:inline-block;width:0.6rem;height:0.6rem;border-radius:50%;
   margin-right:0.35rem;vertical-align:0.02rem}
-.stApp [data-testid='stCaptionContainer']{opacity:0.8}
+/* Streamlit dims a caption with opacity 0.6, links too (under 4.5:1): its text is dimmed
+   by colour instead, so a link in it keeps the link colour whole */
+.stApp [data-testid='stCaptionContainer']{opacity:1;
+  color:color-mix(in srgb,currentColor 80%,transparent)}
 @media (max-width:640px){.stPlotlyChart .modebar-container{display:none}}
 [class*='st-key-url-state']{display:none}
 [class*='st-key-phone-only']{display:none}
@@ -21,6 +24,7 @@ STYLE = """
   border-bottom:1px solid rgba(128,128,128,0.3)}
 .cb-grid th{font-size:0.72rem}
 .cb-grid th:first-child,.cb-grid td:first-child{text-align:left}
+.cb-events{padding-left:1.1rem;font-size:0.9rem}.cb-events li{margin:0.15rem 0}
 [class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
 .st-key-print-only{display:none}
 @media print{

@@ -71,3 +71,11 @@ def review_line(claim) -> str:
     reviewed = f"reviewed {claim.reviewed}" if claim.reviewed else "review undated"
     by = f" by {claim.reviewer}" if claim.reviewer else ""
     return f"{said} · {reviewed}{by}"
+
+
+def event_list(events) -> str:
+    """The timeline as a list, oldest first (``events``: rows of ``facts_frame`` with
+    ``when``, ``date`` and ``label``), for a screen too narrow for labels beside the dots."""
+    rows = events.sort_values("when", kind="stable").itertuples(index=False)
+    items = "".join(f"<li><b>{escape(row.date)}</b> {escape(row.label)}</li>" for row in rows)
+    return f'<ul class="cb-events">{items}</ul>'

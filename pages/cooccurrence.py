@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, markup, relations, ui
+from casebook import chartdata, charts, markup, relations, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -17,17 +17,19 @@ st.markdown(
     "Jaccard index (paragraphs with both ÷ paragraphs with either), so pairs of common and "
     "rare themes compare fairly. The diagonal is each theme's own paragraph count."
 )
-ui.render_chart(
-    ui.figure(
-        lambda: charts.cooccurrence_figure(
-            relations.cooccurrence(data.paragraphs, ids), codebook, ids
-        ),
-        "cooccurrence",
-        case.slug,
-    ),
-    key="cooccurrence",
-    alt="Paragraphs coded with both themes, for each pair of themes",
+figure = ui.figure(
+    lambda: charts.cooccurrence_figure(relations.cooccurrence(data.paragraphs, ids), codebook, ids),
+    "cooccurrence",
+    case.slug,
 )
+with st.container(key="wide-only-cooccurrence"):  # its cells' text too small on a phone
+    ui.render_chart(
+        figure, key="cooccurrence", alt="Paragraphs coded with both themes, for each pair of themes"
+    )
+table = ui.shared(
+    lambda: markup.grid_table(chartdata.figure_table(figure)), "cooccurrence-grid", case.slug
+)
+st.container(key="phone-only-cooccurrence").markdown(table, unsafe_allow_html=True)
 
 st.subheader("The passages behind a pair")
 left, right = st.columns(2)

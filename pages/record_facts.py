@@ -36,21 +36,26 @@ if key:
     ui.render_fact_cards(key)
 
 
-def chart_section(place: str, default: str, rows, build) -> None:
-    """A chart of the record under its heading, with the case's note; nothing if no rows."""
+def chart_section(place: str, default: str, rows, build, phone_list: str = "") -> None:
+    """A chart of the record under its heading, with the case's note; nothing if no rows.
+    With ``phone_list``, a phone shows that list in place of the chart."""
     if rows.empty:
         return
     note = record.chart(place, default)
     st.header(markup.md_escape(note.title))
-    ui.render_chart(ui.figure(build, place, *view), key=place, alt=note.title)
+    with st.container(key=f"wide-only-{place}" if phone_list else None):
+        ui.render_chart(ui.figure(build, place, *view), key=place, alt=note.title)
+    if phone_list:
+        st.container(key=f"phone-only-{place}").markdown(phone_list, unsafe_allow_html=True)
     if note.note:
         st.caption(markup.md_bold_only(note.note))
 
 
 events = frame[frame["kind"] == "event"]
-chart_section(
-    "timeline", "Timeline", events, lambda: recordcharts.timeline_figure(events, codebook)
-)
+chart_section(  # on a phone the labels beside the dots would be cut: a list there
+    "timeline", "Timeline", events, lambda: recordcharts.timeline_figure(events, codebook),
+    recordmarkup.event_list(events),
+)  # fmt: skip
 attacks = frame[frame["id"].str.startswith("attacks-")]
 chart_section(
     "attacks", "Deaths in deliberate attacks", attacks, lambda: recordcharts.attacks_figure(attacks)

@@ -25,7 +25,7 @@ with side:
     own = data.sections[data.sections["section"] == section.slug]
     if section.paragraphs:
         figure = ui.figure(
-            lambda: charts.theme_coverage_figure(own, codebook),
+            lambda: charts.theme_coverage_figure(own, codebook, ticks=(0, 1)),  # narrow
             "section-coverage",
             case.slug,
             section.slug,

@@ -15,7 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.browser import chromium  # noqa: E402
-from tests.e2e.accessibility import STREAMLIT_DRAWN, node_count, serious_violations  # noqa: E402
+from tests.e2e.accessibility import (  # noqa: E402
+    STREAMLIT_DRAWN,
+    node_count,
+    serious_violations,
+    show_whole_page,
+)
 from tests.e2e.conftest import start_app, stop_app, wait_for_app  # noqa: E402
 from tests.e2e.test_accessibility import MODES, PATHS  # noqa: E402
 
@@ -44,8 +49,10 @@ def main() -> int:
                 page.goto(url)
                 wait_for_app(page)
                 for path in PATHS:
+                    page.set_viewport_size({"width": 1366, "height": 768})
                     page.goto(url + path)
                     wait_for_app(page)
+                    show_whole_page(page, 1366)
                     app = node_count(serious_violations(page))
                     print(f"| {mode} | {path} | {app} | {streamlit_drawn(page)} |", flush=True)
                 context.close()

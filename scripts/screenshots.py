@@ -1,6 +1,8 @@
 """Refresh the README screenshots from the real browser: python scripts/screenshots.py
 
 Starts the app on a free port, opens each view in Debian's Chromium and writes PNGs to docs/.
+The case's notice opens with an emoji: install a colour emoji font first (Debian:
+`apt-get install fonts-noto-color-emoji`), or Chromium draws an empty box in its place.
 """
 
 from __future__ import annotations

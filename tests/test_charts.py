@@ -114,6 +114,9 @@ def test_theme_coverage_figure_axes():
     )  # never sideways
     assert (figure.layout.xaxis.tickformat, figure.layout.yaxis.autorange) == (".0%", "reversed")
     assert figure.layout.showlegend is False
+    assert (figure.layout.xaxis.tickvals, figure.layout.xaxis.tickangle) == ((0, 0.5, 1), 0)
+    narrow = theme_coverage_figure(THEMES, CODEBOOK, ticks=(0, 1))  # a section's side column
+    assert narrow.layout.xaxis.tickvals == (0, 1)
 
 
 def test_theme_coverage_figure_escapes_theme_labels():
@@ -410,7 +413,10 @@ def test_hits_figure():
     assert (bars.x, bars.text) == ((3, 1), ("3", "1"))
     assert (bars.textposition, bars.textangle) == ("outside", 0)  # counts never sideways
     assert bars.hovertemplate == "%{y}: %{x} hits<extra></extra>"
-    assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 40 * 2)
+    assert (figure.layout.yaxis.autorange, figure.layout.height) == (
+        "reversed",
+        60 + 40 * 2,
+    )  # one line each: 40 px a row
     assert figure.layout.xaxis.dtick == 1
 
 
@@ -433,6 +439,17 @@ def test_hits_figure_draws_a_bounded_number_of_ticks_for_any_count():
         dtick = hits_figure(per_section).layout.xaxis.dtick
         assert dtick == int(dtick) >= 1
         assert hits / dtick <= MAX_TICKS == 12
+
+
+def test_hits_figure_gives_a_wrapped_title_room_for_its_lines():
+    title = "Background and Context of the UN Mission in Mali"  # three lines of 24 characters
+    per_section = pd.DataFrame(
+        {"section": ["a", "b"], "section_title": [title, "Short"], "paragraphs": [1, 1],
+         "hits": [1, 1]}
+    )  # fmt: skip
+    figure = hits_figure(per_section)
+    assert figure.data[0].y[0].count("<br>") == 2
+    assert figure.layout.height == 60 + (16 * 3 + 12) + 40
 
 
 def test_long_labels_wrap_and_each_line_is_escaped():

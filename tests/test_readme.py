@@ -23,6 +23,7 @@ def test_readme_quick_start_is_the_real_commands():
         "streamlit run dashboard.py",
     ]
     assert README.index("Python 3.11") < README.index("python3 -m venv")  # said before the commands
+    assert "The theme filter heads every page" in README  # where to find it
     assert "make check" in test.splitlines()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.rstrip().endswith("make check")

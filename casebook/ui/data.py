@@ -156,6 +156,16 @@ def load() -> Content:
     return loaded
 
 
+def loaded_content() -> Content | None:
+    """The shared content as the sessions see it, or None when it does not load; for code
+    that runs outside a session (the server's link previews) and draws nothing."""
+    root = content_dir()
+    loaded = _load(str(root), _version(root))
+    if isinstance(loaded, ContentError) or loaded.codebook_problems or not loaded.cases:
+        return None
+    return loaded
+
+
 def tables(case: Case) -> CaseTables:
     root = content_dir()
     return _tables(str(root), _version(root), case.slug)

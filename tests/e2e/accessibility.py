@@ -52,6 +52,15 @@ def show_in_scheme(page, scheme: str) -> None:
     page.wait_for_function(_DRAWN_IN_SCHEME, arg=scheme == "dark")
 
 
+def show_whole_page(page, width: int, tallest: int = 30000) -> None:
+    """Make the window as tall as the page. axe checks contrast only of what is on screen,
+    and Streamlit scrolls the page inside its main pane: in a laptop's window, everything
+    below the first screen would go unchecked."""
+    height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+    assert height <= tallest, f"page of {height} px: taller than axe is run on"
+    page.set_viewport_size({"width": width, "height": height})
+
+
 def node_count(violations: list[dict]) -> int:
     return sum(len(v["nodes"]) for v in violations)
 

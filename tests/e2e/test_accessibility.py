@@ -1,10 +1,12 @@
 """Every page in the real browser, filtered: drawn, charts included, with no error shown
 or logged; and WCAG 2.2 AA in light and in dark mode, checked by axe-core.
 
-Each page is loaded once and checked in both modes: the app follows the browser's colour
-preference as it changes (see accessibility.show_in_scheme).
+Each page is loaded once at a laptop's width, its window then made as tall as the page (axe
+checks only what is on screen), and checked in both modes: the app follows the browser's
+colour preference as it changes (see accessibility.show_in_scheme).
 
-Fails on any error, on a missing chart, and on any serious or critical violation in what
+Fails on any error, on a missing chart, on a chart without an accessible name or without
+the table of its numbers under it, and on any serious or critical violation in what
 the app draws (see accessibility.py for the one Streamlit element left out, and why).
 """
 
@@ -16,7 +18,12 @@ import pytest
 
 from casebook.loader import load_content
 from tests.conftest import CONTENT
-from tests.e2e.accessibility import describe, serious_violations, show_in_scheme
+from tests.e2e.accessibility import (
+    describe,
+    serious_violations,
+    show_in_scheme,
+    show_whole_page,
+)
 from tests.e2e.conftest import wait_for_app
 
 _CONTENT = load_content(CONTENT)
@@ -53,10 +60,12 @@ def laptop(browser):
 
 
 def violations_in_each_mode(page, url: str) -> dict[str, list[dict]]:
-    """Open ``url`` once, then run axe on it as drawn in each mode, light first."""
+    """Open ``url`` once, then run axe on the whole of it as drawn in each mode, light first."""
+    page.set_viewport_size(LAPTOP)
     page.emulate_media(color_scheme=MODES[0])
     page.goto(url)
     wait_for_app(page)
+    show_whole_page(page, LAPTOP["width"])
     found = {}
     for mode in MODES:
         show_in_scheme(page, mode)
@@ -70,6 +79,22 @@ def report(path: str, found: dict[str, list[dict]]) -> str:
 
 def charts_expected(path: str) -> int:
     return CHARTS.get(path, 1)
+
+
+# Each chart: its role, its accessible name, and the text of what comes right after it.
+_CHART_NAMES = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")].map(c => {
+    const next = c.closest("[data-testid='stElementContainer']").nextElementSibling;
+    return [c.getAttribute("role"), c.getAttribute("aria-label") || "", next?.innerText || ""];
+})"""
+
+
+def unnamed_charts(page) -> list[list[str]]:
+    """Charts without a name for screen readers or without their table under them."""
+    return [
+        chart
+        for chart in page.evaluate(_CHART_NAMES)
+        if chart[0] != "figure" or not chart[1].strip() or "Data behind this chart" not in chart[2]
+    ]
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -93,6 +118,7 @@ def test_every_page_draws_without_errors_and_has_no_serious_violation(laptop, ap
         for index in range(charts_expected(path)):  # each drawn, then none more
             charts.nth(index).locator(".main-svg").first.wait_for()
         assert charts.count() == charts_expected(path)
+        assert unnamed_charts(laptop) == []  # each named, its numbers one click away
         assert failures == []
     finally:
         for event, listener in listeners.items():

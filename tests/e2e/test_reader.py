@@ -8,12 +8,16 @@ screenshot (under pytest's tmp_path) for a person to look at.
 from __future__ import annotations
 
 import json
+import re
+import urllib.request
 from datetime import date
+from html import escape
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from casebook import contrast, preview
 from casebook.loader import load_content
 from tests.conftest import CONTENT
 from tests.e2e.conftest import chips, filter_bar, wait_for_app
@@ -27,9 +31,10 @@ def query(page) -> dict[str, list[str]]:
 
 
 def assert_labels_inside(chart) -> None:
-    """Every tick label and bar value of a chart lies within it: none cut off."""
+    """Every tick label, bar value and label beside a point lies within the chart, none
+    cut off, and no two row labels run into each other."""
     box = chart.bounding_box()
-    for label in chart.locator(".ytick text, .xtick text, text.bartext").all():
+    for label in chart.locator(".ytick text, .xtick text, text.bartext, .textpoint text").all():
         part = label.bounding_box()
         if part is None:
             continue
@@ -37,6 +42,11 @@ def assert_labels_inside(chart) -> None:
             part["x"] >= box["x"] - 1 and part["x"] + part["width"] <= box["x"] + box["width"] + 1
         )
         assert inside, label.text_content()
+    rows = sorted(
+        (t.bounding_box() for t in chart.locator(".ytick text").all()), key=lambda b: b["y"]
+    )
+    for above, below in zip(rows, rows[1:], strict=False):  # row labels never run together
+        assert below["y"] - (above["y"] + above["height"]) >= 4, "row labels touch"
 
 
 @pytest.fixture(scope="module")
@@ -110,14 +120,29 @@ def test_each_page_has_its_own_tab_title(page, app_url):
     assert page.title().startswith("Claims checked · ")
 
 
+def test_a_shared_link_previews_the_page_it_names(app_url):
+    """Link-preview crawlers read the served HTML and run no script: title and description
+    are in it."""
+    with urllib.request.urlopen(f"{app_url}/political-stability?theme=political") as response:
+        html = response.read().decode("utf-8")
+    first = load_content(CONTENT).case("minusma").section("political-stability").paragraphs[0]
+    title = "Political stability · Analyzing the Impact of the UN… · casebook"
+    assert re.findall(r"<title>(.*?)</title>", html) == [title]
+    described = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
+    assert described == escape(preview.shorten(first.text), quote=True)
+    assert f'<meta property="og:title" content="{title}" />' in html
+    with urllib.request.urlopen(f"{app_url}/no-such-page") as response:
+        assert 'name="description"' not in response.read().decode("utf-8")
+
+
 @pytest.mark.parametrize(
     "path", ["/", "/search?q=insurgen*", "/facts", "/claims", "/theme-security"]
 )
 def test_on_a_phone_every_chart_fits_and_shows_no_toolbar(phone, app_url, path, tmp_path):
     phone.goto(f"{app_url}{path}")
     wait_for_app(phone)
-    phone.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.wait_for()
-    charts = phone.get_by_test_id("stPlotlyChart").filter(visible=True)
+    charts = phone.get_by_test_id("stPlotlyChart").filter(visible=True)  # not those for wide
+    charts.first.locator(".main-svg").first.wait_for()
     assert charts.count() >= 1
     for index in range(charts.count()):
         chart = charts.nth(index)
@@ -131,17 +156,50 @@ def test_on_a_phone_every_chart_fits_and_shows_no_toolbar(phone, app_url, path, 
     phone.screenshot(path=tmp_path / "phone.png")
 
 
-def test_on_a_phone_the_sections_grid_is_a_table(phone, app_url):
-    phone.goto(f"{app_url}/")
+def test_on_a_phone_the_timeline_is_a_list(phone, app_url):
+    phone.goto(f"{app_url}/facts")
     wait_for_app(phone)
-    assert phone.locator(".st-key-section-heatmap").filter(visible=True).count() == 0
-    table = phone.locator(".st-key-phone-only-heatmap table.cb-grid")
-    table.scroll_into_view_if_needed()
-    assert table.is_visible()
-    box = table.bounding_box()
+    assert phone.locator(".st-key-wide-only-timeline").filter(visible=True).count() == 0
+    events = phone.locator(".st-key-phone-only-timeline ul.cb-events li")
+    record = load_content(CONTENT).records["minusma"]
+    assert events.count() == len([f for f in record.facts if f.kind == "event"])
+    events.first.scroll_into_view_if_needed()
+    assert events.first.is_visible()
+    box = phone.locator(".st-key-phone-only-timeline").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
-    headers = [h.inner_text() for h in table.locator("th").all()]
+
+
+def test_on_a_laptop_the_timeline_labels_stay_inside_it(page, app_url):
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{app_url}/facts")
+    wait_for_app(page)
+    assert page.locator(".st-key-phone-only-timeline").is_hidden()
+    chart = page.locator(".st-key-wide-only-timeline").get_by_test_id("stPlotlyChart")
+    chart.scroll_into_view_if_needed()
+    chart.locator(".main-svg").first.wait_for()
+    assert chart.locator(".textpoint text").count() > 10
+    assert_labels_inside(chart)
+
+
+@pytest.mark.parametrize(
+    ("path", "chart", "table"),
+    [
+        ("/", ".st-key-section-heatmap", ".st-key-phone-only-heatmap"),
+        ("/co-occurrence", ".st-key-cooccurrence", ".st-key-phone-only-cooccurrence"),
+    ],
+)
+def test_on_a_phone_a_heatmap_is_a_table(phone, app_url, path, chart, table):
+    phone.goto(f"{app_url}{path}")
+    wait_for_app(phone)
+    assert phone.locator(chart).filter(visible=True).count() == 0
+    grid = phone.locator(f"{table} table.cb-grid")
+    grid.scroll_into_view_if_needed()
+    assert grid.is_visible()
+    box = grid.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    headers = [h.inner_text() for h in grid.locator("th").all()]
     assert headers == ["", "Security", "Political", "Humanitarian", "Partnerships"]
+    assert len(grid.locator("tbody tr").all()) >= 4
 
 
 def test_on_a_phone_each_section_keeps_its_badges_nearer_than_the_next_title(phone, app_url):
@@ -212,3 +270,71 @@ def test_a_full_bar_keeps_its_value_whole_in_a_narrow_column(page, app_url):
     chart.locator(".main-svg").first.wait_for()
     assert "100%" in chart.locator("text.bartext").all_text_contents()
     assert_labels_inside(chart)
+    ticks = chart.locator(".xtick text").all()
+    assert not any("rotate" in (t.get_attribute("transform") or "") for t in ticks)  # level
+    boxes = sorted((t.bounding_box() for t in ticks), key=lambda b: b["x"])
+    assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False))
+
+
+def test_the_codeline_title_clears_its_ticks_with_one_theme(page, app_url):
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{app_url}/?theme=security")  # one row: the shortest codeline
+    wait_for_app(page)
+    chart = page.get_by_label("Paragraphs in reading order, one row per theme, marked where coded")
+    chart.scroll_into_view_if_needed()
+    chart.locator(".main-svg").first.wait_for()
+    title = chart.locator(".g-xtitle text").bounding_box()
+    lowest_tick = max(t.bounding_box()["y"] + t.bounding_box()["height"]
+                      for t in chart.locator(".xtick text").all())  # fmt: skip
+    assert title["y"] >= lowest_tick - 0.5
+    assert (
+        title["y"] + title["height"] <= chart.bounding_box()["y"] + chart.bounding_box()["height"]
+    )
+
+
+def test_the_numbers_behind_a_chart_are_one_click_away(page, app_url):
+    page.goto(f"{app_url}/facts")
+    wait_for_app(page)
+    chart = page.get_by_test_id("stPlotlyChart").first
+    chart.locator(".main-svg").first.wait_for()
+    data = page.get_by_test_id("stExpander").filter(has_text="Data behind this chart").first
+    assert data.get_by_test_id("stDataFrame").count() == 0  # drawn only once opened
+    data.get_by_text("Data behind this chart").click()
+    data.get_by_test_id("stDataFrame").wait_for()
+
+
+# The colour of an element's border, its fill and the page behind it, as drawn.
+_BORDER = """e => {
+    const box = [e, ...e.querySelectorAll('*')].find(x => {
+        const s = getComputedStyle(x);
+        return s.borderTopStyle !== 'none' && parseFloat(s.borderTopWidth) >= 1;
+    });
+    const page = getComputedStyle(document.querySelector("[data-testid='stApp']"));
+    const style = getComputedStyle(box);
+    return [style.borderTopColor, style.backgroundColor, page.backgroundColor];
+}"""
+
+
+def _hex(css: str, behind: str = "#ffffff") -> str:
+    """A computed CSS colour as #rrggbb, a translucent one laid over ``behind``."""
+    parts = [float(n) for n in css[css.index("(") + 1 : -1].split(",")]
+    alpha = parts[3] if len(parts) == 4 else 1.0
+    under = [int(behind[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(c * alpha + u * (1 - alpha)) for c, u in zip(parts[:3], under, strict=False)]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_control_borders_stand_3_to_1_off_the_page_and_the_fill(page, app_url, scheme):
+    """WCAG 1.4.11: the filter's picker and an unchecked radio circle are seen by their border."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{app_url}/")
+    wait_for_app(page)
+    bar = filter_bar(page)
+    picker = bar.get_by_test_id("stMultiSelect")
+    unchecked = bar.get_by_test_id("stRadio").locator("label").filter(has_text="all")
+    for control in (picker, unchecked):
+        border, fill, background = control.evaluate(_BORDER)
+        behind = _hex(background)
+        assert contrast.ratio(_hex(border, behind), behind) >= contrast.MARK, border
+        assert contrast.ratio(_hex(border, behind), _hex(fill, behind)) >= contrast.MARK, fill
