@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -93,7 +94,9 @@ def served(path: str, headers: list[tuple[bytes, bytes]], body: bytes, status: i
         sent.append(message)
 
     scope = {"type": "http", "method": "GET", "path": path, "query_string": b""}
-    asyncio.run(middleware.LinkPreview(app)(scope, None, send))
+    # a loop of its own, in a thread of its own: the browser tests leave one running here
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, middleware.LinkPreview(app)(scope, None, send)).result()
     start = sent[0]
     return dict(start["headers"]), b"".join(m.get("body", b"") for m in sent[1:])
 
