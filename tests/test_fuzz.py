@@ -29,6 +29,7 @@ from casebook.ingest.source import IngestError
 from casebook.loader import load_content
 from casebook.problems import ContentError
 from tests.conftest import CONTENT, TINY
+from tests.strategies import yaml_values
 
 # Derandomized, with no example database: the same inputs on every run and machine, so
 # the suite's verdict never depends on a random draw (found inputs are kept as @example).
@@ -40,24 +41,13 @@ FAST = settings(
     database=None,
 )
 
-# YAML-shaped values: what a careless or hostile editor might write.
-scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30)
-)
-values = st.recursive(
-    scalars,
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
-    ),
-    max_leaves=12,
-)
 yaml_text = st.one_of(
     st.text(max_size=300),
-    values.map(lambda v: yaml.safe_dump(v, allow_unicode=True)),
+    yaml_values.map(lambda v: yaml.safe_dump(v, allow_unicode=True)),
     st.dictionaries(
         st.sampled_from(["title", "slug", "order", "parent", "short_title", "source_url",
                          "notice", "themes", "id", "label", "colour", "terms", "rules"]),
-        values, max_size=6,
+        yaml_values, max_size=6,
     ).map(lambda v: yaml.safe_dump(v, allow_unicode=True)),
 )  # fmt: skip
 

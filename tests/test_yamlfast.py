@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from casebook import frontmatter, yamltext
 from tests.conftest import CONTENT
+from tests.strategies import yaml_values
 
 SAME = settings(
     max_examples=300,
@@ -62,21 +63,11 @@ YAML_BITS = st.sampled_from([
     "\\x41", "\\u00e9", "\\N", "\\_", "\\q", "\\\n", "a:b", "http://x.org/a?b=c#d",
     " # note", "- - ", "    ", "x" * 1030, "'it''s'", '"\\""', "\n  ", "title: ", "order: ",
 ])  # fmt: skip
-scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30)
-)
-values = st.recursive(
-    scalars,
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
-    ),
-    max_leaves=12,
-)
 texts = st.one_of(
     st.lists(YAML_BITS, max_size=40).map("".join),
-    values.map(lambda v: yaml.safe_dump(v, allow_unicode=True)),
-    values.map(lambda v: yaml.safe_dump(v, allow_unicode=True, default_flow_style=True)),
-    values.map(lambda v: yaml.safe_dump(v, allow_unicode=False, width=20)),
+    yaml_values.map(lambda v: yaml.safe_dump(v, allow_unicode=True)),
+    yaml_values.map(lambda v: yaml.safe_dump(v, allow_unicode=True, default_flow_style=True)),
+    yaml_values.map(lambda v: yaml.safe_dump(v, allow_unicode=False, width=20)),
     st.text(max_size=200),
 )
 
