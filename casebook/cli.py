@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def _ingest(args) -> int:
         done = pipeline.ingest(
             args.path, args.case, Path(args.content), given, args.recipe, args.force, bar.update
         )
-        lines = pipeline.summary(done, bar.update)
+        lines = pipeline.summary(done, bar.update, workers=min(2, os.cpu_count() or 1))
     except (IngestError, OSError) as error:
         bar.clear()
         for note in getattr(error, "notes", ()):
