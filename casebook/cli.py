@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from casebook.ingest import convert, fetch, pipeline, progress
+from casebook.ingest import convert, fetch, pipeline, progress, themecount
 from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
 from casebook.problems import ContentError
@@ -91,11 +91,13 @@ def _ingest(args) -> int:
     size = args.path.stat().st_size if not is_url and args.path.is_file() else 0
     bar = progress.bar_for(size, sys.stderr, args.progress)
     given = {"title": args.title, "source_url": args.source_url}
+    # A second core loads the embedding model while this one reads the article.
+    helper = themecount.Helper.start() if (os.cpu_count() or 1) >= 2 else None
     try:
         done = pipeline.ingest(
             args.path, args.case, Path(args.content), given, args.recipe, args.force, bar.update
         )
-        lines = pipeline.summary(done, bar.update, workers=min(2, os.cpu_count() or 1))
+        lines = pipeline.summary(done, bar.update, helper)
     except (IngestError, OSError) as error:
         bar.clear()
         for note in getattr(error, "notes", ()):
@@ -104,6 +106,9 @@ def _ingest(args) -> int:
         message = f"{where}: {error.strerror}" if isinstance(error, OSError) else str(error)
         print(f"error: {message}", file=sys.stderr)
         return 2
+    finally:
+        if helper:
+            helper.close()
     bar.finish()
     for warning in done.warnings:
         print(f"warning: {args.path}: {warning}", file=sys.stderr)

@@ -51,6 +51,11 @@ def _model():
     )
 
 
+def load() -> None:
+    """Load the model now (it otherwise loads on first use): to have it ready early."""
+    _model()
+
+
 def _clip(text: str) -> str:
     return " ".join(text.split()[:MAX_WORDS])
 

@@ -206,19 +206,41 @@ def code_texts(
 ) -> list[dict[str, Coding]]:
     """The rule's coding of each text, theme by theme. Examples whose source is
     ``leave_out`` (the text's own case) take no part."""
-    rules = codebook.rules
+    codings = code_words(texts, codebook)
+    asked = to_compare(codings, codebook)
+    near = nearest_examples([texts[i] for i in asked], codebook, leave_out)
+    return with_examples(codings, asked, near, codebook)
+
+
+def code_words(texts: Sequence[str], codebook: Codebook) -> list[dict[str, Coding]]:
+    """Each text's coding by its words alone (rule steps 1-4 and 6)."""
+    min_score = codebook.rules.paragraph_min_score
     codings = []
     for text in texts:
         read = _read(text)
         present = _present(codebook.themes, read.index)
-        codings.append({
-            theme.id: _code(theme, read, rules.paragraph_min_score, present)
-            for theme in codebook.themes
-        })  # fmt: skip
-    asked = [i for i, coding in enumerate(codings) if undecided(coding, rules)]
-    near = nearest_examples([texts[i] for i in asked], codebook, leave_out)
+        codings.append({theme.id: _code(theme, read, min_score, present)
+                        for theme in codebook.themes})  # fmt: skip
+    return codings
+
+
+def to_compare(codings: list[dict[str, Coding]], codebook: Codebook) -> list[int]:
+    """Which of the codings the nearest examples could change (:func:`undecided`)."""
+    return [i for i, coding in enumerate(codings) if undecided(coding, codebook.rules)]
+
+
+def with_examples(
+    codings: list[dict[str, Coding]],
+    asked: list[int],
+    near: list[tuple[Neighbour, ...]],
+    codebook: Codebook,
+) -> list[dict[str, Coding]]:
+    """The codings once the nearest examples of the ``asked`` ones have voted (step 5)."""
+    codings = list(codings)
     for i, neighbours in zip(asked, near, strict=True):
-        codings[i] = {t: _with_neighbours(c, neighbours, rules) for t, c in codings[i].items()}
+        codings[i] = {
+            t: _with_neighbours(c, neighbours, codebook.rules) for t, c in codings[i].items()
+        }
     return codings
 
 

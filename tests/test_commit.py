@@ -208,7 +208,7 @@ def test_an_ingest_killed_at_any_moment_leaves_a_whole_case_in_place(content, mo
     article = FIXTURES / "ingest" / "messy_post.txt"
     killed = subprocess.run(
         [sys.executable, "-c", AT_MOMENT, moment, *cli(content, article, "--force")[3:]],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT, capture_output=True, text=True, check=False, timeout=300,
     )  # fmt: skip
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert len(hidden(content)) == 2  # the lock and what the killed ingest left

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import pytest
 
 from casebook import cli, coverage
 from casebook.ingest import themecount
 from casebook.loader import load_content
-from tests.conftest import CONTENT, FIXTURES, TINY, copy_codebook
+from casebook.semantic import Neighbour
+from tests.conftest import CONTENT, FIXTURES, ROOT, TINY, copy_codebook
 
 
 @pytest.mark.parametrize("root", [CONTENT, TINY], ids=["seed", "tiny"])
@@ -53,66 +60,120 @@ def test_a_case_without_words_covers_nothing():
     assert uncoded == 0.0
 
 
-def test_two_processes_tag_as_one_does():
+def test_a_helper_process_tags_as_this_one_does():
     content = load_content(CONTENT)
     case = content.case("minusma")
     alone = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None)
+    helper = themecount.Helper.start()
+    assert helper is not None  # the suite runs on Linux
     seen: list[float] = []
-    shared = themecount.paragraph_themes_of(case, content.codebook, seen.append, workers=2)
+    try:
+        shared = themecount.paragraph_themes_of(case, content.codebook, seen.append, helper)
+    finally:
+        helper.close()
     assert shared == alone
     assert seen == sorted(seen)
     assert seen[-1] == 1.0
 
 
-def test_with_two_workers_a_child_process_tags_the_first_half(monkeypatch):
-    """Each part reports the process that tagged it: the child's pid comes back with the
-    first half, this process's with the rest."""
+def answered_by_process(texts, _codebook, _slug):
+    """Neighbours named by the process that found them (at module level: a helper gets
+    the function it runs by name)."""
+    return [(Neighbour(str(os.getpid()), "", 1.0, ("security",)),) for _ in texts]
+
+
+def test_the_helper_compares_with_the_examples_in_another_process(monkeypatch):
+    """Each answer names the process that gave it: another one than this."""
     content = load_content(CONTENT)
     case = content.case("minusma")
+    asked = []
+    monkeypatch.setattr(themecount, "nearest_examples", answered_by_process)
+    real = themecount.with_examples
 
-    def by_process(part, _slug, _codebook):
-        return [(p.words, (str(os.getpid()),)) for p in part]
+    def recording(codings, which, near, codebook):
+        asked.extend(n[0].example for n in near)
+        return real(codings, which, near, codebook)
 
-    monkeypatch.setattr(themecount, "_tag", by_process)
-    tagged = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None, workers=2)
-    who = [themes[0] for _words, themes in tagged]
-    assert len(who) == len(case.paragraphs)
-    here = str(os.getpid())
-    assert who[0] != here and who[-1] == here
-    assert who == sorted(who, key=lambda pid: pid == here)  # the child's paragraphs first
+    monkeypatch.setattr(themecount, "with_examples", recording)
+    helper = themecount.Helper.start()
+    try:
+        themecount.paragraph_themes_of(case, content.codebook, lambda _f: None, helper)
+    finally:
+        helper.close()
+    assert asked  # some paragraphs of the seed are undecided by their words
+    assert set(asked) == {next(iter(set(asked)))} != {str(os.getpid())}
 
 
-def test_a_failed_child_costs_time_only(monkeypatch):
+def test_a_failed_helper_costs_time_only():
     content = load_content(CONTENT)
     case = content.case("minusma")
     alone = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None)
 
     class Broken:
-        def result(self):
-            raise BrokenProcessPool("a child process terminated abruptly")
+        def nearest(self, *_args):
+            failed = Future()
+            failed.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+            return failed
 
-    class Pool:
-        def shutdown(self, cancel_futures=False):
-            pass
-
-    monkeypatch.setattr(themecount, "_start", lambda *_args: (Pool(), Broken()))
-    assert themecount.paragraph_themes_of(case, content.codebook, lambda _f: None, 2) == alone
+    broken = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None, Broken())
+    assert broken == alone
 
 
-@pytest.mark.parametrize(("cores", "workers"), [(4, 2), (2, 2), (1, 1), (None, 1)])
-def test_the_command_line_tags_with_two_processes_where_there_are_two_cores(
-    tmp_path, monkeypatch, cores, workers
+def test_a_closed_helper_costs_time_only():
+    content = load_content(CONTENT)
+    case = content.case("minusma")
+    alone = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None)
+    helper = themecount.Helper.start()
+    helper.close()  # submitting to a shut-down pool raises RuntimeError
+    assert themecount.paragraph_themes_of(case, content.codebook, lambda _f: None, helper) == alone
+
+
+@pytest.mark.parametrize(("cores", "helped"), [(4, True), (2, True), (1, False), (None, False)])
+def test_the_command_line_has_a_helper_where_there_are_two_cores(
+    tmp_path, monkeypatch, cores, helped
 ):
-    asked = []
+    given = []
     real = themecount.paragraph_themes_of
 
-    def recording(case, codebook, progress, workers=1):
-        asked.append(workers)
-        return real(case, codebook, progress, workers)
+    def recording(case, codebook, progress, helper=None):
+        given.append(helper)
+        return real(case, codebook, progress, helper)
 
     monkeypatch.setattr(themecount, "paragraph_themes_of", recording)
     monkeypatch.setattr(os, "cpu_count", lambda: cores)
     content = copy_codebook(tmp_path / "content")
     article = str(FIXTURES / "ingest" / "messy_post.txt")
     assert cli.main(["ingest", article, "--case", "case", "--content", str(content)]) == 0
-    assert asked == [workers]
+    assert [isinstance(h, themecount.Helper) for h in given] == [helped]
+
+
+KILLED = """
+import os, signal
+from casebook.ingest import themecount
+helper = themecount.Helper.start()
+print(helper.pool.submit(os.getpid).result(), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_no_helper_outlives_a_command_killed_outright():
+    """A helper that lived on would hold the killed command's output open: reading it to
+    the end would wait for ever (here: time out)."""
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == -signal.SIGKILL
+    helper = int(done.stdout.split()[0])
+    for _ in range(100):  # the kernel's kill may land a moment after the output closed
+        if not Path(f"/proc/{helper}").exists() or "Z" in _state(helper):
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError(f"helper {helper} still runs")
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][:1]
+    except OSError:
+        return "Z"

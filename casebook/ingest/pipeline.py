@@ -189,18 +189,21 @@ def _title_from(path) -> str:
 
 
 def theme_coverage(
-    done: Ingested, progress: Progress = _no_progress, workers: int = 1
+    done: Ingested, progress: Progress = _no_progress, helper: themecount.Helper | None = None
 ) -> tuple[list[themecount.ThemeCoverage], float]:
     """Coverage by theme of the whole case and its uncoded share, tagged in a few parts
-    (by two processes with ``workers=2``: see :mod:`casebook.ingest.themecount`)."""
+    (with a ``helper`` process comparing with the examples: see
+    :mod:`casebook.ingest.themecount`)."""
 
     def tagged(fraction: float) -> None:
         progress(_TAGGING + (1 - _TAGGING) * fraction)
 
-    return themecount.theme_coverage(done.case, done.codebook, tagged, workers)
+    return themecount.theme_coverage(done.case, done.codebook, tagged, helper)
 
 
-def summary(done: Ingested, progress: Progress = _no_progress, workers: int = 1) -> list[str]:
+def summary(
+    done: Ingested, progress: Progress = _no_progress, helper: themecount.Helper | None = None
+) -> list[str]:
     """The lines printed after an ingest: what was made, and how the themes cover it."""
     case, source = done.case, done.source
     children = sum(1 for s in case.sections if s.parent)
@@ -217,7 +220,7 @@ def summary(done: Ingested, progress: Progress = _no_progress, workers: int = 1)
         f"  removed     {removed}",
         "coverage by theme (share of words in paragraphs coded with the theme):",
     ]
-    rows, uncoded = theme_coverage(done, progress, workers)
+    rows, uncoded = theme_coverage(done, progress, helper)
     width = max(len(t) for t in [*done.codebook.ids, "uncoded"])
     for row in rows:
         paragraphs = count(row.paragraphs, "paragraph")

@@ -8,25 +8,37 @@ a second of a 1 MB ingest, and building the paragraph table another tenth.
 The paragraphs are tagged in :data:`CHUNKS` parts, to move a progress bar: every part
 embeds its own batch for the nearest examples, so a few large parts cost less than many.
 
-With ``workers=2`` (the command line, on a machine with two cores or more) a forked child
-process tags the first half of the parts while this one tags the rest, each loading the
-embedding model for itself at the same time. The parts are the same either way, so the
-result is too; where a child cannot be forked or fails, this process tags its parts.
+On the command line, with two cores or more, a :class:`Helper` (a forked child process)
+loads the embedding model while the article is read, then compares each part's undecided
+paragraphs with the coded examples while this process matches the words of the next
+parts. The parts and their batches are the same either way, so the result is too; where
+no child can be forked, or it fails, this process compares them itself.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from casebook.model import Case, Codebook, Paragraph
-from casebook.tagging import code_texts, paragraph_themes
+from casebook import semantic
+from casebook.model import Case, Codebook
+from casebook.tagging import (
+    code_words,
+    nearest_examples,
+    paragraph_themes,
+    to_compare,
+    with_examples,
+)
 
 CHUNKS = 10  # at most; parts of equal size
+WORDS_SHARE = 0.8  # of the progress bar, for matching the words when a helper compares
 
 Tagged = list[tuple[int, tuple[str, ...]]]  # each paragraph's words and themes
 
@@ -40,70 +52,105 @@ class ThemeCoverage:
     coverage: float
 
 
+class Helper:
+    """A child process, forked early, that compares paragraphs with the coded examples."""
+
+    def __init__(self, pool: ProcessPoolExecutor):
+        self.pool = pool
+
+    @classmethod
+    def start(cls) -> Helper | None:
+        """A helper already loading the embedding model; None where none can be forked
+        (Linux only: macOS lists fork, but forking there is unsafe once system libraries
+        are loaded)."""
+        if not sys.platform.startswith("linux"):
+            return None
+        try:
+            pool = ProcessPoolExecutor(
+                1,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_die_with, initargs=(os.getpid(),),
+            )  # fmt: skip
+            pool.submit(semantic.load)
+        except (OSError, RuntimeError):
+            return None
+        return cls(pool)
+
+    def nearest(self, texts: list[str], codebook: Codebook, slug: str) -> Future | None:
+        try:
+            return self.pool.submit(nearest_examples, texts, codebook, slug)
+        except (OSError, RuntimeError):  # RuntimeError: the pool broke or was shut down
+            return None
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _die_with(parent: int) -> None:
+    """In the helper: ask Linux to kill it when the command that forked it dies, even
+    killed outright (``prctl(PR_SET_PDEATHSIG, SIGKILL)``), so that no helper outlives
+    its command, waiting for work and holding its output open."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the command died before the request was made
+        os._exit(0)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
 def paragraph_themes_of(
-    case: Case, codebook: Codebook, progress: Callable[[float], None], workers: int = 1
+    case: Case,
+    codebook: Codebook,
+    progress: Callable[[float], None],
+    helper: Helper | None = None,
 ) -> Tagged:
     """Each paragraph's words and themes (pins applied), in reading order; ``progress``
-    gets the share done after each part (this process's parts, when a child helps)."""
+    gets the share done after each part."""
     paragraphs = case.paragraphs
     size = max(1, -(-len(paragraphs) // CHUNKS))
     parts = [paragraphs[start : start + size] for start in range(0, len(paragraphs), size)]
-    half = len(parts) // 2 if workers > 1 and _can_fork() else 0
-    child = _start(parts[:half], case.slug, codebook) if half else None
-    done = sum(len(part) for part in parts[:half])
-    found = []
-    for part in parts[half:]:
-        found += _tag(part, case.slug, codebook)
+    share = WORDS_SHARE if helper else 1.0
+    pending, done = [], 0
+    for part in parts:
+        texts = [p.text for p in part]
+        codings = code_words(texts, codebook)
+        asked = to_compare(codings, codebook)
+        question = [texts[i] for i in asked]
+        near = helper.nearest(question, codebook, case.slug) if helper and question else None
+        if near is None:
+            near = nearest_examples(question, codebook, case.slug)
+        pending.append((part, codings, asked, question, near))
         done += len(part)
-        progress(done / len(paragraphs))
-    return _joined(child, parts[:half], case.slug, codebook) + found
+        progress(share * done / len(paragraphs))
+    found = []
+    for part, codings, asked, question, near in pending:
+        near = _answer(near, question, codebook, case.slug)
+        codings = with_examples(codings, asked, near, codebook)
+        for paragraph, coding in zip(part, codings, strict=True):
+            found.append((paragraph.words, paragraph_themes(paragraph, codebook, coding)))
+    if helper:
+        progress(1.0)
+    return found
 
 
-def _tag(part: tuple[Paragraph, ...], slug: str, codebook: Codebook) -> Tagged:
-    codings = code_texts([p.text for p in part], codebook, leave_out=slug)
-    return [
-        (paragraph.words, paragraph_themes(paragraph, codebook, coding))
-        for paragraph, coding in zip(part, codings, strict=True)
-    ]
-
-
-def _tag_all(parts, slug: str, codebook: Codebook) -> Tagged:
-    return [pair for part in parts for pair in _tag(part, slug, codebook)]
-
-
-def _can_fork() -> bool:
-    """Forking is how the child gets the case without copying it through a pipe; Linux
-    only (macOS lists it, but forking there is unsafe once system libraries are loaded)."""
-    return sys.platform.startswith("linux")
-
-
-def _start(parts, slug: str, codebook: Codebook):
-    """(pool, future) of a child tagging ``parts``; None where none could be started."""
+def _answer(near, question: list[str], codebook: Codebook, slug: str):
+    """The helper's answer, or this process's own where the helper failed."""
+    if not isinstance(near, Future):
+        return near
     try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        return pool, pool.submit(_tag_all, parts, slug, codebook)
-    except (OSError, RuntimeError):
-        return None
-
-
-def _joined(child, parts, slug: str, codebook: Codebook) -> Tagged:
-    """The child's result; this process tags its parts again if the child failed."""
-    if child is None:
-        return _tag_all(parts, slug, codebook)
-    pool, future = child
-    try:
-        return future.result()
+        return near.result()
     except (BrokenProcessPool, OSError):
-        return _tag_all(parts, slug, codebook)
-    finally:
-        pool.shutdown(cancel_futures=True)
+        return nearest_examples(question, codebook, slug)
 
 
 def theme_coverage(
-    case: Case, codebook: Codebook, progress: Callable[[float], None], workers: int = 1
+    case: Case,
+    codebook: Codebook,
+    progress: Callable[[float], None],
+    helper: Helper | None = None,
 ) -> tuple[list[ThemeCoverage], float]:
     """Coverage of each theme of the codebook over the whole case, and the uncoded share."""
-    tagged = paragraph_themes_of(case, codebook, progress, workers)
+    tagged = paragraph_themes_of(case, codebook, progress, helper)
     total = sum(words for words, _ in tagged)
     rows = []
     for theme in codebook.ids:
