@@ -3,15 +3,18 @@ the case's outline (ancestors, children, depth)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
 
+from casebook.ingest import pipeline
 from casebook.loader import load_content
 from casebook.model import MAX_DEPTH
 from casebook.problems import ContentError
-from tests.conftest import ROOT
+from tests import unreport
+from tests.conftest import ROOT, copy_codebook
 
 
 def write_section(folder, order: int, slug: str, parent: str | None = None) -> None:
@@ -97,3 +100,120 @@ def test_check_prints_the_chain_problems(tiny_copy):
     assert "content/demo/02-a.md:5: parent 'b' leads back to this section: a → b → a" in (
         done.stdout + done.stderr
     )
+
+
+# --- the ingest keeps a report's outline -------------------------------------------------
+
+SAY = "The Mission and the Government discussed the {} at length during the period."
+
+
+def ingest_outline(content, name: str, data: bytes | str):
+    """Ingest one file; the case's (title, parent) outline and its paragraphs by section."""
+    path = content.parent / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    pipeline.ingest(path, "report", content)
+    case = load_content(content).case("report")
+    texts = {s.title: [p.text for p in s.paragraphs] for s in case.sections}
+    return [(s.title, s.parent) for s in case.sections], texts
+
+
+MARKDOWN = f"""# Report of the Secretary-General
+
+# II. Political developments
+
+{SAY.format("political situation")}
+
+## A. Elections
+
+{SAY.format("elections")}
+
+### 1. Voter registration
+
+{SAY.format("voter registration")}
+
+### 2. Polling
+
+{SAY.format("polling stations")}
+
+## B. Dialogue
+
+{SAY.format("national dialogue")}
+
+# III. Observations
+
+{SAY.format("observations")}
+"""
+
+THREE_LEVELS = [
+    ("II. Political developments", None),
+    ("A. Elections", "ii-political-developments"),
+    ("1. Voter registration", "a-elections"),
+    ("2. Polling", "a-elections"),
+    ("B. Dialogue", "ii-political-developments"),
+    ("III. Observations", None),
+]
+
+
+@pytest.fixture
+def content(tmp_path):
+    return copy_codebook(tmp_path / "content")
+
+
+def test_markdown_keeps_three_heading_levels(content):
+    outline, texts = ingest_outline(content, "report.md", MARKDOWN)
+    assert outline == THREE_LEVELS
+    assert texts["1. Voter registration"] == [SAY.format("voter registration")]
+
+
+def test_html_h2_to_h4_keeps_three_levels_under_the_page_title(content):
+    page = (
+        "<html><head><title>Report</title></head><body><h1>Report</h1>"
+        + re.sub(r"(?m)^(#+) (.*)$", lambda m: f"<h{len(m[1]) + 1}>{m[2]}</h{len(m[1]) + 1}>",
+                 MARKDOWN).replace("\n\nThe", "\n\n<p>The").replace("period.", "period.</p>")
+        + "</body></html>"
+    )  # fmt: skip
+    outline, _ = ingest_outline(content, "report.html", page)
+    assert outline[-len(THREE_LEVELS) :] == THREE_LEVELS
+
+
+def test_a_fifth_heading_level_sits_beside_the_fourth(content):
+    levels = "# Deep\n\n" + "".join(
+        f"{'#' * n} Level {n}\n\n{SAY.format(f'level {n}')}\n\n" for n in range(1, 6)
+    )
+    outline, _ = ingest_outline(content, "deep.md", levels)
+    assert outline == [
+        ("Level 1", None),
+        ("Level 2", "level-1"),
+        ("Level 3", "level-2"),
+        ("Level 4", "level-3"),
+        ("Level 5", "level-3"),  # MAX_DEPTH: beside "Level 4", under the same parent
+    ]
+
+
+UN_REPORT = [
+    ("h1", "II. Political developments"),
+    ("p", ["1. The political situation remained calm during the period under review."]),
+    ("h2", "A. Elections"),
+    ("h3", "1. Voter registration"),
+    ("p", ["2. The registration of voters was completed in every region of the country."]),
+    ("h3", "2. Polling"),
+    ("p", ["3. Polling stations opened on time in most districts on election day."]),
+    ("h2", "B. Dialogue"),
+    ("p", ["4. The national dialogue resumed in the capital with all the parties."]),
+    ("h1", "III. Observations"),
+    ("p", ["5. I thank the staff of the Mission for their work in the period."]),
+]
+
+
+def test_a_pdf_report_keeps_roman_lettered_and_numbered_levels(content):
+    outline, texts = ingest_outline(content, "report.pdf", unreport.build(body=UN_REPORT))
+    assert outline == [
+        ("II. Political developments", None),
+        ("A. Elections", "ii-political-developments"),  # no text of its own: heads its "1."s
+        ("1. Voter registration", "a-elections"),
+        ("2. Polling", "a-elections"),
+        ("B. Dialogue", "ii-political-developments"),
+        ("III. Observations", None),
+    ]
+    assert texts["A. Elections"] == []
+    assert texts["2. Polling"][0].startswith("3. Polling stations opened")
