@@ -13,7 +13,7 @@ from casebook.ingest import pipeline
 from casebook.loader import load_content
 from casebook.model import MAX_DEPTH
 from casebook.problems import ContentError
-from tests import unreport
+from tests import conftest, unreport
 from tests.conftest import ROOT, copy_codebook
 
 
@@ -217,3 +217,50 @@ def test_a_pdf_report_keeps_roman_lettered_and_numbered_levels(content):
     ]
     assert texts["A. Elections"] == []
     assert texts["2. Polling"][0].startswith("3. Polling stations opened")
+
+
+# --- the reader sees the outline ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def report_content(tmp_path_factory):
+    """A case ingested from the three-level Markdown report."""
+    root = copy_codebook(tmp_path_factory.mktemp("outline") / "content")
+    source = root.parent / "report.md"
+    source.write_text(MARKDOWN, encoding="utf-8")
+    pipeline.ingest(source, "report", root)
+    return root
+
+
+def links_of(at) -> list[tuple[str, str]]:
+    return [(link.proto.label, link.proto.page) for link in at.get("page_link")]
+
+
+def test_a_section_three_levels_down_shows_its_chain_as_links(report_content):
+    at = conftest.open_app(report_content, "1-voter-registration")
+    assert at.title[0].value == "1\\. Voter registration"
+    assert links_of(at) == [  # the titles escaped as Markdown ("II\\."), as everywhere
+        ("Part of: II\\. Political developments", "ii-political-developments"),
+        ("A\\. Elections", "a-elections"),
+        ("Previous: A\\. Elections", "a-elections"),  # prev/next keep document order
+        ("Next: 2\\. Polling", "2-polling"),
+    ]
+
+
+def test_a_section_lists_only_its_direct_children(report_content):
+    at = conftest.open_app(report_content, "ii-political-developments")
+    assert [label for label, _ in links_of(at)] == [
+        "A\\. Elections",
+        "B\\. Dialogue",
+        "Next: A\\. Elections",
+    ]  # not "1." and "2.", which are A.'s
+
+
+def test_the_menu_and_index_mark_each_section_s_depth(report_content):
+    at = conftest.open_app(report_content)
+    (style,) = [h.proto.body for h in at.get("html") if "stSidebarNavLink" in h.proto.body]
+    nav = '[data-testid="stSidebarNavLink"][href$="/{}"]'
+    assert f"{nav.format('1-voter-registration')} > span[label]::before" in style
+    assert 'content:"" / "level 3: "' in style and 'content:"" / "level 2: "' in style
+    assert ".st-key-section-row-2-polling{margin-left:1.25rem}" in style
+    assert "iii-observations" not in style  # a top-level section is left as it is
