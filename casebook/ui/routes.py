@@ -88,9 +88,10 @@ def outline_style(case: Case) -> str:
         if depth < 2:
             continue
         nav = f'[data-testid="stSidebarNavLink"][href$="/{section.slug}"]'
-        row = f".st-key-section-row-{section.slug}"
+        row = f'.st-key-section-row-{section.slug} [data-testid="stPageLink-NavLink"]'
         rules.append(f"{nav},{row}{{margin-left:{(depth - 2) * INDENT_REM}rem}}")
-        rules.append(f'{nav} > span[label]::before{{content:"" / "level {depth}: "}}')
+        label = f"{nav} > span[label]::before,{row} > span:last-child::before"
+        rules.append(f'{label}{{content:"" / "level {depth}: "}}')
     return f"<style>{''.join(rules)}</style>" if rules else ""
 
 
