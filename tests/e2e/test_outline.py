@@ -7,6 +7,7 @@ import pytest
 
 from casebook.ingest import pipeline
 from tests.conftest import copy_codebook
+from tests.e2e.accessibility import describe, serious_violations
 from tests.e2e.conftest import _visited, free_port, start_app_on, wait_for_app
 from tests.test_nesting import MARKDOWN
 
@@ -45,3 +46,5 @@ def test_the_menu_shows_depth_and_the_breadcrumb_leads_up(page, outline_url):
     first = links.index("1. Voter registration")
     assert links[first : first + 2] == ["1. Voter registration", "2. Polling"]
     assert "B. Dialogue" not in links  # a sibling, not a child (and neither before nor after)
+    found = serious_violations(page)  # the breadcrumb and the children's links among it
+    assert not found, describe(found)
