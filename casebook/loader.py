@@ -13,7 +13,7 @@ from casebook import blocktext, claimsfile, factsfile, frontmatter, validate, ya
 from casebook.codebookfile import read_codebook
 from casebook.facts import Claim, Record
 from casebook.model import Case, Codebook, Section
-from casebook.problems import Collector, ContentError, Problem, did_you_mean
+from casebook.problems import Collector, ContentError, Problem
 
 MAX_SECTION_BYTES = 10_000_000  # twice the largest article ingest accepts
 PIN = blocktext.PIN  # an editor pins a paragraph's themes on the line just above it
@@ -121,14 +121,11 @@ def _cross_check(sections: list[tuple[Section, Path]], root: Path, problems) -> 
         if not (section.paragraphs or section.extras or section.slug in parents):
             body_line = frontmatter.parse(path.read_text(encoding="utf-8")).body_line
             Collector(path, root, problems).add(body_line, "the section has no paragraphs")
-    top_level = {s.slug for s, _ in sections if s.parent is None}
+    parent_of = {s.slug: s.parent for s, _ in sections}
     for section, path in sections:
-        if section.parent and section.parent not in top_level:
-            hint = did_you_mean(section.parent, sorted(top_level))
-            Collector(path, root, problems).add(
-                _meta(path).line_of("parent"),
-                f"parent '{section.parent}' is not a top-level section{hint}",
-            )
+        if section.parent:
+            message = validate.parent_problem(section.slug, parent_of)
+            Collector(path, root, problems).add(_meta(path).line_of("parent"), message)
 
 
 def read_case(folder: Path, root: Path, problems: list[Problem], codebook: Codebook) -> Case | None:

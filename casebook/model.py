@@ -102,6 +102,7 @@ class Paragraph:
 
 
 CODED_KINDS = ("paragraph", "quote")
+MAX_DEPTH = 4  # sections nest at most this many levels: "II." > "A." > "1." > "(a)"
 KEPT_KINDS = ("caption", "table", "note", "reference")  # kept in place, never coded
 
 
@@ -164,4 +165,19 @@ class Case:
         raise KeyError(slug)
 
     def children(self, slug: str) -> tuple[Section, ...]:
+        """The sections directly under ``slug``, in document order."""
         return tuple(s for s in self.sections if s.parent == slug)
+
+    def ancestors(self, slug: str) -> tuple[Section, ...]:
+        """The chain of parents above ``slug``, outermost first (empty at the top level).
+        The loader refuses cycles; the walk stops at one all the same."""
+        chain: list[Section] = []
+        parent = self.section(slug).parent
+        while parent and all(s.slug != parent for s in chain) and parent != slug:
+            chain.insert(0, self.section(parent))
+            parent = chain[0].parent
+        return tuple(chain)
+
+    def depth(self, slug: str) -> int:
+        """1 for a top-level section, 2 for a sub-section, and so on."""
+        return len(self.ancestors(slug)) + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from casebook.model import MAX_DEPTH
 from casebook.problems import did_you_mean
 from casebook.yamltext import LineDict
 
@@ -108,4 +109,33 @@ def url_problem(url: str) -> str | None:
         return f"url {url!r} cannot be read as an address ({error})"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"url {url!r} must start with http:// or https:// and name a host"
+    return None
+
+
+def parent_problem(slug: str, parents: dict[str, str | None]) -> str | None:
+    """What is wrong with the chain of parents above ``slug``, if anything.
+
+    ``parents`` maps every section's slug to its parent's (None at the top level). A
+    parent must be a section of the case, the chain must not come back to ``slug``, and
+    it may be at most MAX_DEPTH levels deep. A section whose chain runs into a cycle of
+    others, or into a missing parent further up, is left to those sections' messages."""
+    parent = parents[slug]
+    if parent == slug:
+        return f"section '{slug}' cannot be its own parent"
+    if parent not in parents:
+        hint = did_you_mean(parent, sorted(parents))
+        return f"parent '{parent}' is not a section of this case{hint}"
+    chain = [slug]
+    while parent is not None and parent in parents:
+        if parent == slug:
+            return f"parent '{chain[1]}' leads back to this section: {' → '.join([*chain, slug])}"
+        if parent in chain:
+            return None
+        chain.append(parent)
+        parent = parents[parent]
+    if len(chain) > MAX_DEPTH and parent is None:
+        outline = " > ".join(reversed(chain))
+        return (
+            f"sections nest at most {MAX_DEPTH} levels; this one is level {len(chain)} ({outline})"
+        )
     return None

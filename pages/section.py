@@ -15,7 +15,7 @@ labels = codebook.labels
 rows = data.paragraphs[data.paragraphs["section"] == section.slug]
 
 if section.parent:
-    ui.render_parent_link(case, section)
+    ui.render_breadcrumb(case, section)
 st.title(markup.md_escape(section.title))
 
 text, side = st.columns([3, 1], gap="large")

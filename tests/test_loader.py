@@ -56,7 +56,7 @@ BROKEN_CASES = [
     ("unknown_key.md", "demo/01-opening.md",
      ["content/demo/01-opening.md:5: unknown key 'titel' (did you mean 'title'?)"]),
     ("bad_parent.md", "demo/03-child.md",
-     ["content/demo/03-child.md:5: parent 'midle-part' is not a top-level section "
+     ["content/demo/03-child.md:5: parent 'midle-part' is not a section of this case "
       "(did you mean 'middle-part'?)"]),
     ("order_not_number.md", "demo/01-opening.md",
      ["content/demo/01-opening.md:4: 'order' must be a whole number, not str ('first')"]),

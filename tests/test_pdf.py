@@ -85,7 +85,7 @@ def test_the_report_keeps_its_structure(report_pdf, content):
         ("I. Introduction", None),
         ("II. Political and security developments", None),
         ("A. Political situation", parent),
-        ("Emergency response", parent),  # the model nests one level
+        ("Emergency response", "a-political-situation"),  # a bold line under its "A."
         ("B. Human rights", parent),
         ("III. Observations", None),
         ("Annex", None),
@@ -217,13 +217,12 @@ def test_numbered_headings_under_lettered_ones_are_sections_and_numbered_paragra
     """'1. Support to the courts' (bold, short, no full stop) heads a section under 'I.';
     '2. The Mission trained judges' (body type) stays the paragraph it is."""
     outline, texts = _outline_and_paragraphs(unreport.build(body=unreport.NESTED), content)
-    top = "i-activities-of-the-mission"
     assert outline == [
         ("I. Activities of the Mission", None),
-        # the model nests one level: "1." sits beside "A." under "I.", and an "A." with no
-        # text of its own leads the title of the first section under it
-        ("A. Rule of law — 1. Support to the courts", top),
-        ("2. Justice for serious crimes", top),
+        # the report's outline, three levels: an "A." with no text of its own heads its "1."s
+        ("A. Rule of law", "i-activities-of-the-mission"),
+        ("1. Support to the courts", "a-rule-of-law"),
+        ("2. Justice for serious crimes", "a-rule-of-law"),
         ("II. Observations", None),
     ]
     assert [t[:3] for t in texts] == ["1. ", "2. ", "3. ", "4. "]
@@ -299,17 +298,18 @@ def test_a_larger_bold_heading_heads_the_numbered_ones_and_a_dated_annex_is_one_
     content,
 ):
     """'Programme I ...' (bold, larger than the body) over '1. Support to the courts'
-    (bold, body size): the empty larger one leads the first one's title rather than being
-    left out; '(as at 31 July 2004)' under 'Annex' is part of its heading."""
+    (bold, body size): the empty larger one heads the numbered ones rather than being
+    left out, four levels deep; '(as at 31 July 2004)' under 'Annex' is part of its heading."""
     outline, texts = _outline_and_paragraphs(
         unreport.build(body=unreport.PROGRAMMES), content, "programmes"
     )
-    top = "iii-activities-of-the-mission"
+    programme = "programme-i-support-for-justice"
     assert outline == [
         ("III. Activities of the Mission", None),
-        ("A. Role of the Mission", top),
-        ("Programme I Support for justice — 1. Support to the courts", top),
-        ("2. Serious crimes", top),
+        ("A. Role of the Mission", "iii-activities-of-the-mission"),
+        ("Programme I Support for justice", "a-role-of-the-mission"),
+        ("1. Support to the courts", programme),
+        ("2. Serious crimes", programme),
         ("Annex (as at 31 July 2004)", None),
     ]
     assert [t[:3] for t in texts] == ["1. ", "2. ", "3. "]

@@ -2,21 +2,21 @@
 
 Shared by ``convert`` (the seed) and ``ingest`` (any article). Paragraphs
 before the first heading form an "Introduction" section. Heading levels give
-the hierarchy: headings at the highest level used are sections, deeper ones
-are sub-sections of the top-level section above them (the model has one level of
-nesting, so a report's "1." under "A." under "II." sits beside "A." under "II.", and
-an "A." with no text of its own lends its title to the first "1." below it). A recipe
+the outline: a heading sits under the nearest heading above it at a higher level (a
+report's "1." under its "A." under its "II."), down to the model's MAX_DEPTH levels;
+a heading deeper than that sits beside the deepest section above it. A recipe
 (``source/recipe.yaml``) can rename the introduction and give any section, matched by
 the start of its heading, a ``slug``, a ``short_title`` or a ``parent``; its word wins
 over the levels.
 
 A heading guessed from a line's shape that heads no paragraph is a paragraph
 (:func:`settle_guessed_headings`). A marked-up heading with no text of its own is a
-section only when it heads sub-sections (a report's "II." over "A." and "B."); else it
-is left out, with a warning. Captions, tables, notes and references stay in the
-section where they stand, and a section holding only those is kept; a text with
-no headings is one section named after the case. Slugs are made unique (``-2``,
-``-3``, with a warning) and steer clear of the dashboard's own pages.
+section only when sections with text sit below it (a report's "II." over "A." and "B.",
+or over an "A." over "1." and "2."); else it is left out, with a warning. Captions,
+tables, notes and references stay in the section where they stand, and a section
+holding only those is kept; a text with no headings is one section named after the case.
+Slugs are made unique (``-2``, ``-3``, with a warning) and steer clear of the dashboard's
+own pages.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import yaml
 
 from casebook import blocktext, frontmatter, validate
 from casebook.ingest.blocks import BODY_KINDS, Block
-from casebook.model import CODED_KINDS
+from casebook.model import CODED_KINDS, MAX_DEPTH
 
 INTRODUCTION = {"title": "Introduction", "slug": "introduction"}
 CASE_FIELDS = ("title", "source_url", "author", "published", "notice", "source_file")
@@ -105,47 +105,40 @@ def _group(blocks: list[Block], intro: dict) -> list[Draft]:
 
 
 def _link_levels(drafts: list[Draft]) -> None:
-    headed = [d for d in drafts if d.level]
-    top = min((d.level for d in headed), default=1)
-    current = None
-    for draft in headed:
-        if draft.level == top:
-            current = draft
-        else:
-            draft.above = current
+    """Each heading under the nearest one above it at a higher level (a lower number),
+    at most MAX_DEPTH deep: an open chain of headings, closed as shallower ones come."""
+    chain: list[Draft] = []
+    for draft in (d for d in drafts if d.level):
+        while chain and chain[-1].level >= draft.level:
+            chain.pop()
+        del chain[MAX_DEPTH - 1 :]  # too deep: beside the deepest section allowed
+        draft.above = chain[-1] if chain else None
+        chain.append(draft)
 
 
 def _drop_empty(drafts: list[Draft], warnings: list[str]) -> list[Draft]:
-    _join_empty_over_deeper(drafts)
     heads = _heads_of_text(drafts)
-    kept = [d for d in drafts if d.level >= 0 and (d.blocks or id(d) in heads)]
+    kept = [d for d in drafts if d.blocks or id(d) in heads]
     kept_ids = {id(d) for d in kept}  # by identity: drafts compare by value, slowly
     for draft in drafts:
         if draft.level > 0 and id(draft) not in kept_ids:
             warnings.append(
                 f"line {draft.line}: heading '{draft.title}' has no text of its own; left out"
             )
-    for draft in kept:
-        if draft.above is not None and id(draft.above) not in kept_ids:
-            draft.above = None
     return kept
 
 
 def _heads_of_text(drafts: list[Draft]) -> set[int]:
-    """The drafts (by id) that head sub-sections with text: one without text of its own
-    (a report's "II." over its "A." and "B.") is kept, as the model's parents may be empty."""
-    return {id(d.above) for d in drafts if d.above is not None and d.blocks}
-
-
-def _join_empty_over_deeper(drafts: list[Draft]) -> None:
-    """A sub-section heading with no text of its own over deeper ones (a report's "A."
-    over its "1." and "2.") cannot be a parent in the model: its title leads the
-    first deeper one's ("A. Rule of law — 1. Support to the courts")."""
-    for draft, following in zip(drafts, drafts[1:], strict=False):
-        if draft.above is not None and not draft.blocks and following.level > draft.level:
-            following.title = f"{draft.title} — {following.title}"
-            following.line = draft.line
-            draft.level = -1  # joined: left out without a warning
+    """The drafts (by id) above a section with text, at any depth: one without text of its
+    own (a report's "II." over its "A." and "B.") is kept, as the model's parents may be
+    empty."""
+    heads: set[int] = set()
+    for draft in drafts:
+        above = draft.above if draft.blocks else None
+        while above is not None and id(above) not in heads:
+            heads.add(id(above))
+            above = above.above
+    return heads
 
 
 def _unique_slug(draft: Draft, wanted: str, taken: set[str], warnings: list[str]) -> str:

@@ -74,6 +74,27 @@ def section_page(section: Section) -> st.Page:
     return st.Page("pages/section.py", title=section.nav_title, icon=icon, url_path=section.slug)
 
 
+INDENT_REM = 1.25  # per level below the second (a sub-section already has its arrow icon)
+
+
+def outline_style(case: Case) -> str:
+    """CSS that shows each sub-section's depth in the menu and in the overview's index:
+    indented below the second level, and its level in words for screen readers (CSS
+    alternative text, read before the label: Streamlit hides icons from them). Slugs are
+    lower-case letters, digits and hyphens, safe in a selector."""
+    rules = []
+    for section in case.sections:
+        depth = case.depth(section.slug)
+        if depth < 2:
+            continue
+        nav = f'[data-testid="stSidebarNavLink"][href$="/{section.slug}"]'
+        row = f'.st-key-section-row-{section.slug} [data-testid="stPageLink-NavLink"]'
+        rules.append(f"{nav},{row}{{margin-left:{(depth - 2) * INDENT_REM}rem}}")
+        label = f"{nav} > span[label]::before,{row} > span:last-child::before"
+        rules.append(f'{label}{{content:"" / "level {depth}: "}}')
+    return f"<style>{''.join(rules)}</style>" if rules else ""
+
+
 def theme_page(theme: Theme) -> st.Page:
     return st.Page(
         "pages/theme.py", title=theme.label, icon=":material/label:",
@@ -85,9 +106,10 @@ def navigation(
     case: Case, codebook: Codebook, has_record: bool = True, several_cases: bool = False,
     uploads: bool = False,
 ) -> dict[str, list[st.Page]]:  # fmt: skip
-    """The menu: overview, the case's sections in reading order, ways to explore (and
-    the comparison of cases, when there are several), the record beside the text (when
-    the case has one), about, and adding an article (when the server allows uploads)."""
+    """The menu: overview, the case's sections in reading order (sub-sections marked by
+    depth: :func:`outline_style`), ways to explore (and the comparison of cases, when there
+    are several), the record beside the text (when the case has one), about, and adding
+    an article (when the server allows uploads)."""
     explore = [SEARCH_URL, COOCCURRENCE_URL, COMPARE_SECTIONS_URL]
     menu = {
         "": [page(OVERVIEW_URL)],
@@ -97,6 +119,9 @@ def navigation(
             *(page(url) for url in explore + ([COMPARE_CASES_URL] if several_cases else [])),
         ],
     }
+    outline = outline_style(case)
+    if outline:
+        st.html(outline)  # only CSS: Streamlit gives it no room on the page
     if has_record:
         menu["What the record says"] = [page(FACTS_URL), page(CLAIMS_URL)]
     menu["Method"] = [page(url) for url in [ABOUT_URL] + ([ADD_ARTICLE_URL] if uploads else [])]

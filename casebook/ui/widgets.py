@@ -172,17 +172,22 @@ def render_legend() -> None:
     )
 
 
-def render_parent_link(case: Case, section: Section) -> None:
-    parent = case.section(section.parent)
-    st.page_link(
-        section_page(parent),
-        label=f"Part of: {markup.md_escape(parent.title)}",
-        icon=":material/north_west:",
-    )
+def render_breadcrumb(case: Case, section: Section) -> None:
+    """The chain of sections above this one, outermost first, each a link: "Part of: II.
+    Political developments" › "A. Elections" (the chevron is an icon, which screen readers
+    skip: they read the links in turn)."""
+    row = st.container(horizontal=True, gap="small", key="breadcrumb")
+    for place, ancestor in enumerate(case.ancestors(section.slug)):
+        title = markup.md_escape(ancestor.title)
+        row.page_link(
+            section_page(ancestor),
+            label=f"Part of: {title}" if place == 0 else title,
+            icon=":material/north_west:" if place == 0 else ":material/chevron_right:",
+        )
 
 
 def render_children(case: Case, section: Section) -> None:
-    """Links to a section's sub-sections, so the parent page leads into them."""
+    """Links to a section's direct sub-sections, so the parent page leads into them."""
     children = case.children(section.slug)
     if children:
         st.caption("Sub-sections")
