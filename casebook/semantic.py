@@ -15,6 +15,7 @@ import hashlib
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,7 @@ DIMENSIONS = 256  # the model's vector length
 OPENING_WORDS = 12
 BATCH = 16  # paragraphs embedded at a time: a batch pads to its longest, so memory stays low
 KEEP_CACHED = 3  # example caches kept beside the one just written: the most recently used
+ABANDONED = 3600  # s: a temporary cache file this old was left by a write killed halfway
 _LOCK = threading.Lock()  # one embedding at a time: the tokenizer's padding is shared state
 
 
@@ -139,20 +141,23 @@ def _write_cached(path: Path, vectors: np.ndarray) -> bool:
 
 
 def _prune(current: Path) -> None:
-    """Remove the example caches beside ``current`` but the KEEP_CACHED most recently used:
-    each edit of the examples leaves one. Never fails: a process reading a removed file
-    keeps its open copy (POSIX), one about to read it computes the vectors again, and a
-    file that cannot be removed stays."""
-    others = ((_last_used(p), p) for p in _cache_files(current.parent) if p != current)
-    ranked = sorted(((used, p) for used, p in others if used is not None), reverse=True)
-    for _, stale in ranked[KEEP_CACHED:]:
+    """Remove the example caches beside ``current`` but the KEEP_CACHED most recently used
+    (each edit of the examples leaves one), and the temporary files of writes killed
+    halfway. Never fails: a process reading a removed file keeps its open copy (POSIX),
+    one about to read it computes the vectors again, and a file that cannot be removed
+    stays."""
+    others = ((_last_used(p), p) for p in _files(current.parent, "examples-*.npy"))
+    ranked = sorted(((u, p) for u, p in others if u is not None and p != current), reverse=True)
+    cutoff = time.time() - ABANDONED
+    left = [p for p in _files(current.parent, "*.tmp") if (_last_used(p) or cutoff) < cutoff]
+    for stale in [p for _, p in ranked[KEEP_CACHED:]] + left:
         with contextlib.suppress(OSError):
             stale.unlink()
 
 
-def _cache_files(folder: Path) -> list[Path]:
+def _files(folder: Path, pattern: str) -> list[Path]:
     try:
-        return list(folder.glob("examples-*.npy"))
+        return list(folder.glob(pattern))
     except OSError:
         return []
 

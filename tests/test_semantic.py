@@ -351,3 +351,17 @@ def test_a_write_that_fails_halfway_leaves_no_file(cache, monkeypatch):
     vectors = semantic.example_vectors([ATTACK])
     assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-5)
     assert list(folder.iterdir()) == []
+
+
+def test_a_temporary_file_left_by_a_killed_write_goes_once_old(cache):
+    """One an hour old was left by a write killed halfway; a fresh one may be another
+    process's write under way."""
+    folder, _ = cache
+    folder.mkdir(parents=True)
+    left, writing = folder / "tmpleft.tmp", folder / "tmpwriting.tmp"
+    for path in (left, writing):
+        path.write_bytes(b"\x93NUMPY half")
+    old = time.time() - semantic.ABANDONED - 60
+    os.utime(left, (old, old))
+    semantic.example_vectors([ATTACK])
+    assert (left.exists(), writing.exists()) == (False, True)
