@@ -57,8 +57,9 @@ def timeline_figure(events: pd.DataFrame, codebook: Codebook) -> go.Figure:
 def attacks_figure(attacks: pd.DataFrame) -> go.Figure:
     """Personnel killed in deliberate attacks, per year, as the UN Staff Union counted them."""
     rows = attacks.sort_values("date")
+    years = [int(str(d)[:4]) for d in rows["date"]]
     bars = go.Bar(
-        x=[str(d)[:4] for d in rows["date"]],
+        x=years,
         y=list(rows["amount"]),
         marker={"color": CLAIM_COLOURS["contradicted"]},
         text=[f"{a:g}" for a in rows["amount"]],
@@ -68,8 +69,17 @@ def attacks_figure(attacks: pd.DataFrame) -> go.Figure:
     )
     figure = go.Figure(bars)
     figure.update_yaxes(title_text="killed in deliberate attacks", rangemode="tozero")
-    figure.update_xaxes(type="category", title_text="year")
+    figure.update_xaxes(title_text="year", **_year_ticks(years))
     return layout(figure, height=320)
+
+
+def _year_ticks(years: list[int]) -> dict:
+    """A year axis whose labels stay level at any width. Years are numbers, not categories:
+    Plotly then picks a step from the axis's width (every year on a desktop, every other
+    one on a 390 px phone) where it would label each category and tilt nine of them.
+    Over a span of five years or less its step would fall below a year: one year then."""
+    span = max(years, default=0) - min(years, default=0) + 1
+    return {"type": "linear", "tickformat": "d", **({"dtick": 1} if span <= 5 else {})}
 
 
 def strength_figure(authorised: pd.DataFrame, deployed: pd.DataFrame) -> go.Figure:

@@ -10,10 +10,12 @@ a long one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +31,8 @@ MAX_WORDS = 400
 DIMENSIONS = 256  # the model's vector length
 OPENING_WORDS = 12
 BATCH = 16  # paragraphs embedded at a time: a batch pads to its longest, so memory stays low
+KEEP_CACHED = 3  # example caches kept beside the one just written: the most recently used
+ABANDONED = 3600  # s: a temporary cache file this old was left by a write killed halfway
 _LOCK = threading.Lock()  # one embedding at a time: the tokenizer's padding is shared state
 
 
@@ -100,21 +104,74 @@ def example_vectors(texts: Sequence[str]) -> np.ndarray:
     them; computed, and kept if the cache folder can be written, otherwise. A cache file
     that cannot be read, or holds the wrong shape, is computed again."""
     path = _cache_file(texts)
+    kept = _read_cached(path, len(texts))
+    if kept is not None:
+        return kept
+    vectors = embed(texts)
+    if _write_cached(path, vectors):
+        _prune(path)
+    return vectors
+
+
+def _read_cached(path: Path, rows: int) -> np.ndarray | None:
+    """The vectors kept at ``path``, marked as just used (its time is what pruning keeps
+    by); None if missing, unreadable or of the wrong shape."""
     try:
         kept = np.load(path, allow_pickle=False)
-        if kept.shape == (len(texts), DIMENSIONS) and kept.dtype == np.float32:
-            return kept
     except (OSError, ValueError, EOFError):
-        pass
-    vectors = embed(texts)
+        return None
+    if kept.shape != (rows, DIMENSIONS) or kept.dtype != np.float32:
+        return None
+    with contextlib.suppress(OSError):  # a read-only cache: it is only kept a shorter time
+        os.utime(path)
+    return kept
+
+
+def _write_cached(path: Path, vectors: np.ndarray) -> bool:
+    """Keep ``vectors`` at ``path``, whole or not at all for a reader at the same moment;
+    False if the folder cannot be written (a read-only home: compute again next time)."""
+    written = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+            written = Path(out.name)
             np.save(out, vectors, allow_pickle=False)
-        os.replace(out.name, path)  # whole or not at all, for a reader at the same moment
+        os.replace(written, path)
     except OSError:
-        pass  # a read-only home: compute again next time
-    return vectors
+        if written is not None:  # a full disk: leave no half-written file behind
+            with contextlib.suppress(OSError):
+                written.unlink()
+        return False
+    return True
+
+
+def _prune(current: Path) -> None:
+    """Remove the example caches beside ``current`` but the KEEP_CACHED most recently used
+    (each edit of the examples leaves one), and the temporary files of writes killed
+    halfway. Never fails: a process reading a removed file keeps its open copy (POSIX),
+    one about to read it computes the vectors again, and a file that cannot be removed
+    stays."""
+    others = ((_last_used(p), p) for p in _files(current.parent, "examples-*.npy"))
+    ranked = sorted(((u, p) for u, p in others if u is not None and p != current), reverse=True)
+    cutoff = time.time() - ABANDONED
+    left = [p for p in _files(current.parent, "*.tmp") if (_last_used(p) or cutoff) < cutoff]
+    for stale in [p for _, p in ranked[KEEP_CACHED:]] + left:
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    try:
+        return list(folder.glob(pattern))
+    except OSError:
+        return []
+
+
+def _last_used(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile by another process's pruning
+        return None
 
 
 class ExampleIndex:

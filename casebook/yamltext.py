@@ -12,9 +12,10 @@ levels deep (deeper input would exhaust Python's recursion), and a file holds at
 line, like any other error in the file.
 
 Most files are read by libyaml (:func:`_fast_load`, some ten times faster): a first pass over
-its events makes sure the file keeps well within those bounds (no alias at all), then the
-same constructors build the same ``LineDict`` with the same lines. Anything else, an
-error included, goes to the pure-Python reader, which says what is wrong and where.
+its events (:mod:`casebook.yamlfast`) makes sure the file keeps well within those bounds,
+each alias counted for all it stands for, and holds nothing the two readers take apart;
+then the same constructors build the same ``LineDict`` with the same lines. Anything else,
+an error included, goes to the pure-Python reader, which says what is wrong and where.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from collections.abc import Hashable
 
 import yaml
 from yaml.constructor import ConstructorError
+
+from casebook import yamlfast
 
 
 class LineDict(dict):
@@ -42,7 +45,6 @@ MAX_VALUES = 100_000  # keys and values once aliases are expanded; facts.yaml ha
 MAX_CHARS = 2_000_000  # the largest content file (facts.yaml) has 57,000
 _CLoader = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
 _SLOW = object()  # the fast reader's answer when the pure-Python one must read the file
-_BLOCK = ("|", ">")  # literal and folded scalars: libyaml accepts headers PyYAML refuses
 
 
 class LimitError(yaml.MarkedYAMLError):
@@ -138,31 +140,12 @@ if _CLoader is not None:
     )
 
 
-def _unusual(event: yaml.Event) -> bool:
-    """A block scalar or an explicit tag: libyaml and PyYAML read some of these apart."""
-    return getattr(event, "style", None) in _BLOCK or getattr(event, "tag", None) is not None
-
-
 def well_within_bounds(text: str) -> bool:
-    """Whether libyaml's events show nesting and values well short of the limits and no
-    alias (which could stand for any amount of data); and whether the text holds nothing
-    the two readers take apart: a byte-order mark (libyaml skips one at the start of any
-    line, PyYAML only at the start of the text), a tab, or what :func:`_unusual` finds
-    (libyaml accepts some of these where PyYAML finds an error, or reads them otherwise)."""
-    if _CLoader is None or len(text) > MAX_CHARS or "\ufeff" in text or "\t" in text:
+    """Whether libyaml reads ``text`` as the line-keeping reader would, nesting and values
+    (aliases expanded) at half the limits or less: see :mod:`casebook.yamlfast`."""
+    if _CLoader is None or len(text) > MAX_CHARS:
         return False
-    depth = values = 0
-    for event in yaml.parse(text, Loader=_CLoader):
-        if isinstance(event, yaml.AliasEvent) or _unusual(event):
-            return False
-        values += isinstance(event, yaml.NodeEvent)
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH // 2 or values > MAX_VALUES // 2:
-                return False
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return values <= MAX_VALUES // 2
+    return yamlfast.same_reading(text, _CLoader, MAX_DEPTH // 2, MAX_VALUES // 2)
 
 
 def _fast_load(text: str):

@@ -29,7 +29,7 @@ def test_facts_page_shows_key_figures_with_sources_and_the_charts():
     timeline, attacks, strength = (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
     events = [f for f in RECORD.facts if f.kind == "event"]
     assert len(timeline["data"][0]["x"]) == len(events)
-    assert attacks["data"][0]["x"] == [str(y) for y in range(2014, 2023)]
+    assert attacks["data"][0]["x"] == list(range(2014, 2023))
     assert attacks["data"][0]["y"] == [28, 11, 23, 21, 11, 22, 6, 19, 14]
     assert strength["data"][0]["y"][-2:] == [15209, 15209]
     assert len([e for e in at.expander if e.label]) >= len(RECORD.disagreements)

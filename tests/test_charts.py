@@ -1,4 +1,4 @@
-"""Plotly figures (casebook/charts.py, chartstyle.py, comparecharts.py): what each trace
+"""Plotly figures (casebook/charts.py, chartstyle.py, comparecharts.py, recordcharts.py): what each trace
 carries, its data and its colours."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from casebook.chartstyle import MAX_TICKS, UNCODED_COLOUR, VALUE_ROOM, plain, ti
 from casebook.comparecharts import compare_figure
 from casebook.coverage import paragraph_table
 from casebook.model import Case, Codebook, Paragraph, Section, Theme
+from casebook.recordcharts import attacks_figure
 
 # The shared sample labels and titles; the last of each holds markup Plotly would read.
 TITLES = {"mandate": "The mandate", "impact": "Impact <i>& after</i>"}
@@ -456,3 +457,35 @@ def test_long_labels_wrap_and_each_line_is_escaped():
     title = "Challenges and Obstacles Faced <During> the Mission"
     assert wrapped(title) == "Challenges and Obstacles<br>Faced &lt;During&gt; the<br>Mission"
     assert wrapped("Short") == "Short"
+
+
+# --- recordcharts.attacks_figure ----------------------------------------------------------
+
+
+def attacks(years: list[int]) -> pd.DataFrame:
+    """facts_frame's columns that the attacks chart reads, one row a year."""
+    return pd.DataFrame(
+        {
+            "date": [str(y) for y in years],
+            "amount": [float(n) for n in range(len(years))],
+            "value": [f"{n} killed" for n in range(len(years))],
+            "note": [""] * len(years),
+        }
+    )
+
+
+def test_attacks_figure_years_are_numbers_so_a_phone_spaces_them_level():
+    """Nine years as categories: Plotly labels every one and tilts them on a 390 px
+    phone. As numbers with no fixed step, it spaces the ticks by the axis's width."""
+    figure = attacks_figure(attacks(list(range(2022, 2013, -1))))
+    axis = figure.layout.xaxis
+    assert figure.data[0].x == tuple(range(2014, 2023))  # oldest first, whole years
+    assert (axis.type, axis.tickformat, axis.title.text) == ("linear", "d", "year")
+    assert axis.dtick is None and axis.tickmode is None and axis.tickangle is None
+
+
+@pytest.mark.parametrize("years", [[2020], [2019, 2023], [2014, 2015, 2016]])
+def test_attacks_figure_over_five_years_or_less_ticks_every_year(years):
+    """Plotly's own step would fall to half a year there ("2019", "2019", "2020", ...)."""
+    axis = attacks_figure(attacks(years)).layout.xaxis
+    assert (axis.type, axis.tickformat, axis.dtick) == ("linear", "d", 1)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import time
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -262,3 +266,102 @@ def test_an_unwritable_cache_costs_time_not_vectors(cache):
         vectors = semantic.example_vectors([ATTACK])
         assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-5)
     assert (embedded, folder.is_file()) == ([ATTACK, ATTACK], True)
+
+
+def earlier_caches(folder, count: int, first_used: float = 1_000.0) -> list:
+    """``count`` cache files as earlier edits of the examples left them, the last the most
+    recently used."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"examples-earlier{n}.npy"
+        np.save(path, np.zeros((1, semantic.DIMENSIONS), dtype=np.float32), allow_pickle=False)
+        os.utime(path, (first_used + n, first_used + n))
+        paths.append(path)
+    return paths
+
+
+def cache_names(folder) -> set[str]:
+    return {p.name for p in folder.glob("examples-*.npy")}
+
+
+def test_writing_a_cache_keeps_it_and_the_three_last_used(cache):
+    folder, _ = cache
+    earlier = earlier_caches(folder, 5)
+    semantic.example_vectors([ATTACK])
+    current = semantic._cache_file([ATTACK]).name
+    assert semantic.KEEP_CACHED == 3
+    assert cache_names(folder) == {current} | {p.name for p in earlier[2:]}
+    assert not list(folder.glob("*.tmp"))
+
+
+def test_the_file_just_written_stays_whatever_the_others_times(cache):
+    """Files touched by a clock ahead of this one look newer: it stays all the same."""
+    folder, _ = cache
+    ahead = earlier_caches(folder, 4, first_used=time.time() + 86_400)
+    semantic.example_vectors([VOTE])
+    assert cache_names(folder) == {semantic._cache_file([VOTE]).name} | {p.name for p in ahead[1:]}
+
+
+def test_reading_a_cache_counts_as_using_it(cache):
+    folder, embedded = cache
+    semantic.example_vectors([ATTACK])
+    used = semantic._cache_file([ATTACK])
+    os.utime(used, (1.0, 1.0))  # written long ago ...
+    earlier_caches(folder, 2)
+    semantic.example_vectors([ATTACK])  # ... and read now
+    semantic.example_vectors([VOTE])
+    semantic.example_vectors([VOTE, ATTACK])
+    assert embedded == [ATTACK, VOTE, VOTE, ATTACK]  # ATTACK read from its file
+    assert used.name in cache_names(folder)
+    assert "examples-earlier0.npy" not in cache_names(folder)
+
+
+def test_a_cache_file_that_cannot_be_removed_stays_and_costs_nothing(cache, monkeypatch):
+    """A folder under a cache file's name (unlink refuses it) and a file whose removal is
+    denied stay; the other old file goes, and the vectors come back all the same."""
+    folder, _ = cache
+    undeletable, denied, removable, *recent = earlier_caches(folder, 6)
+    undeletable.unlink()
+    undeletable.mkdir()
+    os.utime(undeletable, (900.0, 900.0))
+    real_unlink = Path.unlink
+
+    def unlink(path, *args, **kwargs):
+        if path.name == denied.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    vectors = semantic.example_vectors([ATTACK])
+    assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-5)
+    kept = {semantic._cache_file([ATTACK]), undeletable, denied, *recent}
+    assert cache_names(folder) == {p.name for p in kept}
+    assert not removable.exists()
+
+
+def test_a_write_that_fails_halfway_leaves_no_file(cache, monkeypatch):
+    folder, _ = cache
+
+    def disk_full(file, *args, **kwargs):
+        file.write(b"\x93NUMPY half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(semantic.np, "save", disk_full)
+    vectors = semantic.example_vectors([ATTACK])
+    assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-5)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_temporary_file_left_by_a_killed_write_goes_once_old(cache):
+    """One an hour old was left by a write killed halfway; a fresh one may be another
+    process's write under way."""
+    folder, _ = cache
+    folder.mkdir(parents=True)
+    left, writing = folder / "tmpleft.tmp", folder / "tmpwriting.tmp"
+    for path in (left, writing):
+        path.write_bytes(b"\x93NUMPY half")
+    old = time.time() - semantic.ABANDONED - 60
+    os.utime(left, (old, old))
+    semantic.example_vectors([ATTACK])
+    assert (left.exists(), writing.exists()) == (False, True)

@@ -169,6 +169,22 @@ def test_on_a_phone_the_timeline_is_a_list(phone, app_url):
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
 
 
+def test_on_a_phone_the_year_labels_are_level_and_apart(phone, app_url):
+    """Nine years as categories were tilted 30 degrees at 390 px: every other year, level."""
+    phone.goto(f"{app_url}/facts")
+    wait_for_app(phone)
+    chart = phone.locator(".st-key-attacks").get_by_test_id("stPlotlyChart")
+    chart.scroll_into_view_if_needed()
+    chart.locator(".main-svg").first.wait_for()
+    years = chart.locator(".xtick text")
+    assert years.count() >= 3
+    assert all("rotate" not in (t.get_attribute("transform") or "") for t in years.all())
+    boxes = [t.bounding_box() for t in years.all()]
+    for left, right in zip(boxes, boxes[1:], strict=False):
+        assert right["x"] - (left["x"] + left["width"]) >= 8, "year labels touch"
+    assert_labels_inside(chart)
+
+
 def test_on_a_laptop_the_timeline_labels_stay_inside_it(page, app_url):
     page.set_viewport_size(LAPTOP)
     page.goto(f"{app_url}/facts")
