@@ -8,7 +8,10 @@ by eye: a plain match adds 1, a strong match or a match inside an explicit list 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from casebook import tagging
 from casebook.model import Codebook, Paragraph, Rules, Theme
 from casebook.tagging import (
     code_paragraph,
@@ -430,3 +433,20 @@ def test_term_set_leaves_the_coding_as_a_search_of_every_term_would():
     coding = code_theme(the_theme, text, 2.0)
     assert coding.evidence == ("Rebels", "attacked", "peace process", "elections", "insurgency")
     assert coding.score == 2 + 1 + 1 + 1 + 2
+
+
+# Texts made of list-like pieces: short words, commas, "and"/"or", capitals and stops.
+_PIECES = st.lists(
+    st.sampled_from(["a", "aid", "food", "water", "Mali", "x-y", "and", "or", ",", ", ", ".",
+                     " ", "  ", "and ", ", and ", " or ", "1", "é"]),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_PIECES)
+def test_the_list_hint_never_skips_a_list(text):
+    """The quick test for ", item, " passes every text where the full pattern finds a
+    list: skipping the search is only ever right."""
+    found = [(m.start(), m.end()) for m in tagging._LIST.finditer(text.lower())]
+    assert list_ranges(text) == (found if text.count(", ") >= 2 else [])
