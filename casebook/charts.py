@@ -25,6 +25,7 @@ from casebook.chartstyle import (
     wrapped,
 )
 from casebook.model import Codebook
+from casebook.wording import counted
 
 
 def theme_coverage_figure(
@@ -38,7 +39,8 @@ def theme_coverage_figure(
     colours = [codebook.theme(t).colour for t in frame["theme"]]
     values = list(frame["coverage"])
     hover = [
-        f"{label}: {row.coded_words} of {row.total_words} words in {row.paragraphs} paragraph(s)"
+        f"{label}: {row.coded_words:,} of {counted(row.total_words, 'word')} "
+        f"in {counted(row.paragraphs, 'paragraph')}"
         for label, row in zip(labels, frame.itertuples(index=False), strict=True)
     ]
     if uncoded is not None:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from casebook import charts, filtering, markup, ui
+from casebook.wording import counted
 
 content = ui.load()
 codebook = content.codebook
@@ -32,7 +33,7 @@ with side:
         )
         ui.render_chart(figure, key="section-coverage", alt=f"Theme coverage of {section.title}")
         st.caption(
-            f"{section.words} words in {len(section.paragraphs)} paragraphs. "
+            f"{counted(section.words, 'word')} in {counted(len(section.paragraphs), 'paragraph')}. "
             f"A section carries a theme from {codebook.rules.section_tag_threshold:.0%} coverage."
         )
     else:

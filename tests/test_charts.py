@@ -82,8 +82,8 @@ def test_theme_coverage_figure_bars():
     assert bars.marker.color == ("#0072B2", "#D55E00")  # the codebook's colours, theme by theme
     assert bars.text == ("29%", "68%")  # 8/28 = 0.2857, 19/28 = 0.6786
     assert bars.hovertext == (
-        "Security: 8 of 28 words in 1 paragraph(s)",
-        "Political: 19 of 28 words in 3 paragraph(s)",
+        "Security: 8 of 28 words in 1 paragraph",
+        "Political: 19 of 28 words in 3 paragraphs",
     )
     assert figure.layout.height == 60 + 38 * 2
 

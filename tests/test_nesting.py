@@ -265,3 +265,9 @@ def test_the_menu_and_index_mark_each_section_s_depth(report_content):
     row = '.st-key-section-row-2-polling [data-testid="stPageLink-NavLink"]'
     assert f"{row}{{margin-left:1.25rem}}" in style and f"{row} > span:last-child" in style
     assert "iii-observations" not in style  # a top-level section is left as it is
+
+
+def test_a_one_paragraph_section_counts_it_in_the_singular(report_content):
+    at = conftest.open_app(report_content, "1-voter-registration")
+    captions = [c.value for c in at.caption]
+    assert "14 words in 1 paragraph. A section carries a theme from 25% coverage." in captions
