@@ -174,13 +174,7 @@ def start_streamlit(script: Path | str, *flags: str, env: dict | None = None):
     return f"http://{HOST}:{port}", process
 
 
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+stop = browser_tests.stop_app  # the same way the browser tests stop theirs
 
 
 def rss_mb(pid: int) -> float:

@@ -71,30 +71,18 @@ def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 30) -> N
 def start_app() -> tuple[str, subprocess.Popen]:
     """Start `streamlit run dashboard.py` on a free loopback port; return its URL and process."""
     port = _free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
-    except RuntimeError:
-        process.kill()
-        raise
-    return url, process
+    return f"http://127.0.0.1:{port}", start_app_on(port)
 
 
 def stop_app(process: subprocess.Popen) -> None:
+    """Stop a server started here (the benchmarks stop theirs with this too): asked to end,
+    then killed after 10 s, and waited for either way, so that no process is left behind."""
     process.terminate()
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+        process.wait()
 
 
 @pytest.fixture(scope="session")
