@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from casebook.ingest import convert, fetch, pipeline, progress, themecount
+from casebook.ingest import convert, fetch, pipeline, progress
+from casebook.ingest.helper import Helper
 from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
 from casebook.problems import ContentError
@@ -91,12 +92,13 @@ def _ingest(args) -> int:
     size = args.path.stat().st_size if not is_url and args.path.is_file() else 0
     bar = progress.bar_for(size, sys.stderr, args.progress)
     given = {"title": args.title, "source_url": args.source_url}
-    # A second core loads the embedding model while this one reads the article.
-    helper = themecount.Helper.start() if (os.cpu_count() or 1) >= 2 else None
+    # A second core takes part of the work (casebook/ingest/helper.py).
+    helper = Helper.start() if (os.cpu_count() or 1) >= 2 else None
     try:
         done = pipeline.ingest(
-            args.path, args.case, Path(args.content), given, args.recipe, args.force, bar.update
-        )
+            args.path, args.case, Path(args.content), given, args.recipe, args.force,
+            bar.update, helper=helper,
+        )  # fmt: skip
         lines = pipeline.summary(done, bar.update, helper)
     except (IngestError, OSError) as error:
         bar.clear()

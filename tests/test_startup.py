@@ -37,5 +37,9 @@ def test_a_plain_text_ingest_imports_none_of_the_heavy_libraries(tmp_path: Path)
     assert lines[-1] == "0"
 
 
-def test_an_html_ingest_imports_trafilatura_but_not_pandas(tmp_path: Path):
-    assert ingest_output(tmp_path, "messy_post.html")[-1] == "0 trafilatura"
+def test_an_html_ingest_leaves_trafilatura_to_its_helper_and_never_imports_pandas(
+    tmp_path: Path,
+):
+    """trafilatura reads the page in the helper process (tests/test_helper.py), while the
+    command parses the page's structure."""
+    assert ingest_output(tmp_path, "messy_post.html")[-1] == "0"

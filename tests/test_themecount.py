@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
-import time
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 
 import pytest
 
-from casebook import cli, coverage
+from casebook import coverage
 from casebook.ingest import themecount
+from casebook.ingest.helper import Helper
 from casebook.loader import load_content
 from casebook.semantic import Neighbour
-from tests.conftest import CONTENT, FIXTURES, ROOT, TINY, copy_codebook
+from tests.conftest import CONTENT, TINY
 
 
 @pytest.mark.parametrize("root", [CONTENT, TINY], ids=["seed", "tiny"])
@@ -64,7 +60,7 @@ def test_a_helper_process_tags_as_this_one_does():
     content = load_content(CONTENT)
     case = content.case("minusma")
     alone = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None)
-    helper = themecount.Helper.start()
+    helper = Helper.start()
     assert helper is not None  # the suite runs on Linux
     seen: list[float] = []
     try:
@@ -95,7 +91,7 @@ def test_the_helper_compares_with_the_examples_in_another_process(monkeypatch):
         return real(codings, which, near, codebook)
 
     monkeypatch.setattr(themecount, "with_examples", recording)
-    helper = themecount.Helper.start()
+    helper = Helper.start()
     try:
         themecount.paragraph_themes_of(case, content.codebook, lambda _f: None, helper)
     finally:
@@ -104,76 +100,24 @@ def test_the_helper_compares_with_the_examples_in_another_process(monkeypatch):
     assert set(asked) == {next(iter(set(asked)))} != {str(os.getpid())}
 
 
-def test_a_failed_helper_costs_time_only():
+class Broken:
+    """A helper whose every answer failed, as when its process died."""
+
+    def ask(self, *_args):
+        failed = Future()
+        failed.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+        return failed
+
+
+@pytest.mark.parametrize("helper", ["broken", "closed"])
+def test_a_failed_or_closed_helper_costs_time_only(helper):
     content = load_content(CONTENT)
     case = content.case("minusma")
     alone = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None)
-
-    class Broken:
-        def nearest(self, *_args):
-            failed = Future()
-            failed.set_exception(BrokenProcessPool("a child process terminated abruptly"))
-            return failed
-
-    broken = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None, Broken())
-    assert broken == alone
-
-
-def test_a_closed_helper_costs_time_only():
-    content = load_content(CONTENT)
-    case = content.case("minusma")
-    alone = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None)
-    helper = themecount.Helper.start()
-    helper.close()  # submitting to a shut-down pool raises RuntimeError
-    assert themecount.paragraph_themes_of(case, content.codebook, lambda _f: None, helper) == alone
-
-
-@pytest.mark.parametrize(("cores", "helped"), [(4, True), (2, True), (1, False), (None, False)])
-def test_the_command_line_has_a_helper_where_there_are_two_cores(
-    tmp_path, monkeypatch, cores, helped
-):
-    given = []
-    real = themecount.paragraph_themes_of
-
-    def recording(case, codebook, progress, helper=None):
-        given.append(helper)
-        return real(case, codebook, progress, helper)
-
-    monkeypatch.setattr(themecount, "paragraph_themes_of", recording)
-    monkeypatch.setattr(os, "cpu_count", lambda: cores)
-    content = copy_codebook(tmp_path / "content")
-    article = str(FIXTURES / "ingest" / "messy_post.txt")
-    assert cli.main(["ingest", article, "--case", "case", "--content", str(content)]) == 0
-    assert [isinstance(h, themecount.Helper) for h in given] == [helped]
-
-
-KILLED = """
-import os, signal
-from casebook.ingest import themecount
-helper = themecount.Helper.start()
-print(helper.pool.submit(os.getpid).result(), flush=True)
-os.kill(os.getpid(), signal.SIGKILL)
-"""
-
-
-def test_no_helper_outlives_a_command_killed_outright():
-    """A helper that lived on would hold the killed command's output open: reading it to
-    the end would wait for ever (here: time out)."""
-    done = subprocess.run(
-        [sys.executable, "-c", KILLED], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == -signal.SIGKILL
-    helper = int(done.stdout.split()[0])
-    for _ in range(100):  # the kernel's kill may land a moment after the output closed
-        if not Path(f"/proc/{helper}").exists() or "Z" in _state(helper):
-            break
-        time.sleep(0.05)
+    if helper == "closed":
+        helper = Helper.start()
+        helper.close()  # asking a shut-down pool raises RuntimeError: asked is None
     else:
-        raise AssertionError(f"helper {helper} still runs")
-
-
-def _state(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][:1]
-    except OSError:
-        return "Z"
+        helper = Broken()
+    found = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None, helper)
+    assert found == alone

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+
 from casebook.ingest import boilerplate, maintext
 from casebook.ingest.blocks import Reading, has_words
+from casebook.ingest.helper import answer
 from casebook.ingest.htmlreader import read_html
 from casebook.ingest.readers import UnreadableFrontMatter, read_markdown, read_text
 from casebook.ingest.source import IngestError, Source
@@ -11,18 +14,27 @@ from casebook.ingest.source import IngestError, Source
 READERS = {"text": read_text, "markdown": read_markdown, "html": read_html}
 
 
-def read_article(text: str, fmt: str) -> Reading:
-    """Blocks labelled by kind (see :mod:`casebook.ingest.boilerplate`), with the metadata found."""
+def read_article(text: str, fmt: str, extracted: Future | None = None) -> Reading:
+    """Blocks labelled by kind (see :mod:`casebook.ingest.boilerplate`), with the metadata
+    found. ``extracted``: a helper's answer to ``maintext.extract(text, {})``, if asked."""
     reading = READERS[fmt](text)
     reading.blocks = [b for b in reading.blocks if has_words(b.text)]
-    found = maintext.keep_main(reading, text) if fmt == "html" else {}
+    found = {}
+    if fmt == "html":
+
+        def extract(html: str, known: dict[str, str]) -> tuple[str, dict[str, str]]:
+            # Asked for all the metadata, the helper's answer can only add keys that
+            # read_article does not take (it keeps what the page's own tags said).
+            return answer(extracted, maintext.extract, html, known)
+
+        found = maintext.keep_main(reading, text, extract=extract)
     reading = boilerplate.classify(reading, plain_text=fmt == "text")
     for key, value in found.items():
         reading.meta.setdefault(key, value)
     return reading
 
 
-def read_document(source: Source) -> Reading:
+def read_document(source: Source, extracted: Future | None = None) -> Reading:
     """Any source: a PDF is laid out by :mod:`casebook.ingest.pdfreader`, which sorts its
     own running heads, masthead and notes; text, Markdown and HTML by :func:`read_article`."""
     if source.format == "pdf":
@@ -32,7 +44,7 @@ def read_document(source: Source) -> Reading:
         reading.blocks = [b for b in reading.blocks if has_words(b.text)]
         return reading
     try:
-        return read_article(source.text, source.format)
+        return read_article(source.text, source.format, extracted)
     except UnreadableFrontMatter as error:
         raise IngestError(f"{source.path}:{error.line}", error.message) from None
 

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from casebook.ingest.blocks import Reading
 
@@ -84,6 +85,9 @@ def extract(html: str, known: dict[str, str]) -> tuple[str, dict[str, str]]:
     return text or "", meta
 
 
+Extract = Callable[[str, dict[str, str]], tuple[str, dict[str, str]]]
+
+
 def belongs(text: str, article_tokens: str, article_triples: set) -> bool:
     tokens = _tokens(text)
     if len(tokens) < 3:
@@ -107,9 +111,12 @@ def lost_prose(judged: list, inside: list) -> list:
     return lost
 
 
-def keep_main(reading: Reading, html: str, span: bool = SPAN) -> dict[str, str]:
+def keep_main(
+    reading: Reading, html: str, span: bool = SPAN, extract: Extract = extract
+) -> dict[str, str]:  # fmt: skip
     """Label what trafilatura leaves out of the article boilerplate (with ``span``, only
-    what stands before the first or after the last block it keeps); return its metadata."""
+    what stands before the first or after the last block it keeps); return its metadata.
+    ``extract`` is :func:`extract` or gives its answer (from a helper process)."""
     judged = [b for b in reading.blocks if b.kind in JUDGED]
     words = sum(len(b.text.split()) for b in judged)
     if reading.depth > MAX_DEPTH or words < MIN_WORDS:

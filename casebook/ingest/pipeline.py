@@ -15,17 +15,19 @@ only with ``force``, and then its editors' pins are carried over by paragraph te
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from casebook import loader, validate, yamltext
-from casebook.ingest import fetch, sectionfiles, themecount
+from casebook import loader, semantic, validate, yamltext
+from casebook.ingest import fetch, maintext, sectionfiles, themecount
 from casebook.ingest.article import case_meta, read_document
 from casebook.ingest.blocks import REMOVED_KINDS, Reading
 from casebook.ingest.commit import exclusive, write_case
 from casebook.ingest.convert import existing_pins
+from casebook.ingest.helper import Helper
 from casebook.ingest.source import IngestError, Source, read_source
 from casebook.markup import count
 from casebook.model import KEPT_KINDS, Case, Codebook
@@ -134,16 +136,19 @@ def read_input(path: Path | str, public_only: bool = False) -> Source:
 def ingest(
     path: Path | str, slug: str, content: Path, given: dict | None = None,
     recipe_path: Path | None = None, force: bool = False, progress: Progress = _no_progress,
-    public_only: bool = False,
+    public_only: bool = False, helper: Helper | None = None,
 ) -> Ingested:  # fmt: skip
     """Read ``path`` (a file, or an http(s) URL) into ``content/slug``; ``given`` holds the
-    command line's title/source_url (a URL is the source_url unless one is given).
+    command line's title/source_url (a URL is the source_url unless one is given). A
+    ``helper`` process takes part of the work (see :mod:`casebook.ingest.helper`).
 
     Holds the case's lock throughout; what an interrupted ingest left is cleared first
     (the warnings say what was done)."""
     with exclusive(_check_target(content, slug, force)) as recovered:
         try:
-            done = _ingest(path, slug, content, given, recipe_path, force, progress, public_only)
+            done = _ingest(
+                path, slug, content, given, recipe_path, force, progress, public_only, helper
+            )
         except IngestError as error:
             error.notes = recovered  # still worth telling
             raise
@@ -151,16 +156,19 @@ def ingest(
     return done
 
 
-def _ingest(path, slug, content, given, recipe_path, force, progress, public_only) -> Ingested:
+def _ingest(
+    path, slug, content, given, recipe_path, force, progress, public_only, helper
+) -> Ingested:  # fmt: skip
     target = _check_target(content, slug, force)
     codebook = _codebook(content)
     source = read_input(path, public_only)
+    extracted = _ask_ahead(helper, source)
     path = source.path
     if source.origin and not (given or {}).get("source_url"):
         given = {**(given or {}), "source_url": source.origin}
     recipe, recipe_text = _recipe(recipe_path)
     progress(0.02)
-    reading = read_document(source)
+    reading = read_document(source, extracted)
     progress(0.05)
     source_name = SOURCE_NAMES[source.format]
     given = {**(given or {}), "source_file": f"source/{source_name}"}
@@ -182,6 +190,16 @@ def _ingest(path, slug, content, given, recipe_path, force, progress, public_onl
     return Ingested(case, codebook, target, source, reading, warnings)
 
 
+def _ask_ahead(helper: Helper | None, source: Source) -> Future | None:
+    """Ask the helper for a web page's main text (trafilatura's reading), then to load the
+    embedding model for the tagging to come; the future of the first, if asked."""
+    if helper is None:
+        return None
+    extracted = helper.ask(maintext.extract, source.text, {}) if source.format == "html" else None
+    helper.ask(semantic.load)
+    return extracted
+
+
 def _title_from(path) -> str:
     """A title for an article that states none: its file name, in words."""
     words = path.stem.replace("_", " ").replace("-", " ").split()
@@ -189,7 +207,7 @@ def _title_from(path) -> str:
 
 
 def theme_coverage(
-    done: Ingested, progress: Progress = _no_progress, helper: themecount.Helper | None = None
+    done: Ingested, progress: Progress = _no_progress, helper: Helper | None = None
 ) -> tuple[list[themecount.ThemeCoverage], float]:
     """Coverage by theme of the whole case and its uncoded share, tagged in a few parts
     (with a ``helper`` process comparing with the examples: see
@@ -202,7 +220,7 @@ def theme_coverage(
 
 
 def summary(
-    done: Ingested, progress: Progress = _no_progress, helper: themecount.Helper | None = None
+    done: Ingested, progress: Progress = _no_progress, helper: Helper | None = None
 ) -> list[str]:
     """The lines printed after an ingest: what was made, and how the themes cover it."""
     case, source = done.case, done.source

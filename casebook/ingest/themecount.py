@@ -8,26 +8,18 @@ a second of a 1 MB ingest, and building the paragraph table another tenth.
 The paragraphs are tagged in :data:`CHUNKS` parts, to move a progress bar: every part
 embeds its own batch for the nearest examples, so a few large parts cost less than many.
 
-On the command line, with two cores or more, a :class:`Helper` (a forked child process)
-loads the embedding model while the article is read, then compares each part's undecided
-paragraphs with the coded examples while this process matches the words of the next
-parts. The parts and their batches are the same either way, so the result is too; where
-no child can be forked, or it fails, this process compares them itself.
+On the command line, a :class:`~casebook.ingest.helper.Helper` process compares each
+part's undecided paragraphs with the coded examples while this process matches the words
+of the next parts. The parts and their batches are the same either way, so the result is
+too.
 """
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import os
-import signal
-import sys
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from casebook import semantic
+from casebook.ingest.helper import Helper, answer
 from casebook.model import Case, Codebook
 from casebook.tagging import (
     code_words,
@@ -52,52 +44,6 @@ class ThemeCoverage:
     coverage: float
 
 
-class Helper:
-    """A child process, forked early, that compares paragraphs with the coded examples."""
-
-    def __init__(self, pool: ProcessPoolExecutor):
-        self.pool = pool
-
-    @classmethod
-    def start(cls) -> Helper | None:
-        """A helper already loading the embedding model; None where none can be forked
-        (Linux only: macOS lists fork, but forking there is unsafe once system libraries
-        are loaded)."""
-        if not sys.platform.startswith("linux"):
-            return None
-        try:
-            pool = ProcessPoolExecutor(
-                1,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_die_with, initargs=(os.getpid(),),
-            )  # fmt: skip
-            pool.submit(semantic.load)
-        except (OSError, RuntimeError):
-            return None
-        return cls(pool)
-
-    def nearest(self, texts: list[str], codebook: Codebook, slug: str) -> Future | None:
-        try:
-            return self.pool.submit(nearest_examples, texts, codebook, slug)
-        except (OSError, RuntimeError):  # RuntimeError: the pool broke or was shut down
-            return None
-
-    def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _die_with(parent: int) -> None:
-    """In the helper: ask Linux to kill it when the command that forked it dies, even
-    killed outright (``prctl(PR_SET_PDEATHSIG, SIGKILL)``), so that no helper outlives
-    its command, waiting for work and holding its output open."""
-    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the command died before the request was made
-        os._exit(0)
-
-
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
 def paragraph_themes_of(
     case: Case,
     codebook: Codebook,
@@ -116,31 +62,19 @@ def paragraph_themes_of(
         codings = code_words(texts, codebook)
         asked = to_compare(codings, codebook)
         question = [texts[i] for i in asked]
-        near = helper.nearest(question, codebook, case.slug) if helper and question else None
-        if near is None:
-            near = nearest_examples(question, codebook, case.slug)
-        pending.append((part, codings, asked, question, near))
+        ahead = helper.ask(nearest_examples, question, codebook, case.slug) if helper else None
+        pending.append((part, codings, asked, question, ahead))
         done += len(part)
         progress(share * done / len(paragraphs))
     found = []
-    for part, codings, asked, question, near in pending:
-        near = _answer(near, question, codebook, case.slug)
+    for part, codings, asked, question, ahead in pending:
+        near = answer(ahead, nearest_examples, question, codebook, case.slug)
         codings = with_examples(codings, asked, near, codebook)
         for paragraph, coding in zip(part, codings, strict=True):
             found.append((paragraph.words, paragraph_themes(paragraph, codebook, coding)))
     if helper:
         progress(1.0)
     return found
-
-
-def _answer(near, question: list[str], codebook: Codebook, slug: str):
-    """The helper's answer, or this process's own where the helper failed."""
-    if not isinstance(near, Future):
-        return near
-    try:
-        return near.result()
-    except (BrokenProcessPool, OSError):
-        return nearest_examples(question, codebook, slug)
 
 
 def theme_coverage(
