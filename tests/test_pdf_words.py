@@ -1,0 +1,96 @@
+"""PDF words as UN reports set them: labels PDFium runs together, raised letters in
+tables, lone totals and text-box tables among paragraphs (PDFs built at test time)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections import Counter
+
+import pytest
+from fpdf import FPDF
+
+from casebook.ingest import blocks
+from casebook.ingest.pdflines import line_cells
+from casebook.ingest.pdfreader import read_pdf
+
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def _chars(word: str, left: float, bottom: float, advance: float, width: float, height: float):
+    """(char, box) pairs of one word, each character ``advance`` further than the last."""
+    out = []
+    for step, char in enumerate(word):
+        x = left + step * advance
+        out.append((char, (x, bottom, x + width, bottom + height, 0)))
+    return out
+
+
+def test_two_map_labels_pdfium_runs_together_are_two_words():
+    """S/2008/480's map: "Pitsunda" and "Gudauta" set upright side by side, read by PDFium
+    as one line with no space; each letter's box ends past the next one's start (about
+    -1.1 heights), the two labels stand 1.2 heights apart, and one reads back leftwards."""
+    pitsunda = _chars("Pitsunda", 219.9, 153.3, 0.0, 6.6, 4.4)
+    gudauta = _chars("Gudauta", 229.3, 173.5, 0.0, 6.6, 4.4)
+    assert line_cells(pitsunda + gudauta, 160.0, 4.4) == ["Pitsunda Gudauta"]
+    zestaponi = _chars("Zestaponi", 395.7, 464.9, 0.0, 6.5, 3.8)
+    chiatura = _chars("Chiatura", 376.0, 491.6, 0.0, 6.5, 3.8)
+    assert line_cells(zestaponi + chiatura, 480.0, 3.8) == ["Zestaponi Chiatura"]
+
+
+def test_a_letter_spaced_word_and_a_capital_inside_a_name_stay_whole():
+    """Body text spaced out letter by letter (S/2019/198's "crisis": gaps of 0.1 to 0.4
+    heights, which pdftotext splits) and "McLeod" set tight are one word each."""
+    crisis = _chars("crisis", 100.0, 500.0, 4.5 + 0.2 * 9.1, 4.5, 9.1)
+    assert line_cells(crisis, 500.0, 9.1) == ["crisis"]
+    name = _chars("McLeod", 100.0, 500.0, 5.0, 4.8, 9.1)
+    assert line_cells(name, 500.0, 9.1) == ["McLeod"]
+
+
+def _troops_table() -> bytes:
+    """A paragraph, then a table whose "Brazil" carries a raised note letter "a", as the
+    annexes of S/2016/753 and S/2006/60 do, and the note under it."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    pdf.text(30, 40, "1. The Mission counted its troops by country at the end of the period.")
+    rows = [("Country", ["Staff", "Troops"]), ("Argentina", ["9", "514"]),
+            ("Brazil", ["22", "2 160"]), ("Chile", ["5", "484"])]  # fmt: skip
+    for number, (name, cells) in enumerate(rows):
+        y = 50 + 5 * number
+        pdf.set_font("Helvetica", "", 9)
+        pdf.text(30, y, name)
+        if name == "Brazil":
+            x = 30 + pdf.get_string_width(name) + 0.2
+            pdf.set_font("Helvetica", "", 5.5)
+            pdf.text(x, y - 1.8, "a")
+            pdf.set_font("Helvetica", "", 9)
+        for column, cell in enumerate(cells):
+            pdf.text(90 + 30 * column, y, cell)
+    return bytes(pdf.output())
+
+
+def test_a_raised_letter_after_a_name_is_a_marker_and_its_row_stays_whole():
+    """Not "Brazila", and not a row cut after the marker ("| Brazila |", "| 22 | 2 160 |")."""
+    table = [b.text for b in read_pdf(_troops_table()).blocks if b.kind == "table"]
+    assert table == [
+        "| Country | Staff | Troops |\n| --- | --- | --- |\n| Argentina | 9 | 514 |\n"
+        "| Brazil[a] | 22 | 2 160 |\n| Chile | 5 | 484 |"
+    ]
+
+
+def words_of(text: str) -> Counter:
+    return Counter(w.lower() for w in blocks.words(text))
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
+@pytest.mark.parametrize("make", [_troops_table])
+def test_nothing_is_lost_against_pdftotext(tmp_path, make):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make())
+    reference = subprocess.run(
+        [PDFTOTEXT, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    found = words_of(" ".join(b.text for b in read_pdf(path.read_bytes()).blocks))
+    missing = words_of(reference) - found
+    assert not missing, missing
