@@ -79,12 +79,47 @@ def test_a_raised_letter_after_a_name_is_a_marker_and_its_row_stays_whole():
     ]
 
 
+def _police_table(grand_total_gap: float = 16.0) -> bytes:
+    """S/2019/198's annex II in small: rows, a "Total" row, and the grand total alone on
+    its line under the last column, further below than rows are apart; then a paragraph
+    and a number alone under it, set apart."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    pdf.text(30, 40, "1. The police of the Mission numbered 980 officers in February.")
+    rows = [["Country", "Officers", "Units"], ["Benin", "29", "140"], ["Total", "280", "700"]]
+    for number, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            pdf.set_font("Helvetica", "B" if number == 0 else "", 9)
+            pdf.text(30 + 45 * column, 50 + 5 * number, cell)
+    pdf.set_font("Helvetica", "B", 9)
+    pdf.text(120, 60 + grand_total_gap, "980")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.text(30, 100, "2. The number of units did not change during the period.")
+    pdf.text(100, 115, "1 250")
+    return bytes(pdf.output())
+
+
+def test_a_lone_total_stays_with_its_table_and_is_never_a_paragraph():
+    found = [(b.kind, b.text) for b in read_pdf(_police_table()).blocks]
+    assert found == [
+        ("paragraph", "1. The police of the Mission numbered 980 officers in February."),
+        (
+            "table",
+            "| Country | Officers | Units |\n| --- | --- | --- |\n| Benin | 29 | 140 |\n"
+            "| Total | 280 | 700 |\n|  |  | 980 |",
+        ),
+        ("paragraph", "2. The number of units did not change during the period."),
+        ("caption", "1 250"),
+    ]
+
+
 def words_of(text: str) -> Counter:
     return Counter(w.lower() for w in blocks.words(text))
 
 
 @pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
-@pytest.mark.parametrize("make", [_troops_table])
+@pytest.mark.parametrize("make", [_troops_table, _police_table])
 def test_nothing_is_lost_against_pdftotext(tmp_path, make):
     path = tmp_path / "report.pdf"
     path.write_bytes(make())

@@ -13,6 +13,7 @@ from casebook.ingest.pdflines import Line
 from casebook.ingest.tables import table_row
 
 _WORD = re.compile(r"[\w-]+")
+LONE_NUMBER = re.compile(r"^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?%?$")  # "980", "2 188", "12.5%"
 
 
 class Vocabulary:
@@ -49,6 +50,7 @@ class Layout:
         self.last: Line | None = None
         self.number = 0  # the report's last paragraph number
         self.pending: list[Block] = []  # footnotes read, placed once their paragraph ends
+        self.table_left: float | None = None  # the left edge of the open table's rows
 
     def _open(self, kind: str) -> Block | None:
         block = self.blocks[-1] if self.blocks else None
@@ -59,6 +61,7 @@ class Layout:
         self.pending = []
         self.blocks.append(block)
         self.last = line
+        self.table_left = None
 
     def finish(self) -> list[Block]:
         self.blocks += self.pending
@@ -89,6 +92,7 @@ class Layout:
             self.last = line
         else:
             self.add(Block(cells, "table", line=line.page), line)
+        self.table_left = min(line.x, self.table_left if self.table_left is not None else line.x)
 
     def _starts(self, line: Line) -> bool:
         """Whether the line begins a new paragraph rather than running on."""
@@ -104,7 +108,28 @@ class Layout:
         gap = previous.y - line.y
         return previous.page == line.page and gap > 1.6 * self.pitch and ended
 
+    def lone_number(self, line: Line) -> None:
+        """A number alone on its line that does not run on a paragraph (a table's grand
+        total under its last row, a figure's): a row of the table above, in its first
+        column if it stands at the table's left edge, else its last; part of the caption
+        above; else a caption of its own. Never a paragraph."""
+        table, caption = self._open("table"), self._open("caption")
+        if table is not None:
+            width = max(row.count(" | ") + 1 for row in table.text.split("\n"))
+            left = self.table_left is not None and line.x <= self.table_left + line.size
+            cells = [line.text] if left else [""] * (width - 1) + [line.text]
+            self.row(Line(line.text, line.page, line.x, line.y, line.size, line.bold,
+                          line.top, cells))  # fmt: skip
+        elif caption is not None:
+            caption.text += " " + line.text
+            self.last = line
+        else:
+            self.add(Block(line.text, "caption", line=line.page), line)
+
     def text(self, line: Line) -> None:
+        if LONE_NUMBER.match(line.text) and self._starts(line):
+            self.lone_number(line)
+            return
         table = self._open("table")
         last = self.last
         near = last is not None and last.page == line.page and last.y - line.y <= 1.6 * self.pitch

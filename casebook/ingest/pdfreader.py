@@ -24,7 +24,9 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 - **Tables**: two or more lines in a row split into cells by wide gaps are one
   ``table`` block; so is a page of text boxes aligned in columns
   (:mod:`casebook.ingest.pdfboxes`); a page of scattered labels (a map, or a few names
-  over a picture or drawing) is one ``caption``, under the page's headings.
+  over a picture or drawing) is one ``caption``, under the page's headings. A number
+  alone on its line (a grand total under a table's last row) is a row of the table above,
+  part of the caption above, or a caption: never a paragraph.
 - **Figures**: a picture or drawn form (a map annex) right under a heading is noted by a
   ``caption`` ("Figure on page 31 of the PDF ..."), so the heading keeps its section.
 """
