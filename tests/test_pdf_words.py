@@ -13,6 +13,7 @@ from fpdf import FPDF
 from casebook.ingest import blocks
 from casebook.ingest.pdflines import line_cells
 from casebook.ingest.pdfreader import read_pdf
+from tests import unreport
 
 PDFTOTEXT = shutil.which("pdftotext")
 
@@ -114,12 +115,63 @@ def test_a_lone_total_stays_with_its_table_and_is_never_a_paragraph():
     ]
 
 
+BENCHMARKS = unreport.BOX_TABLE
+TABLE_TEXT = (
+    "| Benchmark | Indicator | Update |\n| --- | --- | --- |\n"
+    "| 1. Legislation improves access to justice | 1.1 New Criminal Code adopted "
+    "| Senate commission issued its report |\n"
+    "| 2. Police develop and perform | 2.1 Police officers per 1,000 inhabitants "
+    "| 1.36 officers in January |\n"
+    "| 3. Prisons meet standards | 3.1 Pretrial detention rate | 74 per cent in December |"
+)
+OPENING = [
+    "1. The present report covers the period from 1 January to 30 June and sets",
+    "out the benchmarks of the Mission, with their indicators and the latest update,",
+    "in the table below, which the Mission revised with the Government of the country",
+    "in May.",
+]
+CLOSING = [
+    "2. Progress against the benchmarks is summarized in the table above and will",
+    "be reviewed again in the next report of the Secretary-General to the Council.",
+]
+MORE = [
+    "3. The Mission and the country team will support the Government in meeting the",
+    "benchmarks by the end of the period, in particular those on the prisons.",
+]
+
+
+def _boxes_among_text(paragraphs_after: int) -> bytes:
+    body = [("h1", "I. Benchmarks"), ("p", OPENING), ("boxes", BENCHMARKS), ("p", CLOSING)]
+    return unreport.build(body=body + [("p", MORE)] * paragraphs_after)
+
+
+@pytest.mark.parametrize("paragraphs_after", [0, 1])
+def test_a_text_box_table_among_paragraphs_is_one_table_and_the_paragraphs_stay(
+    paragraphs_after,
+):
+    """The table's cells are neither paragraphs (a page mostly of text) nor a table that
+    takes in the paragraphs around it (a page mostly of table); the paragraph's short
+    last line just above the table stays in its paragraph."""
+    found = [
+        (b.kind, b.text)
+        for b in read_pdf(_boxes_among_text(paragraphs_after)).blocks
+        if b.kind not in ("boilerplate", "title")
+    ]
+    assert found == [
+        ("heading", "I. Benchmarks"),
+        ("paragraph", " ".join(OPENING)),
+        ("table", TABLE_TEXT),
+        ("paragraph", " ".join(CLOSING)),
+        *[("paragraph", " ".join(MORE))] * paragraphs_after,
+    ]
+
+
 def words_of(text: str) -> Counter:
     return Counter(w.lower() for w in blocks.words(text))
 
 
 @pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
-@pytest.mark.parametrize("make", [_troops_table, _police_table])
+@pytest.mark.parametrize("make", [_troops_table, _police_table, lambda: _boxes_among_text(1)])
 def test_nothing_is_lost_against_pdftotext(tmp_path, make):
     path = tmp_path / "report.pdf"
     path.write_bytes(make())

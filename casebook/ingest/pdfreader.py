@@ -22,11 +22,12 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 - **Footnotes** (below a rule, or smaller type at the foot of a page) are ``note``
   blocks, ``[1] …``; body markers read ``[1]``.
 - **Tables**: two or more lines in a row split into cells by wide gaps are one
-  ``table`` block; so is a page of text boxes aligned in columns
-  (:mod:`casebook.ingest.pdfboxes`); a page of scattered labels (a map, or a few names
-  over a picture or drawing) is one ``caption``, under the page's headings. A number
-  alone on its line (a grand total under a table's last row) is a row of the table above,
-  part of the caption above, or a caption: never a paragraph.
+  ``table`` block; so is a page of text boxes aligned in columns, or such a table
+  among a page's paragraphs (:mod:`casebook.ingest.pdfboxes`); a page of scattered
+  labels (a map, or a few names over a picture or drawing) is one ``caption``, under
+  the page's headings. A number alone on its line (a grand total under a table's last
+  row) is a row of the table above, part of the caption above, or a caption: never a
+  paragraph.
 - **Figures**: a picture or drawn form (a map annex) right under a heading is noted by a
   ``caption`` ("Figure on page 31 of the PDF ..."), so the heading keeps its section.
 """
@@ -38,7 +39,7 @@ from collections import Counter
 
 from casebook.ingest.blocks import Block, Reading, has_words
 from casebook.ingest.bylines import DATE
-from casebook.ingest.pdfboxes import box_table, is_box_table
+from casebook.ingest.pdfboxes import box_region, box_table, is_box_table
 from casebook.ingest.pdfheadings import NUMBER, ROMAN, body_size, heading_level, relative_bold
 from casebook.ingest.pdflayout import Layout, Vocabulary, notes, pitch
 from casebook.ingest.pdflines import Line, read_lines
@@ -187,14 +188,25 @@ def _figure_after_heading(layout: Layout, number: int) -> None:
         layout.add(Block(FIGURE.format(number), "caption", line=number), None)
 
 
-def _read_page(layout: Layout, page: list[tuple[int, Line]], size: float, figures) -> None:
+def _table_among_text(page: Page, size: float) -> list[int]:
+    """Indexes of the lines of a text-box table on a page that also has body text."""
+    foot = _notes(page, size)
+    body = [(i, ln) for i, ln in page if i not in foot]
+    span = box_region([ln for _, ln in body], lambda ln: heading_level(ln, size) > 0)
+    return [i for i, _ in body[span[0] : span[1]]] if span else []
+
+
+def _read_page(layout: Layout, page: Page, size: float, figures, table: list[int]) -> None:
     foot = _notes(page, size)
     tops = list(figures)
     for index, line in page:
         while tops and line.y < tops[0]:
             tops.pop(0)
             _figure_after_heading(layout, line.page)
-        if index not in foot:
+        if table and index == table[0]:
+            rows = box_table([ln for i, ln in page if i in table])
+            layout.add(Block(rows, "table", line=line.page), None)
+        if index not in foot and index not in table:
             _place(layout, line, size)
     layout.pending += notes([ln for i, ln in page if i in foot])
 
@@ -219,10 +231,11 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
     layout = Layout(vocabulary, pitch(body))
     for number, page in pages:
         page = [(i, ln) for i, ln in page if i not in dropped and i not in masthead]
-        if _figure_page([ln for _, ln in page], size, number in figures):
+        table = _table_among_text(page, size)
+        if not table and _figure_page([ln for _, ln in page], size, number in figures):
             _read_figure_page(layout, [ln for _, ln in page], size)
             continue
-        _read_page(layout, page, size, figures.get(number, []))
+        _read_page(layout, page, size, figures.get(number, []), table)
         if figures.get(number) and (not page or page[-1][1].y > figures[number][-1]):
             _figure_after_heading(layout, number)  # below the page's last line
     meta = _meta([lines[i] for i in sorted(masthead)], title)
