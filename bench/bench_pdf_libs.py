@@ -3,7 +3,8 @@
 Run: python bench/bench_pdf_libs.py FOLDER [--no-write]
 
 FOLDER holds text PDFs (we used UN Secretary-General reports, e.g. S/2010/200, from the
-CC0 repository github.com/flixi67/PACT-ML, data/og_reports/). Poppler's ``pdftotext``
+CC0 repository github.com/flixi67/PACT-ML, data/og_reports/; the files of the last run
+are listed in its section of RESULTS.md). Poppler's ``pdftotext``
 (poppler-utils) is the reference. For each library and file:
 
 - words kept: the share of pdftotext's words (multiset of letter-and-digit words) that the
