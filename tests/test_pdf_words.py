@@ -33,19 +33,19 @@ def test_two_map_labels_pdfium_runs_together_are_two_words():
     -1.1 heights), the two labels stand 1.2 heights apart, and one reads back leftwards."""
     pitsunda = _chars("Pitsunda", 219.9, 153.3, 0.0, 6.6, 4.4)
     gudauta = _chars("Gudauta", 229.3, 173.5, 0.0, 6.6, 4.4)
-    assert line_cells(pitsunda + gudauta, 160.0, 4.4) == ["Pitsunda Gudauta"]
+    assert line_cells(pitsunda + gudauta, 160.0, 4.4)[0] == ["Pitsunda Gudauta"]
     zestaponi = _chars("Zestaponi", 395.7, 464.9, 0.0, 6.5, 3.8)
     chiatura = _chars("Chiatura", 376.0, 491.6, 0.0, 6.5, 3.8)
-    assert line_cells(zestaponi + chiatura, 480.0, 3.8) == ["Zestaponi Chiatura"]
+    assert line_cells(zestaponi + chiatura, 480.0, 3.8)[0] == ["Zestaponi Chiatura"]
 
 
 def test_a_letter_spaced_word_and_a_capital_inside_a_name_stay_whole():
     """Body text spaced out letter by letter (S/2019/198's "crisis": gaps of 0.1 to 0.4
     heights, which pdftotext splits) and "McLeod" set tight are one word each."""
     crisis = _chars("crisis", 100.0, 500.0, 4.5 + 0.2 * 9.1, 4.5, 9.1)
-    assert line_cells(crisis, 500.0, 9.1) == ["crisis"]
+    assert line_cells(crisis, 500.0, 9.1)[0] == ["crisis"]
     name = _chars("McLeod", 100.0, 500.0, 5.0, 4.8, 9.1)
-    assert line_cells(name, 500.0, 9.1) == ["McLeod"]
+    assert line_cells(name, 500.0, 9.1)[0] == ["McLeod"]
 
 
 def _troops_table() -> bytes:
@@ -166,12 +166,44 @@ def test_a_text_box_table_among_paragraphs_is_one_table_and_the_paragraphs_stay(
     ]
 
 
+def _sparse_table() -> bytes:
+    """S/2019/198's annex II in small: numbers set flush right in their columns, and a
+    row prints only its non-empty cells."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    pdf.text(30, 40, "1. The police of the Mission by country, as at 7 February 2019.")
+    rights = [None, 95, 120, 145, 170]  # right edges of the number columns, in mm
+    rows = [["Country", "Women", "Men", "Women", "Men"], ["Argentina", "", "4", "", ""],
+            ["India", "", "", "", "140"], ["Nepal", "2", "4", "7", "133"],
+            ["Germany", "1", "", "", ""]]  # fmt: skip
+    pdf.set_font("Helvetica", "", 9)
+    for number, row in enumerate(rows):
+        y = 50 + 5 * number
+        pdf.text(30, y, row[0])
+        for cell, right in zip(row[1:], rights[1:], strict=True):
+            pdf.text(right - pdf.get_string_width(cell), y, cell)
+    return bytes(pdf.output())
+
+
+def test_a_row_with_empty_cells_keeps_each_number_under_its_column():
+    """Before, "Argentina" and its 4 read "| Argentina | 4 |": the 4 under "Women"."""
+    table = [b.text for b in read_pdf(_sparse_table()).blocks if b.kind == "table"]
+    assert table == [
+        "| Country | Women | Men | Women | Men |\n| --- | --- | --- | --- | --- |\n"
+        "| Argentina |  | 4 |  |  |\n| India |  |  |  | 140 |\n"
+        "| Nepal | 2 | 4 | 7 | 133 |\n| Germany | 1 |  |  |  |"
+    ]
+
+
 def words_of(text: str) -> Counter:
     return Counter(w.lower() for w in blocks.words(text))
 
 
 @pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
-@pytest.mark.parametrize("make", [_troops_table, _police_table, lambda: _boxes_among_text(1)])
+@pytest.mark.parametrize(
+    "make", [_troops_table, _police_table, _sparse_table, lambda: _boxes_among_text(1)]
+)
 def test_nothing_is_lost_against_pdftotext(tmp_path, make):
     path = tmp_path / "report.pdf"
     path.write_bytes(make())

@@ -51,6 +51,7 @@ class Layout:
         self.number = 0  # the report's last paragraph number
         self.pending: list[Block] = []  # footnotes read, placed once their paragraph ends
         self.table_left: float | None = None  # the left edge of the open table's rows
+        self.columns: list[tuple[float, float]] = []  # the spans of its widest row so far
 
     def _open(self, kind: str) -> Block | None:
         block = self.blocks[-1] if self.blocks else None
@@ -61,7 +62,7 @@ class Layout:
         self.pending = []
         self.blocks.append(block)
         self.last = line
-        self.table_left = None
+        self.table_left, self.columns = None, []
 
     def finish(self) -> list[Block]:
         self.blocks += self.pending
@@ -83,16 +84,35 @@ class Layout:
         self.add(Block(line.text, "heading", level, line.page), line)
 
     def row(self, line: Line) -> None:
-        cells = "| " + " | ".join(line.cells) + " |"
+        spans = line.spans if len(line.spans) == len(line.cells) else []
         table = self._open("table")
         if table is not None:
+            cells = "| " + " | ".join(self._placed(line.cells, spans)) + " |"
             if "\n" not in table.text:
                 table.text += "\n" + "| --- " * (table.text.count(" | ") + 1) + "|"
             table.text += "\n" + table_row(cells)
             self.last = line
         else:
-            self.add(Block(cells, "table", line=line.page), line)
+            self.add(Block("| " + " | ".join(line.cells) + " |", "table", line=line.page), line)
+        if len(spans) >= len(self.columns):
+            self.columns = spans
         self.table_left = min(line.x, self.table_left if self.table_left is not None else line.x)
+
+    def _placed(self, cells: list[str], spans: list[tuple[float, float]]) -> list[str]:
+        """A row with fewer cells than the table's widest row so far, each cell under the
+        column it stands in (empty cells are not printed: "Argentina", then a 4 under
+        "Men"); as read if the columns are unknown (or fewer than three), if a cell runs
+        to more than five words (prose cut at wide gaps) or two cells would share one."""
+        short = all(len(cell.split()) <= 5 for cell in cells)  # not prose cut at gaps
+        if not spans or not short or len(cells) >= len(self.columns) or len(self.columns) < 3:
+            return cells
+        at = [_column(span, self.columns) for span in spans]
+        if any(b <= a for a, b in zip(at, at[1:], strict=False)):
+            return cells
+        out = [""] * len(self.columns)
+        for index, cell in zip(at, cells, strict=True):
+            out[index] = cell
+        return out
 
     def _starts(self, line: Line) -> bool:
         """Whether the line begins a new paragraph rather than running on."""
@@ -110,16 +130,18 @@ class Layout:
 
     def lone_number(self, line: Line) -> None:
         """A number alone on its line that does not run on a paragraph (a table's grand
-        total under its last row, a figure's): a row of the table above, in its first
-        column if it stands at the table's left edge, else its last; part of the caption
-        above; else a caption of its own. Never a paragraph."""
+        total under its last row, a figure's): a row of the table above, under the column
+        it stands in (or, columns unknown, the first one if it stands at the table's left
+        edge, else the last); part of the caption above; else a caption of its own. Never
+        a paragraph."""
         table, caption = self._open("table"), self._open("caption")
         if table is not None:
             width = max(row.count(" | ") + 1 for row in table.text.split("\n"))
             left = self.table_left is not None and line.x <= self.table_left + line.size
-            cells = [line.text] if left else [""] * (width - 1) + [line.text]
+            placed = bool(self.columns and len(line.spans) == 1)  # under its column
+            cells = [line.text] if left or placed else [""] * (width - 1) + [line.text]
             self.row(Line(line.text, line.page, line.x, line.y, line.size, line.bold,
-                          line.top, cells))  # fmt: skip
+                          line.top, cells, line.spans if placed else []))  # fmt: skip
         elif caption is not None:
             caption.text += " " + line.text
             self.last = line
@@ -146,6 +168,15 @@ class Layout:
             block = self.blocks[-1]
             block.text = self.vocabulary.join(block.text, line.text)
             self.last = line
+
+
+def _column(span: tuple[float, float], columns: list[tuple[float, float]]) -> int:
+    """The column a cell stands in: the one it overlaps most, else the nearest."""
+    overlaps = [min(span[1], right) - max(span[0], left) for left, right in columns]
+    if max(overlaps) > 0:
+        return overlaps.index(max(overlaps))
+    middle = (span[0] + span[1]) / 2
+    return min(range(len(columns)), key=lambda i: abs(sum(columns[i]) / 2 - middle))
 
 
 def pitch(lines: list[Line]) -> float:

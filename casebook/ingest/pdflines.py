@@ -46,6 +46,7 @@ class Line:
     bold: bool
     top: float  # the page's height, to tell running heads from body
     cells: list[str] = field(default_factory=list)  # more than one when wide gaps split it
+    spans: list[tuple[float, float]] = field(default_factory=list)  # each cell's edges
 
 
 def open_pdf(data: bytes, name: str) -> pypdfium2.PdfDocument:
@@ -97,12 +98,19 @@ def _usual_gap(chars: list[tuple[str, tuple]]) -> float:
     return statistics.median(gaps) if gaps else 0.0
 
 
-def line_cells(chars: list[tuple[str, tuple]], base: float, size: float) -> list[str]:
+Span = tuple[float, float]  # a cell's left and right edges
+
+
+def line_cells(
+    chars: list[tuple[str, tuple]], base: float, size: float
+) -> tuple[list[str], list[Span]]:
     """The text of a line's characters ((char, (left, bottom, right, top, index))), split
-    into cells at wide gaps; markers read ``[1]``; a space where two labels meet with none
-    between them (a map's "Pitsunda" and "Gudauta", read by PDFium as "PitsundaGudauta")."""
+    into cells at wide gaps, with each cell's span; markers read ``[1]``; a space where two
+    labels meet with none between them (a map's "Pitsunda" and "Gudauta", read by PDFium
+    as "PitsundaGudauta")."""
     usual = _usual_gap(chars)
     cells, previous_right, adjacent = [""], None, False
+    spans: list[list[float]] = [[]]
     for at, (char, box) in enumerate(chars):
         if char.isspace() or char == "\xad":
             cells[-1] += char
@@ -111,6 +119,7 @@ def line_cells(chars: list[tuple[str, tuple]], base: float, size: float) -> list
         small = _marker(chars, at, (base, size)) and not cells[-1].endswith(("/", "-"))
         if previous_right is not None and box[0] - previous_right > _CELL_GAP * size:
             cells.append("")
+            spans.append([])
         elif (
             adjacent
             and cells[-1][-1:].islower()
@@ -124,8 +133,10 @@ def line_cells(chars: list[tuple[str, tuple]], base: float, size: float) -> list
         if small and cells[-1].endswith("]") and cells[-1][-2:-1].isdigit():
             cells[-1], piece = cells[-1][:-1], f"{char}]"
         cells[-1] += piece
+        spans[-1] = [spans[-1][0] if spans[-1] else box[0], box[2]]
         previous_right, adjacent = box[2], True
-    return [" ".join(c.split()) for c in cells if c.strip(" \xad")]
+    kept = [(" ".join(c.split()), s) for c, s in zip(cells, spans, strict=True) if c.strip(" \xad")]
+    return [c for c, _ in kept], [(s[0], s[1]) for _, s in kept]
 
 
 def _line(chars: list[tuple[str, tuple]], page: int, height: float, textpage) -> Line | None:
@@ -135,10 +146,10 @@ def _line(chars: list[tuple[str, tuple]], page: int, height: float, textpage) ->
         return None
     size = statistics.median(box[3] - box[1] for _, box in visible)
     base = statistics.median(box[1] for _, box in visible)
-    cells = line_cells(chars, base, size)
+    cells, spans = line_cells(chars, base, size)
     probes = {visible[0][1][4], visible[len(visible) // 2][1][4], visible[-1][1][4]}
     bold = all(_bold(textpage, index) for index in probes)
-    return Line(" ".join(cells), page, visible[0][1][0], base, size, bold, height, cells)
+    return Line(" ".join(cells), page, visible[0][1][0], base, size, bold, height, cells, spans)
 
 
 def _runs_on(chars: list[tuple[str, tuple]], box: tuple) -> bool:

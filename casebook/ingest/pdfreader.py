@@ -22,12 +22,12 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 - **Footnotes** (below a rule, or smaller type at the foot of a page) are ``note``
   blocks, ``[1] …``; body markers read ``[1]``.
 - **Tables**: two or more lines in a row split into cells by wide gaps are one
-  ``table`` block; so is a page of text boxes aligned in columns, or such a table
-  among a page's paragraphs (:mod:`casebook.ingest.pdfboxes`); a page of scattered
-  labels (a map, or a few names over a picture or drawing) is one ``caption``, under
-  the page's headings. A number alone on its line (a grand total under a table's last
-  row) is a row of the table above, part of the caption above, or a caption: never a
-  paragraph.
+  ``table`` block, a row that prints only some cells set under the columns it stands
+  in; so is a page of text boxes aligned in columns, or such a table among a page's
+  paragraphs (:mod:`casebook.ingest.pdfboxes`); a page of scattered labels (a map, or
+  a few names over a picture or drawing) is one ``caption``, under the page's headings.
+  A number alone on its line (a grand total under a table's last row) is a row of the
+  table above, part of the caption above, or a caption: never a paragraph.
 - **Figures**: a picture or drawn form (a map annex) right under a heading is noted by a
   ``caption`` ("Figure on page 31 of the PDF ..."), so the heading keeps its section.
 """
