@@ -167,8 +167,8 @@ def test_a_text_box_table_among_paragraphs_is_one_table_and_the_paragraphs_stay(
 
 
 def _sparse_table() -> bytes:
-    """S/2019/198's annex II in small: numbers set flush right in their columns, and a
-    row prints only its non-empty cells."""
+    """S/2019/198's annex II in small: group headers, numbers set flush right in their
+    columns, and a row prints only its non-empty cells."""
     pdf = FPDF(unit="mm", format="A4")
     pdf.add_page()
     pdf.set_font("Helvetica", "", 10)
@@ -178,6 +178,8 @@ def _sparse_table() -> bytes:
             ["India", "", "", "", "140"], ["Nepal", "2", "4", "7", "133"],
             ["Germany", "1", "", "", ""]]  # fmt: skip
     pdf.set_font("Helvetica", "", 9)
+    pdf.text(80, 45, "United Nations police")  # a group header over two columns each
+    pdf.text(130, 45, "Formed units")
     for number, row in enumerate(rows):
         y = 50 + 5 * number
         pdf.text(30, y, row[0])
@@ -187,10 +189,12 @@ def _sparse_table() -> bytes:
 
 
 def test_a_row_with_empty_cells_keeps_each_number_under_its_column():
-    """Before, "Argentina" and its 4 read "| Argentina | 4 |": the 4 under "Women"."""
+    """Before, "Argentina" and its 4 read "| Argentina | 4 |": the 4 under "Women"; and
+    the group headers stood over "Country" and "Women"."""
     table = [b.text for b in read_pdf(_sparse_table()).blocks if b.kind == "table"]
     assert table == [
-        "| Country | Women | Men | Women | Men |\n| --- | --- | --- | --- | --- |\n"
+        "|  | United Nations police |  | Formed units |  |\n| --- | --- | --- | --- | --- |\n"
+        "| Country | Women | Men | Women | Men |\n"
         "| Argentina |  | 4 |  |  |\n| India |  |  |  | 140 |\n"
         "| Nepal | 2 | 4 | 7 | 133 |\n| Germany | 1 |  |  |  |"
     ]

@@ -9,7 +9,7 @@ import re
 import statistics
 
 from casebook.ingest.blocks import Block
-from casebook.ingest.pdflines import Line
+from casebook.ingest.pdflines import Line, Span
 from casebook.ingest.tables import table_row
 
 _WORD = re.compile(r"[\w-]+")
@@ -52,6 +52,7 @@ class Layout:
         self.pending: list[Block] = []  # footnotes read, placed once their paragraph ends
         self.table_left: float | None = None  # the left edge of the open table's rows
         self.columns: list[tuple[float, float]] = []  # the spans of its widest row so far
+        self.header: list[str] = []  # the cells of its first row
 
     def _open(self, kind: str) -> Block | None:
         block = self.blocks[-1] if self.blocks else None
@@ -87,32 +88,19 @@ class Layout:
         spans = line.spans if len(line.spans) == len(line.cells) else []
         table = self._open("table")
         if table is not None:
-            cells = "| " + " | ".join(self._placed(line.cells, spans)) + " |"
-            if "\n" not in table.text:
-                table.text += "\n" + "| --- " * (table.text.count(" | ") + 1) + "|"
+            cells = "| " + " | ".join(_placed(line.cells, spans, self.columns)) + " |"
+            if "\n" not in table.text:  # a group header over a wider row: over its columns
+                header = _placed(self.header, self.columns, spans)
+                table.text = "| " + " | ".join(header) + " |"
+                table.text += "\n" + "| --- " * len(header) + "|"
             table.text += "\n" + table_row(cells)
             self.last = line
         else:
             self.add(Block("| " + " | ".join(line.cells) + " |", "table", line=line.page), line)
+            self.header = line.cells
         if len(spans) >= len(self.columns):
             self.columns = spans
         self.table_left = min(line.x, self.table_left if self.table_left is not None else line.x)
-
-    def _placed(self, cells: list[str], spans: list[tuple[float, float]]) -> list[str]:
-        """A row with fewer cells than the table's widest row so far, each cell under the
-        column it stands in (empty cells are not printed: "Argentina", then a 4 under
-        "Men"); as read if the columns are unknown (or fewer than three), if a cell runs
-        to more than five words (prose cut at wide gaps) or two cells would share one."""
-        short = all(len(cell.split()) <= 5 for cell in cells)  # not prose cut at gaps
-        if not spans or not short or len(cells) >= len(self.columns) or len(self.columns) < 3:
-            return cells
-        at = [_column(span, self.columns) for span in spans]
-        if any(b <= a for a, b in zip(at, at[1:], strict=False)):
-            return cells
-        out = [""] * len(self.columns)
-        for index, cell in zip(at, cells, strict=True):
-            out[index] = cell
-        return out
 
     def _starts(self, line: Line) -> bool:
         """Whether the line begins a new paragraph rather than running on."""
@@ -170,7 +158,24 @@ class Layout:
             self.last = line
 
 
-def _column(span: tuple[float, float], columns: list[tuple[float, float]]) -> int:
+def _placed(cells: list[str], spans: list[Span], columns: list[Span]) -> list[str]:
+    """A row with fewer cells than the table's widest row so far, each cell under the
+    column it stands in (empty cells are not printed: "Argentina", then a 4 under "Men");
+    as read if the columns are unknown (or fewer than three), if a cell runs to more than
+    five words (prose cut at wide gaps) or two cells would share one."""
+    short = all(len(cell.split()) <= 5 for cell in cells)
+    if not spans or not short or len(cells) >= len(columns) or len(columns) < 3:
+        return cells
+    at = [_column(span, columns) for span in spans]
+    if any(b <= a for a, b in zip(at, at[1:], strict=False)):
+        return cells
+    out = [""] * len(columns)
+    for index, cell in zip(at, cells, strict=True):
+        out[index] = cell
+    return out
+
+
+def _column(span: Span, columns: list[Span]) -> int:
     """The column a cell stands in: the one it overlaps most, else the nearest."""
     overlaps = [min(span[1], right) - max(span[0], left) for left, right in columns]
     if max(overlaps) > 0:
