@@ -11,7 +11,8 @@ import pytest
 from fpdf import FPDF
 
 from casebook.ingest import blocks
-from casebook.ingest.pdflines import line_cells
+from casebook.ingest.pdflayout import notes
+from casebook.ingest.pdflines import Line, line_cells
 from casebook.ingest.pdfreader import read_pdf
 from tests import unreport
 
@@ -68,12 +69,22 @@ def _troops_table() -> bytes:
             pdf.set_font("Helvetica", "", 9)
         for column, cell in enumerate(cells):
             pdf.text(90 + 30 * column, y, cell)
+    pdf.set_font("Helvetica", "", 5.5)
+    pdf.text(30, 198.2, "a")  # the table's note, in smaller type, in the page's lower half
+    pdf.set_font("Helvetica", "", 8)
+    pdf.text(32, 200, "Including the Force Commander.")
     return bytes(pdf.output())
 
 
 def test_a_raised_letter_after_a_name_is_a_marker_and_its_row_stays_whole():
-    """Not "Brazila", and not a row cut after the marker ("| Brazila |", "| 22 | 2 160 |")."""
-    table = [b.text for b in read_pdf(_troops_table()).blocks if b.kind == "table"]
+    """Not "Brazila", and not a row cut after the marker ("| Brazila |", "| 22 | 2 160 |");
+    the note under the table is a note, not a paragraph to code."""
+    found = read_pdf(_troops_table()).blocks
+    assert [(b.kind, b.text) for b in found if b.kind in ("note", "paragraph")] == [
+        ("paragraph", "1. The Mission counted its troops by country at the end of the period."),
+        ("note", "[a] Including the Force Commander."),
+    ]
+    table = [b.text for b in found if b.kind == "table"]
     assert table == [
         "| Country | Staff | Troops |\n| --- | --- | --- |\n| Argentina | 9 | 514 |\n"
         "| Brazil[a] | 22 | 2 160 |\n| Chile | 5 | 484 |"
@@ -197,6 +208,19 @@ def test_a_row_with_empty_cells_keeps_each_number_under_its_column():
         "| Country | Women | Men | Women | Men |\n"
         "| Argentina |  | 4 |  |  |\n| India |  |  |  | 140 |\n"
         "| Nepal | 2 | 4 | 7 | 133 |\n| Germany | 1 |  |  |  |"
+    ]
+
+
+def test_a_marker_with_no_note_after_it_is_kept():
+    """A line of digits at a page's foot read as a footnote marker with no note under it
+    (S/1995/222's "490") was dropped."""
+    foot = [
+        Line("Including the Force Commander.", 1, 60, 80, 8, False, 842),
+        Line("490", 1, 60, 70, 8, False, 842),
+    ]
+    assert [(b.kind, b.text) for b in notes(foot)] == [
+        ("note", "Including the Force Commander."),
+        ("note", "[490]"),
     ]
 
 

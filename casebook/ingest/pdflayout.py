@@ -13,6 +13,9 @@ from casebook.ingest.pdflines import Line, Span
 from casebook.ingest.tables import table_row
 
 _WORD = re.compile(r"[\w-]+")
+# a footnote's marker: a number, or a table note's letter ("a The Force Commander ...")
+MARKER_ONLY = re.compile(r"\[?(\d{1,3}|[a-z])\]?")
+MARKER_START = re.compile(r"^\[?(\d{1,3}|[a-z](?=\]?\s+[A-Z]))\]?\s+")
 LONE_NUMBER = re.compile(r"^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?%?$")  # "980", "2 188", "12.5%"
 
 
@@ -194,17 +197,18 @@ def pitch(lines: list[Line]) -> float:
 
 
 def notes(lines: list[Line]) -> list[Block]:
-    """Footnote lines as notes: a marker (a line of digits, or a leading number) starts one."""
+    """Footnote lines as notes: a marker (a line of digits or one letter, or a leading number
+    or letter) starts one."""
     out: list[Block] = []
     marker = ""
     for line in lines:
         text = line.text
         if re.fullmatch(r"[_\-–—]{5,}", text):
             continue
-        if re.fullmatch(r"\[?\d{1,3}\]?", text):
+        if MARKER_ONLY.fullmatch(text):
             marker = text.strip("[]")
             continue
-        start = re.match(r"^\[?(\d{1,3})\]?\s+", text)
+        start = MARKER_START.match(text)
         if marker or start or not out:
             label = marker or (start[1] if start else "")
             body = text[start.end() :] if start and not marker else text
@@ -212,4 +216,6 @@ def notes(lines: list[Line]) -> list[Block]:
             marker = ""
         else:
             out[-1].text = f"{out[-1].text} {text}"
+    if marker:  # a marker with no note after it is kept, not lost
+        out.append(Block(f"[{marker}]", "note", line=lines[-1].page))
     return out

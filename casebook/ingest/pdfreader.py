@@ -41,7 +41,7 @@ from casebook.ingest.blocks import Block, Reading, has_words
 from casebook.ingest.bylines import DATE
 from casebook.ingest.pdfboxes import box_region, box_table, is_box_table
 from casebook.ingest.pdfheadings import NUMBER, ROMAN, body_size, heading_level, relative_bold
-from casebook.ingest.pdflayout import Layout, Vocabulary, notes, pitch
+from casebook.ingest.pdflayout import MARKER_ONLY, MARKER_START, Layout, Vocabulary, notes, pitch
 from casebook.ingest.pdflines import Line, read_lines
 from casebook.ingest.readers import is_caption
 from casebook.ingest.source import IngestError
@@ -85,8 +85,13 @@ def _notes(page: list[tuple[int, Line]], size: float) -> set[int]:
         if line.size >= size * 0.9 or line.y > line.top / 2 or len(line.cells) > 1:
             break
         out.add(index)
-    starts = [i for i, ln in page if i in out and re.match(r"^\[?\d{1,3}\]?(?:\s|$)", ln.text)]
+    starts = [i for i, ln in page if i in out and _marked(ln.text)]
     return {i for i in out if starts and i >= starts[0]}
+
+
+def _marked(text: str) -> bool:
+    """Whether a line starts a footnote: "1", "[1] ...", "12 ...", or a table note's "a ..."."""
+    return bool(MARKER_ONLY.fullmatch(text) or MARKER_START.match(text))
 
 
 def _page_headings(page: list[Line], size: float) -> list[Line]:
