@@ -129,7 +129,7 @@ class Layout:
         if table is not None:
             width = max(row.count(" | ") + 1 for row in table.text.split("\n"))
             left = self.table_left is not None and line.x <= self.table_left + line.size
-            placed = bool(self.columns and len(line.spans) == 1)  # under its column
+            placed = len(self.columns) >= 3 and len(line.spans) == 1  # under its column
             cells = [line.text] if left or placed else [""] * (width - 1) + [line.text]
             self.row(Line(line.text, line.page, line.x, line.y, line.size, line.bold,
                           line.top, cells, line.spans if placed else []))  # fmt: skip
