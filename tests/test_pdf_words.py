@@ -13,7 +13,7 @@ from fpdf import FPDF
 from casebook.ingest import blocks
 from casebook.ingest.pdflayout import notes
 from casebook.ingest.pdflines import Line, line_cells
-from casebook.ingest.pdfreader import read_pdf
+from casebook.ingest.pdfreader import furniture, read_pdf
 from tests import unreport
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -241,3 +241,18 @@ def test_nothing_is_lost_against_pdftotext(tmp_path, make):
     found = words_of(" ".join(b.text for b in read_pdf(path.read_bytes()).blocks))
     missing = words_of(reference) - found
     assert not missing, missing
+
+
+def test_running_heads_on_a_page_turned_sideways_are_dropped():
+    """A map annex set sideways (S/2018/795's last page) has its symbol and job number
+    away from the page's edges: they are running heads still, not a paragraph; the
+    symbol in page 1's masthead stays for the title."""
+
+    def line(text, page, y):
+        return Line(text, page, 60, y, 9, False, 612)
+
+    lines = [line("S/2018/795", 1, 400), line("1. The present report covers the period.", 1, 300),
+             line("S/2018/795", 2, 580), line("2. The Mission supported the courts.", 2, 300),
+             line("S/2018/795", 3, 80.4), line("18-13777 27/27", 3, 528),
+             line("Annex III", 3, 540), line("/22 15-03052", 3, 300)]  # fmt: skip
+    assert furniture(lines) == {2, 4, 5, 7}

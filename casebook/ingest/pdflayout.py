@@ -196,6 +196,11 @@ def pitch(lines: list[Line]) -> float:
     return statistics.median(gaps) if gaps else 14.0
 
 
+def marked(text: str) -> bool:
+    """Whether a line starts a footnote: "1", "[1] ...", "12 ...", or a table note's "a ..."."""
+    return bool(MARKER_ONLY.fullmatch(text) or MARKER_START.match(text))
+
+
 def notes(lines: list[Line]) -> list[Block]:
     """Footnote lines as notes: a marker (a line of digits or one letter, or a leading number
     or letter) starts one."""

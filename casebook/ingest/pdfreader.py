@@ -5,7 +5,8 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 - **Running heads and feet** are dropped (labelled ``boilerplate``): lines near the top or
   bottom edge made only of a document symbol (``S/2010/200``), a job number
   (``10-31957 (E) 230410``), page numbers (``2``, ``3/31``) or a barcode (``*1031957*``),
-  and any line repeated at an edge on most pages.
+  and any line repeated at an edge on most pages; anywhere (a page turned sideways), such
+  a line with the job number, and after page 1 the report's own symbol alone.
 - **The masthead** (page 1 above the title: "United Nations", "Security Council",
   "Distr.: General", the date) is metadata: the date becomes ``published`` and the
   symbol joins the title, the bold lines just above the first heading.
@@ -41,15 +42,16 @@ from casebook.ingest.blocks import Block, Reading, has_words
 from casebook.ingest.bylines import DATE
 from casebook.ingest.pdfboxes import box_region, box_table, is_box_table
 from casebook.ingest.pdfheadings import NUMBER, ROMAN, body_size, heading_level, relative_bold
-from casebook.ingest.pdflayout import MARKER_ONLY, MARKER_START, Layout, Vocabulary, notes, pitch
+from casebook.ingest.pdflayout import Layout, Vocabulary, marked, notes, pitch
 from casebook.ingest.pdflines import Line, read_lines
 from casebook.ingest.readers import is_caption
 from casebook.ingest.source import IngestError
 
 _TOKEN = re.compile(
-    r"^(?:\d{1,3}(?:/\d{1,3})?|\d{2}-\d{5,6}|\([A-Z]\)|\d{6}|\*\d{6,9}\*"
+    r"^(?:\d{0,3}/?\d{1,3}|\d{2}-\d{5,6}|\([A-Z]\)|\d{6}|\*\d{6,9}\*"
     r"|[A-Z]{1,5}(?:/[A-Za-z0-9.\[\]]+)+)$"
 )
+_JOB = re.compile(r"^\d{2}-\d{5,6}$")  # a job number: "10-31957"
 SYMBOL = re.compile(r"\b[A-Z]{1,5}/(?:[A-Z0-9.]+/?)+\d")
 _EDGE = 80  # points from the top or bottom edge where running heads and feet stand
 _ITEM = re.compile(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s")
@@ -63,14 +65,21 @@ def _edge(line: Line) -> bool:
 
 
 def furniture(lines: list[Line]) -> set[int]:
-    """Indexes of running heads and feet."""
+    """Indexes of running heads and feet; on a page turned sideways (a map annex) they
+    stand away from the edges: there a line of such tokens with the job number, or the
+    report's own symbol alone, is one too."""
     shapes = Counter(re.sub(r"\d+", "#", ln.text) for ln in lines if _edge(ln))
+    symbols = Counter(ln.text for ln in lines if _edge(ln) and SYMBOL.fullmatch(ln.text))
+    own = symbols.most_common(1)[0][0] if symbols else None
     pages = len({ln.page for ln in lines})
     out = set()
     for index, line in enumerate(lines):
         tokens = line.text.replace("[", "").replace("]", "").split()
         repeated = pages >= 3 and shapes[re.sub(r"\d+", "#", line.text)] > pages / 2
-        if _edge(line) and (all(_TOKEN.match(t) for t in tokens) or repeated):
+        heads = all(_TOKEN.match(t) for t in tokens)
+        job = heads and any(_JOB.match(t) for t in tokens)
+        own_symbol = line.text == own and line.page > 1  # page 1's is the masthead's
+        if (_edge(line) and (heads or repeated)) or job or own_symbol:
             out.add(index)
     return out
 
@@ -85,13 +94,8 @@ def _notes(page: list[tuple[int, Line]], size: float) -> set[int]:
         if line.size >= size * 0.9 or line.y > line.top / 2 or len(line.cells) > 1:
             break
         out.add(index)
-    starts = [i for i, ln in page if i in out and _marked(ln.text)]
+    starts = [i for i, ln in page if i in out and marked(ln.text)]
     return {i for i in out if starts and i >= starts[0]}
-
-
-def _marked(text: str) -> bool:
-    """Whether a line starts a footnote: "1", "[1] ...", "12 ...", or a table note's "a ..."."""
-    return bool(MARKER_ONLY.fullmatch(text) or MARKER_START.match(text))
 
 
 def _page_headings(page: list[Line], size: float) -> list[Line]:
