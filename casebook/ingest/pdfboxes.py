@@ -25,6 +25,8 @@ from casebook.ingest.pdflines import Line
 ALIGNED = 0.9  # least share of lines on a shared left edge for a page to be a table
 _EDGE = 2.5  # points within which two left edges are one
 _SHARED = 4  # lines on an edge for it to be a column's
+_PROSE = 6  # words on a line that reads as running text rather than a cell
+_BODY = 9  # words on a line of a paragraph across the page (cells' lines are shorter)
 
 
 def _edges(lines: list[Line]) -> list[float]:
@@ -86,3 +88,50 @@ def box_table(lines: list[Line]) -> str:
             grid[row][column] = f"{grid[row][column]} {cell}".strip()
     rows = ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in grid]
     return "\n".join([rows[0], "| --- " * len(edges) + "|", *rows[1:]])
+
+
+def _jumps(lines: list[Line]) -> list[int]:
+    """Where reading goes back up the page: to the next cell of a row read box by box."""
+    return [k for k in range(1, len(lines)) if lines[k].y > lines[k - 1].y + 0.5 * lines[k].size]
+
+
+def _on(line: Line, xs: list[float]) -> bool:
+    return any(abs(line.x - x) <= _EDGE for x in xs)
+
+
+def box_region(lines: list[Line], is_heading) -> tuple[int, int] | None:
+    """(start, end) of the lines of a text-box table on a page that also has paragraphs,
+    or None. The table runs from a line just before the first jump back up the page to
+    the last box after the last one, taking in short lines on its cells' left edges (a
+    header row) but not a heading or the short last line of a paragraph above it; few of
+    its lines are long or split in cells (a table read row by row is read as rows). Two
+    lines of body text at least must remain besides it (a page of table alone, with its
+    legend and title, is read whole by :func:`is_box_table`)."""
+    jumps = _jumps(lines)
+    if len(jumps) < 2:
+        return None
+    start, end = jumps[0] - 1, jumps[-1] + 1
+    xs = [ln.x for ln in lines[start:end]]
+
+    def cell(k: int) -> bool:
+        line = lines[k]
+        return len(line.text.split()) < _PROSE and _on(line, xs) and not is_heading(line)
+
+    while start > 0 and cell(start - 1) and not _runs_on(lines, start - 1):
+        start -= 1
+    while end < len(lines) and cell(end):
+        end += 1
+    table, rest = lines[start:end], lines[:start] + lines[end:]
+    prose = sum(len(ln.text.split()) >= _PROSE or len(ln.cells) > 1 for ln in table)
+    body = sum(len(ln.text.split()) >= _BODY and not is_heading(ln) for ln in rest) >= 2
+    if len(table) >= 6 and prose < 0.2 * len(table) and body and is_box_table(table):
+        return start, end
+    return None
+
+
+def _runs_on(lines: list[Line], k: int) -> bool:
+    """Whether line k ends the paragraph of the long line right above it."""
+    above = lines[k - 1] if k else None
+    if above is None or len(above.text.split()) < _PROSE:
+        return False
+    return 0 < above.y - lines[k].y <= 1.6 * lines[k].size

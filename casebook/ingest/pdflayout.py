@@ -9,10 +9,14 @@ import re
 import statistics
 
 from casebook.ingest.blocks import Block
-from casebook.ingest.pdflines import Line
+from casebook.ingest.pdflines import Line, Span
 from casebook.ingest.tables import table_row
 
 _WORD = re.compile(r"[\w-]+")
+# a footnote's marker: a number, or a table note's letter ("a The Force Commander ...")
+MARKER_ONLY = re.compile(r"\[?(\d{1,3}|[a-z])\]?")
+MARKER_START = re.compile(r"^\[?(\d{1,3}|[a-z](?=\]?\s+[A-Z]))\]?\s+")
+LONE_NUMBER = re.compile(r"^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?%?$")  # "980", "2 188", "12.5%"
 
 
 class Vocabulary:
@@ -49,6 +53,9 @@ class Layout:
         self.last: Line | None = None
         self.number = 0  # the report's last paragraph number
         self.pending: list[Block] = []  # footnotes read, placed once their paragraph ends
+        self.table_left: float | None = None  # the left edge of the open table's rows
+        self.columns: list[tuple[float, float]] = []  # the spans of its widest row so far
+        self.header: list[str] = []  # the cells of its first row
 
     def _open(self, kind: str) -> Block | None:
         block = self.blocks[-1] if self.blocks else None
@@ -59,6 +66,7 @@ class Layout:
         self.pending = []
         self.blocks.append(block)
         self.last = line
+        self.table_left, self.columns = None, []
 
     def finish(self) -> list[Block]:
         self.blocks += self.pending
@@ -80,15 +88,22 @@ class Layout:
         self.add(Block(line.text, "heading", level, line.page), line)
 
     def row(self, line: Line) -> None:
-        cells = "| " + " | ".join(line.cells) + " |"
+        spans = line.spans if len(line.spans) == len(line.cells) else []
         table = self._open("table")
         if table is not None:
-            if "\n" not in table.text:
-                table.text += "\n" + "| --- " * (table.text.count(" | ") + 1) + "|"
+            cells = "| " + " | ".join(_placed(line.cells, spans, self.columns)) + " |"
+            if "\n" not in table.text:  # a group header over a wider row: over its columns
+                header = _placed(self.header, self.columns, spans)
+                table.text = "| " + " | ".join(header) + " |"
+                table.text += "\n" + "| --- " * len(header) + "|"
             table.text += "\n" + table_row(cells)
             self.last = line
         else:
-            self.add(Block(cells, "table", line=line.page), line)
+            self.add(Block("| " + " | ".join(line.cells) + " |", "table", line=line.page), line)
+            self.header = line.cells
+        if len(spans) >= len(self.columns):
+            self.columns = spans
+        self.table_left = min(line.x, self.table_left if self.table_left is not None else line.x)
 
     def _starts(self, line: Line) -> bool:
         """Whether the line begins a new paragraph rather than running on."""
@@ -104,7 +119,30 @@ class Layout:
         gap = previous.y - line.y
         return previous.page == line.page and gap > 1.6 * self.pitch and ended
 
+    def lone_number(self, line: Line) -> None:
+        """A number alone on its line that does not run on a paragraph (a table's grand
+        total under its last row, a figure's): a row of the table above, under the column
+        it stands in (or, columns unknown, the first one if it stands at the table's left
+        edge, else the last); part of the caption above; else a caption of its own. Never
+        a paragraph."""
+        table, caption = self._open("table"), self._open("caption")
+        if table is not None:
+            width = max(row.count(" | ") + 1 for row in table.text.split("\n"))
+            left = self.table_left is not None and line.x <= self.table_left + line.size
+            placed = len(self.columns) >= 3 and len(line.spans) == 1  # under its column
+            cells = [line.text] if left or placed else [""] * (width - 1) + [line.text]
+            self.row(Line(line.text, line.page, line.x, line.y, line.size, line.bold,
+                          line.top, cells, line.spans if placed else []))  # fmt: skip
+        elif caption is not None:
+            caption.text += " " + line.text
+            self.last = line
+        else:
+            self.add(Block(line.text, "caption", line=line.page), line)
+
     def text(self, line: Line) -> None:
+        if LONE_NUMBER.match(line.text) and self._starts(line):
+            self.lone_number(line)
+            return
         table = self._open("table")
         last = self.last
         near = last is not None and last.page == line.page and last.y - line.y <= 1.6 * self.pitch
@@ -123,6 +161,32 @@ class Layout:
             self.last = line
 
 
+def _placed(cells: list[str], spans: list[Span], columns: list[Span]) -> list[str]:
+    """A row with fewer cells than the table's widest row so far, each cell under the
+    column it stands in (empty cells are not printed: "Argentina", then a 4 under "Men");
+    as read if the columns are unknown (or fewer than three), if a cell runs to more than
+    five words (prose cut at wide gaps) or two cells would share one."""
+    short = all(len(cell.split()) <= 5 for cell in cells)
+    if not spans or not short or len(cells) >= len(columns) or len(columns) < 3:
+        return cells
+    at = [_column(span, columns) for span in spans]
+    if any(b <= a for a, b in zip(at, at[1:], strict=False)):
+        return cells
+    out = [""] * len(columns)
+    for index, cell in zip(at, cells, strict=True):
+        out[index] = cell
+    return out
+
+
+def _column(span: Span, columns: list[Span]) -> int:
+    """The column a cell stands in: the one it overlaps most, else the nearest."""
+    overlaps = [min(span[1], right) - max(span[0], left) for left, right in columns]
+    if max(overlaps) > 0:
+        return overlaps.index(max(overlaps))
+    middle = (span[0] + span[1]) / 2
+    return min(range(len(columns)), key=lambda i: abs(sum(columns[i]) / 2 - middle))
+
+
 def pitch(lines: list[Line]) -> float:
     """The usual distance between consecutive lines on a page."""
     gaps = [
@@ -132,18 +196,24 @@ def pitch(lines: list[Line]) -> float:
     return statistics.median(gaps) if gaps else 14.0
 
 
+def marked(text: str) -> bool:
+    """Whether a line starts a footnote: "1", "[1] ...", "12 ...", or a table note's "a ..."."""
+    return bool(MARKER_ONLY.fullmatch(text) or MARKER_START.match(text))
+
+
 def notes(lines: list[Line]) -> list[Block]:
-    """Footnote lines as notes: a marker (a line of digits, or a leading number) starts one."""
+    """Footnote lines as notes: a marker (a line of digits or one letter, or a leading number
+    or letter) starts one."""
     out: list[Block] = []
     marker = ""
     for line in lines:
         text = line.text
         if re.fullmatch(r"[_\-–—]{5,}", text):
             continue
-        if re.fullmatch(r"\[?\d{1,3}\]?", text):
+        if MARKER_ONLY.fullmatch(text):
             marker = text.strip("[]")
             continue
-        start = re.match(r"^\[?(\d{1,3})\]?\s+", text)
+        start = MARKER_START.match(text)
         if marker or start or not out:
             label = marker or (start[1] if start else "")
             body = text[start.end() :] if start and not marker else text
@@ -151,4 +221,6 @@ def notes(lines: list[Line]) -> list[Block]:
             marker = ""
         else:
             out[-1].text = f"{out[-1].text} {text}"
+    if marker:  # a marker with no note after it is kept, not lost
+        out.append(Block(f"[{marker}]", "note", line=lines[-1].page))
     return out

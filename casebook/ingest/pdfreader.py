@@ -5,7 +5,8 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 - **Running heads and feet** are dropped (labelled ``boilerplate``): lines near the top or
   bottom edge made only of a document symbol (``S/2010/200``), a job number
   (``10-31957 (E) 230410``), page numbers (``2``, ``3/31``) or a barcode (``*1031957*``),
-  and any line repeated at an edge on most pages.
+  and any line repeated at an edge on most pages; anywhere (a page turned sideways), such
+  a line with the job number, and after page 1 the report's own symbol alone.
 - **The masthead** (page 1 above the title: "United Nations", "Security Council",
   "Distr.: General", the date) is metadata: the date becomes ``published`` and the
   symbol joins the title, the bold lines just above the first heading.
@@ -22,9 +23,12 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 - **Footnotes** (below a rule, or smaller type at the foot of a page) are ``note``
   blocks, ``[1] …``; body markers read ``[1]``.
 - **Tables**: two or more lines in a row split into cells by wide gaps are one
-  ``table`` block; so is a page of text boxes aligned in columns
-  (:mod:`casebook.ingest.pdfboxes`); a page of scattered labels (a map, or a few names
-  over a picture or drawing) is one ``caption``, under the page's headings.
+  ``table`` block, a row that prints only some cells set under the columns it stands
+  in; so is a page of text boxes aligned in columns, or such a table among a page's
+  paragraphs (:mod:`casebook.ingest.pdfboxes`); a page of scattered labels (a map, or
+  a few names over a picture or drawing) is one ``caption``, under the page's headings.
+  A number alone on its line (a grand total under a table's last row) is a row of the
+  table above, part of the caption above, or a caption: never a paragraph.
 - **Figures**: a picture or drawn form (a map annex) right under a heading is noted by a
   ``caption`` ("Figure on page 31 of the PDF ..."), so the heading keeps its section.
 """
@@ -36,17 +40,18 @@ from collections import Counter
 
 from casebook.ingest.blocks import Block, Reading, has_words
 from casebook.ingest.bylines import DATE
-from casebook.ingest.pdfboxes import box_table, is_box_table
+from casebook.ingest.pdfboxes import box_region, box_table, is_box_table
 from casebook.ingest.pdfheadings import NUMBER, ROMAN, body_size, heading_level, relative_bold
-from casebook.ingest.pdflayout import Layout, Vocabulary, notes, pitch
+from casebook.ingest.pdflayout import Layout, Vocabulary, marked, notes, pitch
 from casebook.ingest.pdflines import Line, read_lines
 from casebook.ingest.readers import is_caption
 from casebook.ingest.source import IngestError
 
 _TOKEN = re.compile(
-    r"^(?:\d{1,3}(?:/\d{1,3})?|\d{2}-\d{5,6}|\([A-Z]\)|\d{6}|\*\d{6,9}\*"
+    r"^(?:\d{0,3}/?\d{1,3}|\d{2}-\d{5,6}|\([A-Z]\)|\d{6}|\*\d{6,9}\*"
     r"|[A-Z]{1,5}(?:/[A-Za-z0-9.\[\]]+)+)$"
 )
+_JOB = re.compile(r"^\d{2}-\d{5,6}$")  # a job number: "10-31957"
 SYMBOL = re.compile(r"\b[A-Z]{1,5}/(?:[A-Z0-9.]+/?)+\d")
 _EDGE = 80  # points from the top or bottom edge where running heads and feet stand
 _ITEM = re.compile(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s")
@@ -60,14 +65,21 @@ def _edge(line: Line) -> bool:
 
 
 def furniture(lines: list[Line]) -> set[int]:
-    """Indexes of running heads and feet."""
+    """Indexes of running heads and feet; on a page turned sideways (a map annex) they
+    stand away from the edges: there a line of such tokens with the job number, or the
+    report's own symbol alone, is one too."""
     shapes = Counter(re.sub(r"\d+", "#", ln.text) for ln in lines if _edge(ln))
+    symbols = Counter(ln.text for ln in lines if _edge(ln) and SYMBOL.fullmatch(ln.text))
+    own = symbols.most_common(1)[0][0] if symbols else None
     pages = len({ln.page for ln in lines})
     out = set()
     for index, line in enumerate(lines):
         tokens = line.text.replace("[", "").replace("]", "").split()
         repeated = pages >= 3 and shapes[re.sub(r"\d+", "#", line.text)] > pages / 2
-        if _edge(line) and (all(_TOKEN.match(t) for t in tokens) or repeated):
+        heads = all(_TOKEN.match(t) for t in tokens)
+        job = heads and any(_JOB.match(t) for t in tokens)
+        own_symbol = line.text == own and line.page > 1  # page 1's is the masthead's
+        if (_edge(line) and (heads or repeated)) or job or own_symbol:
             out.add(index)
     return out
 
@@ -82,7 +94,7 @@ def _notes(page: list[tuple[int, Line]], size: float) -> set[int]:
         if line.size >= size * 0.9 or line.y > line.top / 2 or len(line.cells) > 1:
             break
         out.add(index)
-    starts = [i for i, ln in page if i in out and re.match(r"^\[?\d{1,3}\]?(?:\s|$)", ln.text)]
+    starts = [i for i, ln in page if i in out and marked(ln.text)]
     return {i for i in out if starts and i >= starts[0]}
 
 
@@ -185,14 +197,25 @@ def _figure_after_heading(layout: Layout, number: int) -> None:
         layout.add(Block(FIGURE.format(number), "caption", line=number), None)
 
 
-def _read_page(layout: Layout, page: list[tuple[int, Line]], size: float, figures) -> None:
+def _table_among_text(page: Page, size: float) -> list[int]:
+    """Indexes of the lines of a text-box table on a page that also has body text."""
+    foot = _notes(page, size)
+    body = [(i, ln) for i, ln in page if i not in foot]
+    span = box_region([ln for _, ln in body], lambda ln: heading_level(ln, size) > 0)
+    return [i for i, _ in body[span[0] : span[1]]] if span else []
+
+
+def _read_page(layout: Layout, page: Page, size: float, figures, table: list[int]) -> None:
     foot = _notes(page, size)
     tops = list(figures)
     for index, line in page:
         while tops and line.y < tops[0]:
             tops.pop(0)
             _figure_after_heading(layout, line.page)
-        if index not in foot:
+        if table and index == table[0]:
+            rows = box_table([ln for i, ln in page if i in table])
+            layout.add(Block(rows, "table", line=line.page), None)
+        if index not in foot and index not in table:
             _place(layout, line, size)
     layout.pending += notes([ln for i, ln in page if i in foot])
 
@@ -217,10 +240,11 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
     layout = Layout(vocabulary, pitch(body))
     for number, page in pages:
         page = [(i, ln) for i, ln in page if i not in dropped and i not in masthead]
-        if _figure_page([ln for _, ln in page], size, number in figures):
+        table = _table_among_text(page, size)
+        if not table and _figure_page([ln for _, ln in page], size, number in figures):
             _read_figure_page(layout, [ln for _, ln in page], size)
             continue
-        _read_page(layout, page, size, figures.get(number, []))
+        _read_page(layout, page, size, figures.get(number, []), table)
         if figures.get(number) and (not page or page[-1][1].y > figures[number][-1]):
             _figure_after_heading(layout, number)  # below the page's last line
     meta = _meta([lines[i] for i in sorted(masthead)], title)
