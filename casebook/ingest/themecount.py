@@ -8,10 +8,10 @@ a second of a 1 MB ingest, and building the paragraph table another tenth.
 The paragraphs are tagged in :data:`CHUNKS` parts, to move a progress bar: every part
 embeds its own batch for the nearest examples, so a few large parts cost less than many.
 
-On the command line, a :class:`~casebook.ingest.helper.Helper` process compares each
-part's undecided paragraphs with the coded examples while this process matches the words
-of the next parts. The parts and their batches are the same either way, so the result is
-too.
+On the command line, a :class:`~casebook.ingest.helper.Helper` process tags the last
+parts whole and compares the others' undecided paragraphs with the coded examples, while
+this process matches the words of the others. The parts and their batches are the same
+either way, so the result is too.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from casebook.ingest.helper import Helper, answer
 from casebook.model import Case, Codebook
 from casebook.tagging import (
+    code_texts,
     code_words,
     nearest_examples,
     paragraph_themes,
@@ -31,6 +32,9 @@ from casebook.tagging import (
 
 CHUNKS = 10  # at most; parts of equal size
 WORDS_SHARE = 0.8  # of the progress bar, for matching the words when a helper compares
+# With a helper, the share of the parts it tags whole (words and examples), besides the
+# examples of the others: about what evens out the two processes' time on 2 cores.
+HELPER_PARTS = 0.3
 
 Tagged = list[tuple[int, tuple[str, ...]]]  # each paragraph's words and themes
 
@@ -55,26 +59,41 @@ def paragraph_themes_of(
     paragraphs = case.paragraphs
     size = max(1, -(-len(paragraphs) // CHUNKS))
     parts = [paragraphs[start : start + size] for start in range(0, len(paragraphs), size)]
+    own = len(parts) - round(HELPER_PARTS * len(parts)) if helper else len(parts)
+    whole = [_ask(helper, code_texts, [p.text for p in part], codebook, case.slug)
+             for part in parts[own:]]  # fmt: skip
     share = WORDS_SHARE if helper else 1.0
     pending, done = [], 0
-    for part in parts:
+    for part in parts[:own]:
         texts = [p.text for p in part]
         codings = code_words(texts, codebook)
         asked = to_compare(codings, codebook)
         question = [texts[i] for i in asked]
-        ahead = helper.ask(nearest_examples, question, codebook, case.slug) if helper else None
+        ahead = _ask(helper, nearest_examples, question, codebook, case.slug)
         pending.append((part, codings, asked, question, ahead))
         done += len(part)
         progress(share * done / len(paragraphs))
     found = []
     for part, codings, asked, question, ahead in pending:
         near = answer(ahead, nearest_examples, question, codebook, case.slug)
-        codings = with_examples(codings, asked, near, codebook)
-        for paragraph, coding in zip(part, codings, strict=True):
-            found.append((paragraph.words, paragraph_themes(paragraph, codebook, coding)))
+        found += _themes(part, with_examples(codings, asked, near, codebook), codebook)
+    for part, ahead in zip(parts[own:], whole, strict=True):
+        codings = answer(ahead, code_texts, [p.text for p in part], codebook, case.slug)
+        found += _themes(part, codings, codebook)
     if helper:
         progress(1.0)
     return found
+
+
+def _ask(helper: Helper | None, work, *args):
+    return helper.ask(work, *args) if helper else None
+
+
+def _themes(part, codings, codebook: Codebook) -> Tagged:
+    return [
+        (paragraph.words, paragraph_themes(paragraph, codebook, coding))
+        for paragraph, coding in zip(part, codings, strict=True)
+    ]
 
 
 def theme_coverage(
