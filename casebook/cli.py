@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from casebook.ingest import convert, fetch, pipeline, progress
-from casebook.ingest.helper import Helper
+from casebook.ingest import helper as ingest_helper
 from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
 from casebook.problems import ContentError
@@ -92,8 +91,7 @@ def _ingest(args) -> int:
     size = args.path.stat().st_size if not is_url and args.path.is_file() else 0
     bar = progress.bar_for(size, sys.stderr, args.progress)
     given = {"title": args.title, "source_url": args.source_url}
-    # A second core takes part of the work (casebook/ingest/helper.py).
-    helper = Helper.start() if (os.cpu_count() or 1) >= 2 else None
+    helper = ingest_helper.for_ingest()  # a second core's part of the work, if any
     try:
         done = pipeline.ingest(
             args.path, args.case, Path(args.content), given, args.recipe, args.force,
@@ -127,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) found", file=sys.stderr)
+        print(f"{counted(len(error.problems), 'problem')} found", file=sys.stderr)
         return 1
     except KeyError as error:
         print(f"error: unknown case {error}", file=sys.stderr)

@@ -36,13 +36,19 @@ def test_check_lists_every_problem_and_exits_1(tiny_copy):
     result = run("check", "--content", str(tiny_copy))
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert lines[-1] == "2 problem(s) found"
+    assert lines[-1] == "2 problems found"
     assert any(
         line.endswith(
             "content/demo/01-opening.md:7: unknown theme 'securty' (did you mean 'security'?)"
         )
         for line in lines
     )
+
+
+def test_check_counts_one_problem_in_the_singular(tiny_copy):
+    shutil.copy(BROKEN / "case_no_title.yaml", tiny_copy / "demo/case.yaml")
+    result = run("check", "--content", str(tiny_copy))
+    assert (result.returncode, result.stderr.splitlines()[-1]) == (1, "1 problem found")
 
 
 def test_paragraphs_as_jsonl_has_the_documented_fields():

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from casebook import cli
+from casebook.ingest import helper as ingest_helper
 from casebook.ingest import maintext, pipeline
 from casebook.ingest.article import read_article
 from casebook.ingest.helper import Helper, answer
@@ -138,3 +139,40 @@ def _state(pid: int) -> str:
     except OSError:
         return "gone"
     return "gone" if state == "Z" else state
+
+
+def imported(name: str) -> bool:
+    """Whether the process running this has imported ``name`` (module level: a helper gets
+    the function it runs by name)."""
+    return name in sys.modules
+
+
+@pytest.mark.parametrize(("article", "web"), [("page.html", True), ("https://example.org/a",
+                         True), ("report.pdf", False), ("notes.txt", False)])  # fmt: skip
+def test_a_helper_started_early_imports_what_its_work_needs(monkeypatch, article, web):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    for name in [m for m in sys.modules if m.split(".")[0] == "trafilatura"]:
+        monkeypatch.delitem(sys.modules, name)  # as a fresh command has them: not yet
+    monkeypatch.delitem(sys.modules, "casebook.tagging")
+    ingest_helper.start_early(["ingest", article, "--case", "x"])
+    helper = ingest_helper.for_ingest()
+    try:
+        assert helper is not None
+        assert ingest_helper.for_ingest() is not helper  # taken once; the next is new
+        assert helper.ask(imported, "casebook.tagging").result()
+        assert helper.ask(imported, "trafilatura").result() is web
+    finally:
+        helper.close()
+
+
+@pytest.mark.parametrize("argv", [["check"], ["ingest"], ["paragraphs", "minusma"]])
+def test_no_helper_starts_early_but_for_an_ingest(monkeypatch, argv):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    ingest_helper.start_early(argv)
+    assert ingest_helper._early is None
+
+
+def test_no_helper_on_one_core(monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    ingest_helper.start_early(["ingest", "page.html"])
+    assert ingest_helper.for_ingest() is None

@@ -1,8 +1,11 @@
 """A second process for the ingest command, on a machine with two cores or more.
 
-The command forks it as it starts. The helper then takes, in order, work the command
-would otherwise do itself, while the command does the rest:
+The command forks it as it starts (``python -m casebook``: before importing its own
+modules, see :func:`start_early`). The helper then takes, in order, work the command would
+otherwise do itself, while the command does the rest:
 
+- importing what that work needs (numpy, the tagging, and trafilatura for a web page),
+  while the command imports its pipeline;
 - for a web page, trafilatura's reading of the main text, while the command parses the
   page's own structure (:func:`casebook.ingest.maintext.extract`);
 - loading the embedding model, while the command writes and checks the case and matches
@@ -32,6 +35,8 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+_early: Helper | None = None  # started by start_early, taken by for_ingest
 
 
 class Helper:
@@ -63,6 +68,34 @@ class Helper:
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def start_early(argv: list[str]) -> None:
+    """For ``ingest ARTICLE ...`` on two cores or more: fork the helper now, before the
+    command imports its pipeline, and have it import meanwhile what its work will need."""
+    global _early
+    if len(argv) >= 2 and argv[0] == "ingest" and (os.cpu_count() or 1) >= 2:
+        _early = Helper.start()
+        if _early:
+            _early.ask(preload, argv[1])
+
+
+def for_ingest() -> Helper | None:
+    """The helper :func:`start_early` started, else a new one on two cores or more."""
+    global _early
+    helper, _early = _early, None
+    if helper is None and (os.cpu_count() or 1) >= 2:
+        helper = Helper.start()
+    return helper
+
+
+def preload(article: str) -> None:
+    """In the helper: import the tagging (numpy, the stemmer), and trafilatura for what may
+    be a web page (an .html name or a link; for anything else it is never used)."""
+    import casebook.tagging  # noqa: F401
+
+    if article.lower().endswith((".html", ".htm")) or article.startswith(("http:", "https:")):
+        import trafilatura  # noqa: F401
 
 
 def answer(asked: Future | None, work: Callable[..., T], *args) -> T:
