@@ -443,7 +443,7 @@ _PIECES = st.lists(
 ).map("".join)  # fmt: skip
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(_PIECES)
 def test_the_list_hint_never_skips_a_list(text):
     """The quick test for ", item, " passes every text where the full pattern finds a
