@@ -26,6 +26,11 @@ STYLE = """
 .cb-grid th:first-child,.cb-grid td:first-child{text-align:left}
 .cb-events{padding-left:1.1rem;font-size:0.9rem}.cb-events li{margin:0.15rem 0}
 [class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
+/* a page's counts two to a row on a phone, where Streamlit stacks columns one a row */
+@media (max-width:640px){.st-key-counts [data-testid='stHorizontalBlock']{row-gap:0.5rem}
+  .st-key-counts [data-testid='stColumn']{min-width:calc(50% - 0.5rem) !important;
+  flex:1 1 calc(50% - 0.5rem) !important}
+  .st-key-counts [data-testid='stMetricValue']{font-size:1.6rem}}
 .st-key-print-only{display:none}
 @media print{
   [data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],

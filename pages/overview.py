@@ -17,13 +17,13 @@ st.title(markup.md_escape(case.title))
 ui.render_provenance(case)
 
 mask = filtering.matching(data.paragraphs, selected, mode)
-counts = st.columns(4)
+counts = st.container(key="counts").columns(4)  # two to a row on a phone
 counts[0].metric("Sections", len(case.sections))
-counts[1].metric("Paragraphs", len(case.paragraphs))
+counts[1].metric("Paragraphs", f"{len(case.paragraphs):,}")
 counts[2].metric("Words", f"{case.words:,}")
 counts[3].metric(
     "Matching the filter",
-    f"{int(mask.sum())} paragraphs" if selected else "no filter",
+    f"{int(mask.sum()):,} of {len(case.paragraphs):,}" if selected else "no filter",
     help=f"Showing {filtering.describe(selected, mode, labels)}.",
 )
 

@@ -20,8 +20,8 @@ st.caption(markup.md_escape(markup.term_lists(theme)))
 
 coded = data.paragraphs[data.paragraphs["themes"].map(lambda t: theme.id in t)]
 whole = data.themes.set_index("theme").loc[theme.id]
-counts = st.columns(3)
-counts[0].metric("Paragraphs", f"{len(coded)} of {len(data.paragraphs)}")
+counts = st.container(key="counts").columns(3)  # two to a row on a phone
+counts[0].metric("Paragraphs", f"{len(coded):,} of {len(data.paragraphs):,}")
 counts[1].metric("Sections", f"{coded['section'].nunique()} of {len(case.sections)}")
 counts[2].metric("Coverage", f"{whole['coverage']:.0%}", help=ui.COVERAGE_NOTE)
 

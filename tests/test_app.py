@@ -100,7 +100,7 @@ def test_overview_follows_the_filter():
     metrics = {m.label: m.value for m in at.metric}
     table = coverage.paragraph_table([CASE], CODEBOOK)
     expected = int(table["themes"].map(lambda themes: "humanitarian" in themes).sum())
-    assert metrics["Matching the filter"] == f"{expected} paragraphs"
+    assert metrics["Matching the filter"] == f"{expected} of {len(CASE.paragraphs)}"
     folded = [e for e in at.expander if "no paragraph matching the filter" in e.label]
     assert len(folded) == 1
     # the index: each section with its matches, those without any folded away

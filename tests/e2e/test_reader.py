@@ -218,6 +218,21 @@ def test_on_a_phone_a_heatmap_is_a_table(phone, app_url, path, chart, table):
     assert len(grid.locator("tbody tr").all()) >= 4
 
 
+@pytest.mark.parametrize("path", ["/?theme=security", "/theme-security"])
+def test_on_a_phone_the_counts_sit_two_to_a_row_and_none_is_cut(phone, app_url, path):
+    phone.goto(f"{app_url}{path}")
+    wait_for_app(phone)
+    metrics = phone.locator(".st-key-counts").get_by_test_id("stMetric")
+    boxes = [metrics.nth(i).bounding_box() for i in range(metrics.count())]
+    assert len(boxes) >= 3
+    assert boxes[0]["y"] == boxes[1]["y"] < boxes[2]["y"]  # two to a row, then the next
+    cut = phone.locator(".st-key-counts [data-testid='stMetricValue']").evaluate_all(
+        "els => els.filter(e => [e, ...e.querySelectorAll('*')].some("
+        "n => n.scrollWidth > n.clientWidth + 1)).map(e => e.innerText)"
+    )
+    assert cut == []  # no value ends in an ellipsis
+
+
 def test_on_a_phone_each_section_keeps_its_badges_nearer_than_the_next_title(phone, app_url):
     phone.goto(f"{app_url}/")
     wait_for_app(phone)
