@@ -8,7 +8,9 @@ as a keyword-in-context line: a few words either side of the match.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -97,10 +99,32 @@ def hits_by_section(results: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index()
 
 
-def suggestions(query: str, filtered: bool = False) -> list[str]:
-    """What to try when nothing matched (clearing the theme filter only when one is set)."""
-    terms = parse_query(query)
+def vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """Every word of the texts, lower-case: what a misspelt query word is compared with."""
+    return frozenset(word.text for text in texts for word in words(text))
+
+
+def spelling(terms: list[str], known: frozenset[str]) -> list[str]:
+    """For each query word the text never uses, up to three words of the text close to it
+    in spelling ("ceasfire" → "ceasefire"); phrases and ``word*`` are left as they are."""
     tips = []
+    for term in terms:
+        if " " in term or term.endswith("*") or term in known:
+            continue
+        close = difflib.get_close_matches(term, known, n=3, cutoff=0.8)
+        if close:
+            tips.append(f"check the spelling of {term}: the text has {', '.join(close)}")
+    return tips
+
+
+def suggestions(
+    query: str, filtered: bool = False, known: frozenset[str] = frozenset()
+) -> list[str]:
+    """What to try when nothing matched: words of the text (``known``) spelt like the
+    query's, fewer words, no quotes, a wildcard, and clearing the theme filter (only when
+    one is set)."""
+    terms = parse_query(query)
+    tips = spelling(terms, known)
     if len(terms) > 1:
         tips.append("use fewer words: a paragraph must hold every one of them")
     if any(" " in term for term in terms):

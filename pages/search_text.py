@@ -31,8 +31,10 @@ if not query.strip():
     st.caption("Type a word or a phrase. The theme filter at the top narrows the search too.")
 elif results.empty:
     st.warning(f"Nothing found{where}.")
-    tips = search.suggestions(query, filtered=bool(selected))
-    st.markdown("Try:\n" + "\n".join(f"- {tip}" for tip in tips))
+    texts = data.paragraphs["text"]
+    known = ui.shared(lambda: search.vocabulary(texts), "vocabulary", case.slug)
+    tips = search.suggestions(query, filtered=bool(selected), known=known)
+    st.markdown("Try:\n" + "\n".join(f"- {markup.md_escape(tip)}" for tip in tips))
 else:
     per_section = search.hits_by_section(results)
     hits = int(per_section["hits"].sum())

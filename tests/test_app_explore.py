@@ -153,3 +153,9 @@ def test_overview_exports_match_the_filter():
     assert f"Paragraphs coded Humanitarian ({count}), as a table or as text." in [
         c.value for c in at.caption
     ]
+
+
+def test_a_misspelt_word_is_answered_with_the_text_s_own_spelling():
+    at = open_app("search", q="peacekeping")
+    assert at.warning[0].value == "Nothing found."
+    assert "check the spelling of peacekeping: the text has peacekeeping" in markdown(at)

@@ -19,7 +19,9 @@ from casebook.search import (
     hits_by_section,
     parse_query,
     search,
+    spelling,
     suggestions,
+    vocabulary,
 )
 
 # The shared sample text, its 18 words numbered:
@@ -335,3 +337,34 @@ QUOTES = "drop the quotes: a quoted phrase must appear word for word"
 def test_suggestions(query, tips):
     assert suggestions(query, filtered=True) == tips
     assert suggestions(query) == [tip for tip in tips if tip != FILTER]  # no filter, no tip
+
+
+KNOWN = frozenset({"ceasefire", "ceasefires", "fire", "peace", "insurgency"})
+
+
+@pytest.mark.parametrize(
+    ("query", "tips"),
+    [
+        ("ceasfire", ["check the spelling of ceasfire: the text has ceasefire, ceasefires"]),
+        ("ceasefire", []),  # in the text: nothing to correct
+        ("zebra", []),  # nothing close
+        ('"peace talks"', []),  # phrases and wildcards are left as they are
+        ("insurgensy*", []),
+        ("peace insurgensy", ["check the spelling of insurgensy: the text has insurgency"]),
+    ],
+)
+def test_spelling_offers_the_text_s_own_words(query, tips):
+    assert spelling(parse_query(query), KNOWN) == tips
+
+
+def test_spelling_tips_come_first_among_the_suggestions():
+    assert suggestions("ceasfire", known=KNOWN) == [
+        "check the spelling of ceasfire: the text has ceasefire, ceasefires",
+        STAR,
+    ]
+
+
+def test_the_vocabulary_is_the_texts_words_lower_case():
+    assert vocabulary(["Cease-fire held.", "MINUSMA's troops"]) == frozenset(
+        {"cease", "fire", "held", "minusma", "s", "troops"}
+    )
