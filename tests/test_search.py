@@ -357,6 +357,14 @@ def test_spelling_offers_the_text_s_own_words(query, tips):
     assert spelling(parse_query(query), KNOWN) == tips
 
 
+def test_spelling_is_checked_for_the_first_three_unknown_words_only():
+    query = "zebra ceasfire peace insurgensy ceasfires ceasfyre"
+    assert spelling(parse_query(query), KNOWN) == [
+        "check the spelling of ceasfire: the text has ceasefire, ceasefires",
+        "check the spelling of insurgensy: the text has insurgency",
+    ]  # zebra, ceasfire, insurgensy: three unknown words; ceasfyre is the fourth
+
+
 def test_spelling_tips_come_first_among_the_suggestions():
     assert suggestions("ceasfire", known=KNOWN) == [
         "check the spelling of ceasfire: the text has ceasefire, ceasefires",
