@@ -110,6 +110,9 @@ def test_compare_sections_side_by_side():
         "Support for Political Stability and Peacebuilding",
     ]
     assert any("threat" in c.value for c in at.caption)
+    captions = [c.value for c in at.caption]
+    assert captions.count("The section's themes") == 2  # the tags, then the words, named
+    assert captions.count("The words behind each theme, and how often they occur") == 2
 
 
 def scripts(at) -> list:
