@@ -122,10 +122,24 @@ def _cross_check(sections: list[tuple[Section, Path]], root: Path, problems) -> 
             body_line = frontmatter.parse(path.read_text(encoding="utf-8")).body_line
             Collector(path, root, problems).add(body_line, "the section has no paragraphs")
     parent_of = {s.slug: s.parent for s, _ in sections}
+    order_of = {s.slug: s.order for s, _ in sections}
     for section, path in sections:
         if section.parent:
-            message = validate.parent_problem(section.slug, parent_of)
+            message = validate.parent_problem(section.slug, parent_of) or _after_parent(
+                section, order_of
+            )
             Collector(path, root, problems).add(_meta(path).line_of("parent"), message)
+
+
+def _after_parent(section: Section, order_of: dict[str, int]) -> str | None:
+    """A sub-section read before its parent: the menu would list it above its parent."""
+    parent_order = order_of[section.parent]
+    if section.order < parent_order:
+        return (
+            f"parent '{section.parent}' comes later in reading order (order {parent_order}, "
+            f"this section {section.order}): a sub-section follows its parent"
+        )
+    return None
 
 
 def read_case(folder: Path, root: Path, problems: list[Problem], codebook: Codebook) -> Case | None:

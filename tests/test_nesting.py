@@ -66,6 +66,14 @@ def test_a_missing_parent_is_named_with_file_line_and_a_hint(tiny_copy):
     ]
 
 
+def test_a_sub_section_read_before_its_parent_is_refused(tiny_copy):
+    chain = [("elections", "political"), ("political", None)]
+    assert problems_of(outline_case(tiny_copy, chain)) == [
+        "content/demo/01-elections.md:5: parent 'political' comes later in reading order "
+        "(order 2, this section 1): a sub-section follows its parent"
+    ]
+
+
 def test_a_section_its_own_parent_is_refused(tiny_copy):
     chain = [("political", None), ("elections", "elections")]
     assert problems_of(outline_case(tiny_copy, chain)) == [
