@@ -13,8 +13,13 @@ titles = {s.slug: s.title for s in case.sections}
 
 st.title("Compare sections")
 left, right = st.columns(2)
-first = ui.labelled_choice(left, "Section", slugs, titles, "a")
-second = ui.labelled_choice(right, "with", slugs, titles, "b", index=min(1, len(slugs) - 1))
+# In the pickers a sub-section names the section it is part of (titles may repeat).
+picked = {
+    s.slug: f"{s.title} (in {case.section(s.parent).nav_title})" if s.parent else s.title
+    for s in case.sections
+}
+first = ui.labelled_choice(left, "Section", slugs, picked, "a")
+second = ui.labelled_choice(right, "with", slugs, picked, "b", index=min(1, len(slugs) - 1))
 ui.note_view_param("a", first)
 ui.note_view_param("b", second)
 

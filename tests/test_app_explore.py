@@ -110,6 +110,11 @@ def test_compare_sections_side_by_side():
         "Support for Political Stability and Peacebuilding",
     ]
     assert any("threat" in c.value for c in at.caption)
+    picker = at.selectbox(key="a-pick")
+    assert picker.format_func("security-improvements") == (
+        "Security Improvements and Threat Reduction (in Impact and outcomes)"
+    )  # a sub-section names the section it is part of
+    assert picker.format_func("introduction") == "Introduction"
     captions = [c.value for c in at.caption]
     assert captions.count("The section's themes") == 2  # the tags, then the words, named
     assert captions.count("The words behind each theme, and how often they occur") == 2
