@@ -176,3 +176,14 @@ def test_no_helper_on_one_core(monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     ingest_helper.start_early(["ingest", "page.html"])
     assert ingest_helper.for_ingest() is None
+
+
+@pytest.mark.parametrize("error", [NotImplementedError, ImportError, OSError])
+def test_where_no_process_pool_can_be_made_there_is_no_helper(monkeypatch, error):
+    """As on a system without a working sem_open (a container without /dev/shm)."""
+
+    def refused(*_args, **_kwargs):
+        raise error("This platform lacks a functioning sem_open implementation")
+
+    monkeypatch.setattr(ingest_helper, "ProcessPoolExecutor", refused)
+    assert ingest_helper.Helper.start() is None

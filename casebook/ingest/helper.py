@@ -55,8 +55,8 @@ class Helper:
                 1, mp_context=multiprocessing.get_context("fork"),
                 initializer=_die_with, initargs=(os.getpid(),),
             ))  # fmt: skip
-        except (OSError, RuntimeError):
-            return None
+        except (OSError, RuntimeError, NotImplementedError, ImportError):
+            return None  # e.g. no working sem_open (a container without /dev/shm)
 
     def ask(self, work: Callable[..., T], *args) -> Future | None:
         """``work(*args)`` (a module-level function: the helper gets it by name), to be
