@@ -73,7 +73,7 @@ class Layout:
         self.pending = []
         return self.blocks
 
-    def heading(self, line: Line, level: int) -> None:
+    def heading(self, line: Line, level: int, guessed: bool = False) -> None:
         open_heading, last = self._open("heading"), self.last
         aside = line.text.startswith("(") and line.text.endswith(")")  # "(as at 15 July)"
         reach = 4 if aside else 2  # line heights from the heading's last line
@@ -85,7 +85,7 @@ class Layout:
             open_heading.text += " " + line.text  # a heading set on two lines
             self.last = line
             return
-        self.add(Block(line.text, "heading", level, line.page), line)
+        self.add(Block(line.text, "heading", level, line.page, guessed=guessed), line)
 
     def row(self, line: Line) -> None:
         spans = line.spans if len(line.spans) == len(line.cells) else []
