@@ -56,6 +56,7 @@ class Layout:
         self.table_left: float | None = None  # the left edge of the open table's rows
         self.columns: list[tuple[float, float]] = []  # the spans of its widest row so far
         self.header: list[str] = []  # the cells of its first row
+        self.repeat: int | None = None  # its header rows matched at a new page's top
 
     def _open(self, kind: str) -> Block | None:
         block = self.blocks[-1] if self.blocks else None
@@ -66,7 +67,7 @@ class Layout:
         self.pending = []
         self.blocks.append(block)
         self.last = line
-        self.table_left, self.columns = None, []
+        self.table_left, self.columns, self.repeat = None, [], None
 
     def finish(self) -> list[Block]:
         self.blocks += self.pending
@@ -90,7 +91,9 @@ class Layout:
     def row(self, line: Line) -> None:
         spans = line.spans if len(line.spans) == len(line.cells) else []
         table = self._open("table")
-        if table is not None:
+        if table is not None and self._repeats_header(line, table):
+            self.last = line
+        elif table is not None:
             cells = "| " + " | ".join(_placed(line.cells, spans, self.columns)) + " |"
             if "\n" not in table.text:  # a group header over a wider row: over its columns
                 header = _placed(self.header, self.columns, spans)
@@ -104,6 +107,21 @@ class Layout:
         if len(spans) >= len(self.columns):
             self.columns = spans
         self.table_left = min(line.x, self.table_left if self.table_left is not None else line.x)
+
+    def _repeats_header(self, line: Line, table: Block) -> bool:
+        """Whether the line prints again, at the top of a page the table runs on to, one of
+        the header rows its first page began with (filled cells alike, in order)."""
+        rows = [row for row in table.text.split("\n") if not row.startswith("| ---")]
+        if self.last is not None and line.page != self.last.page:
+            self.repeat = 0
+        if self.repeat is None or self.repeat >= len(rows) - 1:
+            return False
+        filled = [cell.strip() for cell in rows[self.repeat].strip("|").split("|")]
+        if [c for c in filled if c] != [c for c in line.cells if c]:
+            self.repeat = None
+            return False
+        self.repeat += 1
+        return True
 
     def _starts(self, line: Line) -> bool:
         """Whether the line begins a new paragraph rather than running on."""

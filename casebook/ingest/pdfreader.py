@@ -26,7 +26,8 @@ From the lines of :mod:`casebook.ingest.pdflines`:
   blocks, ``[1] …``; body markers read ``[1]``.
 - **Tables**: two or more lines in a row split into cells by wide gaps are one
   ``table`` block, a row that prints only some cells set under the columns it stands
-  in; so is a page of text boxes aligned in columns, or such a table among a page's
+  in, the header rows printed again atop a page it runs on to read once; so is a page of
+  text boxes aligned in columns, or such a table among a page's
   paragraphs (:mod:`casebook.ingest.pdfboxes`); a page of scattered labels (a map, or
   a few names over a picture or drawing) is one ``caption``, under the page's headings.
   A number alone on its line (a grand total under a table's last row) is a row of the
