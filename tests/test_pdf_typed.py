@@ -57,6 +57,29 @@ TYPED = [
            "agreed a programme of visits for the following three months, to be carried",
            "out jointly by the police of both entities and the Task Force."]),
 ]
+
+
+# an addendum with the cost estimate of S/1996/507/Add.1 as its annex
+ADDENDUM = [
+    ("p", ["1. In my report to the Security Council, I indicated that the financial",
+           "implications of the programme for the protection and promotion of human",
+           "rights and of the arrangements being made to deal with the mine threat in",
+           "the mission area would be issued as an addendum to that document, with the",
+           "estimated costs of those programmes for an initial 12-month period."]),
+    ("p", ["2. Should the Council agree to my proposals, it would be my recommendation",
+           "to the General Assembly that the additional cost should be considered an",
+           "expense of the Organization to be borne by Member States in accordance with",
+           "Article 17, paragraph 2, of the Charter of the United Nations."]),
+    ("page", []),
+    ("centre", ["Annex"]),
+    ("centre", ["Cost estimate of the additional costs",
+                "(Thousands of United States dollars)"]),
+    ("budget", [["1. Military personnel costs", "240"], ["2. Civilian personnel costs", "268"],
+                ["3. Premises/accommodation", "21"], ["4. Infrastructure repairs", "-"],
+                ["5. Transport operations", "31"], ["6. Communications", "29"],
+                ["7. Other equipment", "12"], ["8. Mine-clearing programmes", "313"],
+                ["9. Staff assessment", "56"], ["Total, lines 1-9", "970"]]),
+]
 # fmt: on
 
 
@@ -70,6 +93,12 @@ def typed(body=TYPED) -> bytes:
     for kind, lines in body:
         if kind == "page":
             y = _page(pdf)
+            continue
+        if kind == "budget":  # double-spaced, each amount set right at one edge
+            for label, amount in lines:
+                pdf.text(23, y, label)
+                pdf.text(160 - pdf.get_string_width(amount), y, amount)
+                y += 2 * PITCH
             continue
         for text in lines:
             cells = text if kind == "rows" else [text]
@@ -134,12 +163,26 @@ def test_page_one_foot_is_dropped_and_a_paragraph_runs_on_across_the_page(readin
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
-def test_every_typed_word_is_kept(tmp_path, reading):
+@pytest.mark.parametrize("body", [TYPED, ADDENDUM], ids=["report", "addendum"])
+def test_every_typed_word_is_kept(tmp_path, body):
     path = tmp_path / "typed.pdf"
-    path.write_bytes(typed())
+    path.write_bytes(typed(body))
+    reading = read_pdf(path.read_bytes()).blocks
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     for piece in [JOB, SYMBOL, "/...", "English", *(f"Page {n}" for n in (2, 3))]:
         text = text.replace(piece, " ")
     kept = " ".join(b.text for b in reading if b.kind != "boilerplate")
     expected = Counter(w.lower() for w in blocks.words(text))
     assert expected - Counter(w.lower() for w in blocks.words(re.sub(r"[|]", " ", kept))) == {}
+
+
+def test_a_short_addendum_keeps_its_annex_heading_and_its_cost_table():
+    """Its double-spaced table does not set the line pitch (the last paragraph of page 1
+    does not run on into the annex), and a numbered item with its amount is a row."""
+    reading = read_pdf(typed(ADDENDUM)).blocks
+    assert [b.text for b in reading if b.kind == "paragraph"][1].endswith("United Nations.")
+    assert [(b.level, b.text) for b in reading if b.kind == "heading"] == [(1, "Annex")]
+    rows = next(b.text for b in reading if b.kind == "table").split("\n")
+    assert rows[0] == "| 1. Military personnel costs | 240 |"
+    assert rows[2:] == [f"| {label} | {amount} |" for label, amount in ADDENDUM[-1][1][1:]]
+

@@ -17,7 +17,7 @@ counts only where the body is not bold (rerun: ``bench/bench_pdf_structure.py``)
 Older reports, typed in one face and size (Courier, no bold), set headings apart by
 place alone (:func:`placed_headings`): a short line with no closing stop, blank space
 above and below it, the text above ended and running text below ("Police monitoring":
-level 4; "A. Political aspects": level 2), and a heading's next lines set close under it
+level 4; "A. Political aspects": level 2; "Annex": level 1), and a heading's next lines set close under it
 in capitals or indented ("II. ACTIVITIES OF THE ... / ADMINISTRATION FOR ...").
 """
 
@@ -102,7 +102,7 @@ def placed_headings(lines: list[Line], size: float, pitch: float) -> dict[int, i
         if over and _runs_on_heading(above, line, pitch, left):
             levels[k] = over
         elif _heading_shape(line, size) and _set_apart(above, line, below, pitch, over):
-            levels[k] = 2 if LETTER.match(line.text) else 4
+            levels[k] = 1 if ANNEX.match(line.text) else 2 if LETTER.match(line.text) else 4
     return levels
 
 

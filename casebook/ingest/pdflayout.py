@@ -206,12 +206,21 @@ def _column(span: Span, columns: list[Span]) -> int:
 
 
 def pitch(lines: list[Line]) -> float:
-    """The usual distance between consecutive lines on a page."""
-    gaps = [
-        a.y - b.y for a, b in zip(lines, lines[1:], strict=False)
+    """The usual distance between two lines of a paragraph: measured under lines that run
+    on (eight words or more, no closing stop), where there are five or more; else between
+    any consecutive lines of a page (a short typed report whose double-spaced table would
+    otherwise set the pitch at two lines)."""
+    pairs = [
+        (a, a.y - b.y) for a, b in zip(lines, lines[1:], strict=False)
         if a.page == b.page and 0 < a.y - b.y < 3 * a.size
     ]  # fmt: skip
+    running = [gap for a, gap in pairs if len(a.text.split()) >= 8 and not _ends(a.text)]
+    gaps = running if len(running) >= 5 else [gap for _, gap in pairs]
     return statistics.median(gaps) if gaps else 14.0
+
+
+def _ends(text: str) -> bool:
+    return text.endswith((".", ":", ";", "?", "!"))
 
 
 def marked(text: str) -> bool:

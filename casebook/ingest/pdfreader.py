@@ -26,7 +26,8 @@ From the lines of :mod:`casebook.ingest.pdflines`:
   blocks, ``[1] …``; body markers read ``[1]``.
 - **Tables**: two or more lines in a row split into cells by wide gaps are one
   ``table`` block, a row that prints only some cells set under the columns it stands
-  in, the header rows printed again atop a page it runs on to read once; so is a page of
+  in, the header rows printed again atop a page it runs on to read once, a numbered item
+  with its amounts (a budget's "1. Military personnel costs   240") a row; so is a page of
   text boxes aligned in columns, or such a table among a page's
   paragraphs (:mod:`casebook.ingest.pdfboxes`); a page of scattered labels (a map, or
   a few names over a picture or drawing) is one ``caption``, under the page's headings.
@@ -58,6 +59,7 @@ from casebook.ingest.readers import is_caption
 from casebook.ingest.source import IngestError
 
 _ITEM = re.compile(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s")
+_AMOUNT = re.compile(r"^(?:\$\s?)?[\d\s.,]*\d%?$|^[-–—]$")  # "240", "$1,250.5", "-"
 FIGURE = "Figure on page {} of the PDF (an image, not read as text)"
 NO_TEXT = "no text layer: this looks like a scanned document; OCR is not supported"
 
@@ -100,6 +102,17 @@ def _label_cell(cell: str) -> bool:
     return bool(NUMBER.match(cell + " ") or _ITEM.match(cell + " ") or ROMAN.match(cell + " x"))
 
 
+def _cells(line: Line) -> list[str]:
+    """The cells that make a line a table row: a leading number or item label set apart
+    ("12.") starts a paragraph, unless the line is an item and its amounts (a budget's
+    "1. Military personnel costs   240")."""
+    cells = line.cells
+    amounts = len(cells) >= 2 and all(_AMOUNT.match(cell) for cell in cells[1:])
+    if cells and _label_cell(cells[0]) and not (amounts and len(cells[0].split()) <= 10):
+        return cells[1:]
+    return cells
+
+
 def _masthead(first_page: list[tuple[int, Line]], size: float) -> tuple[set[int], list[Line]]:
     """(indexes of page 1 above the first heading or paragraph, the title's lines)."""
     start = next(
@@ -133,7 +146,7 @@ def _meta(masthead: list[Line], title: list[Line]) -> dict[str, str]:
 def _place(layout: Layout, line: Line, size: float, placed: int) -> None:
     """``placed``: the line's level as a heading told by its place, else 0."""
     level = heading_level(line, size) or placed
-    cells = line.cells[1:] if line.cells and _label_cell(line.cells[0]) else line.cells
+    cells = _cells(line)
     if level:
         layout.heading(line, level, guessed=not heading_level(line, size) and level > 2)
     elif len(cells) >= 2:
