@@ -13,7 +13,8 @@ import pytest
 from fpdf import FPDF
 
 from casebook.ingest import blocks
-from casebook.ingest.pdfreader import read_pdf
+from casebook.ingest.pdflines import Line
+from casebook.ingest.pdfreader import furniture, read_pdf
 from casebook.ingest.sectionfiles import settle_guessed_headings
 
 SYMBOL, JOB = "S/1997/487", "97-16908 (E) 240697"
@@ -186,3 +187,12 @@ def test_a_short_addendum_keeps_its_annex_heading_and_its_cost_table():
     assert rows[0] == "| 1. Military personnel costs | 240 |"
     assert rows[2:] == [f"| {label} | {amount} |" for label, amount in ADDENDUM[-1][1][1:]]
 
+
+def test_a_scanned_pages_running_head_set_lower_is_still_one():
+    """A scan's "Page 5" may stand 82 points from the top (S/1995/987): dropped; the same
+    words in the middle of the page are text."""
+    lines = [
+        Line(text, 5, 486, y, 11, False, 842)
+        for text, y in [("S/1995/987", 783), ("English", 772), ("Page 5", 760), ("Page 5", 400)]
+    ]
+    assert furniture(lines) == {0, 1, 2}

@@ -18,11 +18,12 @@ _TOKEN = re.compile(
 _JOB = re.compile(r"^\d{2}-\d{5,6}$")  # a job number: "10-31957"
 SYMBOL = re.compile(r"\b[A-Z]{1,5}/(?:[A-Z0-9.]+/?)+\d")
 _EDGE = 80  # points from the top or bottom edge where running heads and feet stand
+_PAGE = re.compile(r"^Page \d{1,3}$")
 _RULE = re.compile(r"^[_\-–—]{5,}$")
 
 
-def _edge(line: Line) -> bool:
-    return line.y > line.top - _EDGE or line.y < _EDGE
+def _edge(line: Line, reach: float = 1.0) -> bool:
+    return line.y > line.top - reach * _EDGE or line.y < reach * _EDGE
 
 
 def furniture(lines: list[Line]) -> set[int]:
@@ -40,7 +41,8 @@ def furniture(lines: list[Line]) -> set[int]:
         heads = all(_TOKEN.match(t) for t in tokens)
         job = heads and any(_JOB.match(t) for t in tokens)
         own_symbol = line.text == own and line.page > 1  # page 1's is the masthead's
-        if (_edge(line) and (heads or repeated)) or job or own_symbol:
+        page = _PAGE.match(line.text) and _edge(line, 1.5)  # a scan's head stands lower
+        if (_edge(line) and (heads or repeated)) or job or own_symbol or page:
             out.add(index)
     return out
 
