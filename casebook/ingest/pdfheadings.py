@@ -17,8 +17,9 @@ counts only where the body is not bold (rerun: ``bench/bench_pdf_structure.py``)
 Older reports, typed in one face and size (Courier, no bold), set headings apart by
 place alone (:func:`placed_headings`): a short line with no closing stop, blank space
 above and below it, the text above ended and running text below ("Police monitoring":
-level 4; "A. Political aspects": level 2; "Annex": level 1), and a heading's next lines set close under it
-in capitals or indented ("II. ACTIVITIES OF THE ... / ADMINISTRATION FOR ...").
+level 4; "A. Political aspects": level 2; "Annex": level 1), and a heading's next lines
+set close under it in capitals or indented ("II. ACTIVITIES OF THE ... / ADMINISTRATION
+FOR ...").
 """
 
 from __future__ import annotations
