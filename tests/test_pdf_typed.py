@@ -75,6 +75,7 @@ ADDENDUM = [
     ("centre", ["Annex"]),
     ("centre", ["Cost estimate of the additional costs",
                 "(Thousands of United States dollars)"]),
+    ("left", ["Amount"]),
     ("budget", [["1. Military personnel costs", "240"], ["2. Civilian personnel costs", "268"],
                 ["3. Premises/accommodation", "21"], ["4. Infrastructure repairs", "-"],
                 ["5. Transport operations", "31"], ["6. Communications", "29"],

@@ -138,6 +138,7 @@ def _set_apart(above: Line | None, line: Line, below: Line | None, pitch: float,
         return False
     ended = above is None or above.text.endswith(_ENDED) or over > 0
     text = below.text
-    follows = len(text.split()) >= 6 and len(below.cells) == 1 and not text[:1].islower()
-    follows = follows or bool(NUMBER.match(text) or _ITEM.match(text) or LETTER.match(text))
+    numbered = NUMBER.match(text) or _ITEM.match(text) or LETTER.match(text)
+    follows = (len(text.split()) >= 6 and not text[:1].islower()) or numbered
+    follows = follows and len(below.cells) == 1  # not a table's column head ("Amount")
     return (ended or len(above.cells) > 1) and (follows or ROMAN.match(text) is not None)
