@@ -27,7 +27,8 @@ TYPED = [
     ("p", ["1. The present report is submitted pursuant to paragraph 20 of Security",
            "Council resolution 1174 (1998) and covers the activities of the Mission."]),
     ("centre", ["II. ACTIVITIES OF THE UNITED NATIONS TRANSITIONAL",
-                "ADMINISTRATION FOR EASTERN SLAVONIA"]),
+                "ADMINISTRATION FOR EASTERN SLAVONIA UNDER RESOLUTIONS",
+                "1037 (1996) AND 1079 (1996)"]),
     ("centre", ["A. Political aspects"]),
     ("p", ["2. As the Security Council noted in the statement by its President, the",
            "holding of the elections in the region was an essential step for further",
@@ -136,7 +137,7 @@ def test_headings_set_apart_by_place_alone_are_sections(reading):
     assert headings == [
         (1, "I. INTRODUCTION"),
         (1, "II. ACTIVITIES OF THE UNITED NATIONS TRANSITIONAL ADMINISTRATION FOR EASTERN"
-            " SLAVONIA"),
+            " SLAVONIA UNDER RESOLUTIONS 1037 (1996) AND 1079 (1996)"),
         (2, "A. Political aspects"),
         (4, "Police monitoring"),
         (4, "Weapons inspections"),

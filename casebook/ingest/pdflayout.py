@@ -16,6 +16,8 @@ _WORD = re.compile(r"[\w-]+")
 # a footnote's marker: a number, or a table note's letter ("a The Force Commander ...")
 MARKER_ONLY = re.compile(r"\[?(\d{1,3}|[a-z])\]?")
 MARKER_START = re.compile(r"^\[?(\d{1,3}|[a-z](?=\]?\s+[A-Z]))\]?\s+")
+# what numbers a heading ("II.", "A.", "2.1", "(a)"); a year in its second line does not
+_HEADING_NUMBER = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.[\d.]*|\([a-z]{1,3}\))\s")
 LONE_NUMBER = re.compile(r"^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?%?$")  # "980", "2 188", "12.5%"
 
 
@@ -80,7 +82,7 @@ class Layout:
         reach = 4 if aside else 2  # line heights from the heading's last line
         close = last is not None and last.page == line.page and last.y - line.y < reach * line.size
         same = last is not None and abs(last.size - line.size) < 0.5 and last.bold == line.bold
-        numbered = re.match(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|[\d.]{2,6}|\([a-z]{1,3}\))\s", line.text)
+        numbered = _HEADING_NUMBER.match(line.text)
         joins = (same and not numbered and level >= open_heading.level) if open_heading else False
         if open_heading and close and (joins or aside):
             open_heading.text += " " + line.text  # a heading set on two lines
