@@ -3,8 +3,9 @@
 Run: python bench/bench_pdf_structure.py FOLDER [--no-write] [--headings FILE]
 
 FOLDER holds UN reports as PDF (we used the CC0 repository github.com/flixi67/PACT-ML,
-data/og_reports/: S/2019/198 (MINUJUSTH), S/2004/669 (UNMISET), S/2011/514 (UNMIK) and
-a random sample of 40 more; scans without a text layer are skipped). For each report with
+data/og_reports/: its 328 reports of 470 where pdftotext finds more than 300 words on the
+first three pages, 1989 to 2019, many typed in Courier in the 1990s, some scans read by
+OCR; scans without a text layer are skipped). For each report with
 a text layer it counts what casebook/ingest/pdfreader.py makes of it: the headings, those with no
 number ("Police monitoring", written with every report's name to ``--headings FILE``, to
 be read by eye), the paragraphs and the share of them in the largest section (one or two
