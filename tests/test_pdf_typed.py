@@ -86,13 +86,23 @@ ADDENDUM = [
 # fmt: on
 
 
-def typed(body=TYPED) -> bytes:
+# page 1 above the first heading, as S/1997/487 sets it: masthead, then the title in capitals
+MASTHEAD = [(23, 20, "UNITED NATIONS"), (140, 30, "Distr."), (140, 34, "GENERAL"),
+            (140, 42, SYMBOL), (140, 46, "23 June 1997"), (140, 54, "ORIGINAL: ENGLISH"),
+            (40, 70, "REPORT OF THE SECRETARY-GENERAL ON THE"),
+            (40, 74, "SITUATION IN CROATIA")]  # fmt: skip
+
+
+def typed(body=TYPED, masthead: bool = False) -> bytes:
     """The report, its running heads where such reports have them: "97-16908 (E) 240697
     /..." at the foot of page 1, the symbol, "English" and "Page 2" at the top right after."""
     pdf = FPDF(unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_font("Courier", "", 10)
     y = _page(pdf)
+    for x, y_at, text in MASTHEAD if masthead else []:
+        pdf.text(x, y_at, text)
+        y = y_at + 3 * PITCH
     for kind, lines in body:
         if kind == "page":
             y = _page(pdf)
@@ -198,3 +208,17 @@ def test_a_scanned_pages_running_head_set_lower_is_still_one():
         for text, y in [("S/1995/987", 783), ("English", 772), ("Page 5", 760), ("Page 5", 400)]
     ]
     assert furniture(lines) == {0, 1, 2}
+
+
+def test_a_typed_reports_title_is_its_line_in_capitals_above_the_first_heading():
+    """No bold in the masthead: the title is the lines in capitals above "I.", not the
+    masthead's "ORIGINAL: ENGLISH"."""
+    reading = read_pdf(typed(masthead=True))
+    assert reading.meta == {
+        "title": f"REPORT OF THE SECRETARY-GENERAL ON THE SITUATION IN CROATIA ({SYMBOL})",
+        "published": "23 June 1997",
+    }
+    assert [b.text for b in reading.blocks if b.kind == "title"] == [
+        MASTHEAD[-2][2],
+        MASTHEAD[-1][2],
+    ]

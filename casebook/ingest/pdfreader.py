@@ -10,7 +10,8 @@ From the lines of :mod:`casebook.ingest.pdflines`:
   a line with the job number, and after page 1 the report's own symbol alone.
 - **The masthead** (page 1 above the title: "United Nations", "Security Council",
   "Distr.: General", the date) is metadata: the date becomes ``published`` and the
-  symbol joins the title, the bold lines just above the first heading.
+  symbol joins the title, the bold lines just above the first heading (in a typed report,
+  the lines in capitals there).
 - **Headings** (:mod:`casebook.ingest.pdfheadings`): "I. Introduction" (level 1),
   "A. Political situation" (level 2), an "Annex" line (level 1), a short bold line
   ("Emergency response", level 3), a bold numbered line ("1. Support to the courts",
@@ -54,7 +55,7 @@ from casebook.ingest.pdfheadings import (
 )
 from casebook.ingest.pdflayout import Layout, Vocabulary, notes, pitch
 from casebook.ingest.pdflines import Line, read_lines
-from casebook.ingest.pdfmargins import SYMBOL, furniture, page_notes
+from casebook.ingest.pdfmargins import SYMBOL, furniture, page_notes, title_lines
 from casebook.ingest.readers import is_caption
 from casebook.ingest.source import IngestError
 
@@ -122,13 +123,9 @@ def _masthead(first_page: list[tuple[int, Line]], size: float) -> tuple[set[int]
     )  # fmt: skip
     if start is None:
         return set(), []
-    above = first_page[:start]
-    title: list[Line] = []
-    for _, line in reversed(above):
-        if not (line.bold and line.size >= size * 1.05):
-            break
-        title.insert(0, line)
-    return {index for index, _ in above}, title
+    above = [line for _, line in first_page[:start]]
+    title = title_lines(above, size)
+    return {index for index, _ in first_page[:start]}, title
 
 
 def _meta(masthead: list[Line], title: list[Line]) -> dict[str, str]:
