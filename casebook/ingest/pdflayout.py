@@ -16,6 +16,8 @@ _WORD = re.compile(r"[\w-]+")
 # a footnote's marker: a number, or a table note's letter ("a The Force Commander ...")
 MARKER_ONLY = re.compile(r"\[?(\d{1,3}|[a-z])\]?")
 MARKER_START = re.compile(r"^\[?(\d{1,3}|[a-z](?=\]?\s+[A-Z]))\]?\s+")
+# what numbers a heading ("II.", "A.", "2.1", "(a)"); a year in its second line does not
+_HEADING_NUMBER = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.[\d.]*|\([a-z]{1,3}\))\s")
 LONE_NUMBER = re.compile(r"^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?%?$")  # "980", "2 188", "12.5%"
 
 
@@ -56,6 +58,7 @@ class Layout:
         self.table_left: float | None = None  # the left edge of the open table's rows
         self.columns: list[tuple[float, float]] = []  # the spans of its widest row so far
         self.header: list[str] = []  # the cells of its first row
+        self.repeat: int | None = None  # its header rows matched at a new page's top
 
     def _open(self, kind: str) -> Block | None:
         block = self.blocks[-1] if self.blocks else None
@@ -66,31 +69,33 @@ class Layout:
         self.pending = []
         self.blocks.append(block)
         self.last = line
-        self.table_left, self.columns = None, []
+        self.table_left, self.columns, self.repeat = None, [], None
 
     def finish(self) -> list[Block]:
         self.blocks += self.pending
         self.pending = []
         return self.blocks
 
-    def heading(self, line: Line, level: int) -> None:
+    def heading(self, line: Line, level: int, guessed: bool = False) -> None:
         open_heading, last = self._open("heading"), self.last
         aside = line.text.startswith("(") and line.text.endswith(")")  # "(as at 15 July)"
         reach = 4 if aside else 2  # line heights from the heading's last line
         close = last is not None and last.page == line.page and last.y - line.y < reach * line.size
         same = last is not None and abs(last.size - line.size) < 0.5 and last.bold == line.bold
-        numbered = re.match(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|[\d.]{2,6}|\([a-z]{1,3}\))\s", line.text)
+        numbered = _HEADING_NUMBER.match(line.text)
         joins = (same and not numbered and level >= open_heading.level) if open_heading else False
         if open_heading and close and (joins or aside):
             open_heading.text += " " + line.text  # a heading set on two lines
             self.last = line
             return
-        self.add(Block(line.text, "heading", level, line.page), line)
+        self.add(Block(line.text, "heading", level, line.page, guessed=guessed), line)
 
     def row(self, line: Line) -> None:
         spans = line.spans if len(line.spans) == len(line.cells) else []
         table = self._open("table")
-        if table is not None:
+        if table is not None and self._repeats_header(line, table):
+            self.last = line
+        elif table is not None:
             cells = "| " + " | ".join(_placed(line.cells, spans, self.columns)) + " |"
             if "\n" not in table.text:  # a group header over a wider row: over its columns
                 header = _placed(self.header, self.columns, spans)
@@ -104,6 +109,21 @@ class Layout:
         if len(spans) >= len(self.columns):
             self.columns = spans
         self.table_left = min(line.x, self.table_left if self.table_left is not None else line.x)
+
+    def _repeats_header(self, line: Line, table: Block) -> bool:
+        """Whether the line prints again, at the top of a page the table runs on to, one of
+        the header rows its first page began with (filled cells alike, in order)."""
+        rows = [row for row in table.text.split("\n") if not row.startswith("| ---")]
+        if self.last is not None and line.page != self.last.page:
+            self.repeat = 0
+        if self.repeat is None or self.repeat >= len(rows) - 1:
+            return False
+        filled = [cell.strip() for cell in rows[self.repeat].strip("|").split("|")]
+        if [c for c in filled if c] != [c for c in line.cells if c]:
+            self.repeat = None
+            return False
+        self.repeat += 1
+        return True
 
     def _starts(self, line: Line) -> bool:
         """Whether the line begins a new paragraph rather than running on."""
@@ -188,12 +208,21 @@ def _column(span: Span, columns: list[Span]) -> int:
 
 
 def pitch(lines: list[Line]) -> float:
-    """The usual distance between consecutive lines on a page."""
-    gaps = [
-        a.y - b.y for a, b in zip(lines, lines[1:], strict=False)
+    """The usual distance between two lines of a paragraph: measured under lines that run
+    on (eight words or more, no closing stop), where there are five or more; else between
+    any consecutive lines of a page (a short typed report whose double-spaced table would
+    otherwise set the pitch at two lines)."""
+    pairs = [
+        (a, a.y - b.y) for a, b in zip(lines, lines[1:], strict=False)
         if a.page == b.page and 0 < a.y - b.y < 3 * a.size
     ]  # fmt: skip
+    running = [gap for a, gap in pairs if len(a.text.split()) >= 8 and not _ends(a.text)]
+    gaps = running if len(running) >= 5 else [gap for _, gap in pairs]
     return statistics.median(gaps) if gaps else 14.0
+
+
+def _ends(text: str) -> bool:
+    return text.endswith((".", ":", ";", "?", "!"))
 
 
 def marked(text: str) -> bool:

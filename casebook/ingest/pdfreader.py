@@ -4,16 +4,19 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 
 - **Running heads and feet** are dropped (labelled ``boilerplate``): lines near the top or
   bottom edge made only of a document symbol (``S/2010/200``), a job number
-  (``10-31957 (E) 230410``), page numbers (``2``, ``3/31``) or a barcode (``*1031957*``),
+  (``10-31957 (E) 230410``), page numbers (``2``, ``3/31``, ``Page 2``), a barcode
+  (``*1031957*``), a typed report's language ("English") or its "/..." (the page turns),
   and any line repeated at an edge on most pages; anywhere (a page turned sideways), such
   a line with the job number, and after page 1 the report's own symbol alone.
 - **The masthead** (page 1 above the title: "United Nations", "Security Council",
   "Distr.: General", the date) is metadata: the date becomes ``published`` and the
-  symbol joins the title, the bold lines just above the first heading.
+  symbol joins the title, the bold lines just above the first heading (in a typed report,
+  the lines in capitals there).
 - **Headings** (:mod:`casebook.ingest.pdfheadings`): "I. Introduction" (level 1),
   "A. Political situation" (level 2), an "Annex" line (level 1), a short bold line
   ("Emergency response", level 3), a bold numbered line ("1. Support to the courts",
-  level 3), each a sub-section like level 2.
+  level 3), each a sub-section like level 2; in a report typed in one face, a short line
+  set apart by blank space, running text after it ("Police monitoring", level 4).
 - **Paragraphs** start at the report's own next number ("12. ", kept in the text so a
   link can name paragraph 12), at a lettered item after a colon or a full stop
   ("(a) "), or after a wider gap than the lines' spacing; they run on across page
@@ -24,7 +27,9 @@ From the lines of :mod:`casebook.ingest.pdflines`:
   blocks, ``[1] …``; body markers read ``[1]``.
 - **Tables**: two or more lines in a row split into cells by wide gaps are one
   ``table`` block, a row that prints only some cells set under the columns it stands
-  in; so is a page of text boxes aligned in columns, or such a table among a page's
+  in, the header rows printed again atop a page it runs on to read once, a numbered item
+  with its amounts (a budget's "1. Military personnel costs   240") a row; so is a page of
+  text boxes aligned in columns, or such a table among a page's
   paragraphs (:mod:`casebook.ingest.pdfboxes`); a page of scattered labels (a map, or
   a few names over a picture or drawing) is one ``caption``, under the page's headings.
   A number alone on its line (a grand total under a table's last row) is a row of the
@@ -36,66 +41,28 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from casebook.ingest.blocks import Block, Reading, has_words
 from casebook.ingest.bylines import DATE
 from casebook.ingest.pdfboxes import box_region, box_table, is_box_table
-from casebook.ingest.pdfheadings import NUMBER, ROMAN, body_size, heading_level, relative_bold
-from casebook.ingest.pdflayout import Layout, Vocabulary, marked, notes, pitch
+from casebook.ingest.pdfheadings import (
+    NUMBER,
+    ROMAN,
+    body_size,
+    heading_level,
+    placed_headings,
+    relative_bold,
+)
+from casebook.ingest.pdflayout import Layout, Vocabulary, notes, pitch
 from casebook.ingest.pdflines import Line, read_lines
+from casebook.ingest.pdfmargins import SYMBOL, furniture, page_notes, title_lines
 from casebook.ingest.readers import is_caption
 from casebook.ingest.source import IngestError
 
-_TOKEN = re.compile(
-    r"^(?:\d{0,3}/?\d{1,3}|\d{2}-\d{5,6}|\([A-Z]\)|\d{6}|\*\d{6,9}\*"
-    r"|[A-Z]{1,5}(?:/[A-Za-z0-9.\[\]]+)+)$"
-)
-_JOB = re.compile(r"^\d{2}-\d{5,6}$")  # a job number: "10-31957"
-SYMBOL = re.compile(r"\b[A-Z]{1,5}/(?:[A-Z0-9.]+/?)+\d")
-_EDGE = 80  # points from the top or bottom edge where running heads and feet stand
 _ITEM = re.compile(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s")
-_RULE = re.compile(r"^[_\-–—]{5,}$")
+_AMOUNT = re.compile(r"^(?:\$\s?)?[\d\s.,]*\d%?$|^[-–—]$")  # "240", "$1,250.5", "-"
 FIGURE = "Figure on page {} of the PDF (an image, not read as text)"
 NO_TEXT = "no text layer: this looks like a scanned document; OCR is not supported"
-
-
-def _edge(line: Line) -> bool:
-    return line.y > line.top - _EDGE or line.y < _EDGE
-
-
-def furniture(lines: list[Line]) -> set[int]:
-    """Indexes of running heads and feet; on a page turned sideways (a map annex) they
-    stand away from the edges: there a line of such tokens with the job number, or the
-    report's own symbol alone, is one too."""
-    shapes = Counter(re.sub(r"\d+", "#", ln.text) for ln in lines if _edge(ln))
-    symbols = Counter(ln.text for ln in lines if _edge(ln) and SYMBOL.fullmatch(ln.text))
-    own = symbols.most_common(1)[0][0] if symbols else None
-    pages = len({ln.page for ln in lines})
-    out = set()
-    for index, line in enumerate(lines):
-        tokens = line.text.replace("[", "").replace("]", "").split()
-        repeated = pages >= 3 and shapes[re.sub(r"\d+", "#", line.text)] > pages / 2
-        heads = all(_TOKEN.match(t) for t in tokens)
-        job = heads and any(_JOB.match(t) for t in tokens)
-        own_symbol = line.text == own and line.page > 1  # page 1's is the masthead's
-        if (_edge(line) and (heads or repeated)) or job or own_symbol:
-            out.add(index)
-    return out
-
-
-def _notes(page: list[tuple[int, Line]], size: float) -> set[int]:
-    """Indexes of the footnote lines of one page: below a rule, or small type at its foot."""
-    rule = next((i for i, (_, ln) in enumerate(page) if _RULE.match(ln.text)), None)
-    if rule is not None:
-        return {index for index, _ in page[rule:]}
-    out: set[int] = set()
-    for index, line in reversed(page):
-        if line.size >= size * 0.9 or line.y > line.top / 2 or len(line.cells) > 1:
-            break
-        out.add(index)
-    starts = [i for i, ln in page if i in out and marked(ln.text)]
-    return {i for i in out if starts and i >= starts[0]}
 
 
 def _page_headings(page: list[Line], size: float) -> list[Line]:
@@ -136,6 +103,17 @@ def _label_cell(cell: str) -> bool:
     return bool(NUMBER.match(cell + " ") or _ITEM.match(cell + " ") or ROMAN.match(cell + " x"))
 
 
+def _cells(line: Line) -> list[str]:
+    """The cells that make a line a table row: a leading number or item label set apart
+    ("12.") starts a paragraph, unless the line is an item and its amounts (a budget's
+    "1. Military personnel costs   240")."""
+    cells = line.cells
+    amounts = len(cells) >= 2 and all(_AMOUNT.match(cell) for cell in cells[1:])
+    if cells and _label_cell(cells[0]) and not (amounts and len(cells[0].split()) <= 10):
+        return cells[1:]
+    return cells
+
+
 def _masthead(first_page: list[tuple[int, Line]], size: float) -> tuple[set[int], list[Line]]:
     """(indexes of page 1 above the first heading or paragraph, the title's lines)."""
     start = next(
@@ -145,13 +123,9 @@ def _masthead(first_page: list[tuple[int, Line]], size: float) -> tuple[set[int]
     )  # fmt: skip
     if start is None:
         return set(), []
-    above = first_page[:start]
-    title: list[Line] = []
-    for _, line in reversed(above):
-        if not (line.bold and line.size >= size * 1.05):
-            break
-        title.insert(0, line)
-    return {index for index, _ in above}, title
+    above = [line for _, line in first_page[:start]]
+    title = title_lines(above, size)
+    return {index for index, _ in first_page[:start]}, title
 
 
 def _meta(masthead: list[Line], title: list[Line]) -> dict[str, str]:
@@ -166,11 +140,12 @@ def _meta(masthead: list[Line], title: list[Line]) -> dict[str, str]:
     return meta
 
 
-def _place(layout: Layout, line: Line, size: float) -> None:
-    level = heading_level(line, size)
-    cells = line.cells[1:] if line.cells and _label_cell(line.cells[0]) else line.cells
+def _place(layout: Layout, line: Line, size: float, placed: int) -> None:
+    """``placed``: the line's level as a heading told by its place, else 0."""
+    level = heading_level(line, size) or placed
+    cells = _cells(line)
     if level:
-        layout.heading(line, level)
+        layout.heading(line, level, guessed=not heading_level(line, size) and level > 2)
     elif len(cells) >= 2:
         layout.row(line)
     elif is_caption(line.text) and len(line.text.split()) <= 20:
@@ -199,14 +174,25 @@ def _figure_after_heading(layout: Layout, number: int) -> None:
 
 def _table_among_text(page: Page, size: float) -> list[int]:
     """Indexes of the lines of a text-box table on a page that also has body text."""
-    foot = _notes(page, size)
+    foot = page_notes(page, size)
     body = [(i, ln) for i, ln in page if i not in foot]
     span = box_region([ln for _, ln in body], lambda ln: heading_level(ln, size) > 0)
     return [i for i, _ in body[span[0] : span[1]]] if span else []
 
 
-def _read_page(layout: Layout, page: Page, size: float, figures, table: list[int]) -> None:
-    foot = _notes(page, size)
+def _placed(pages: list[tuple[int, Page]], size: float, pitch: float) -> dict[int, int]:
+    """Headings told by their place (:func:`placed_headings`), by index among all lines,
+    read over the body text without footnotes."""
+    text: Page = []
+    for _, page in pages:
+        foot = page_notes(page, size)
+        text += [(i, ln) for i, ln in page if i not in foot]
+    levels = placed_headings([ln for _, ln in text], size, pitch)
+    return {text[k][0]: level for k, level in levels.items()}
+
+
+def _read_page(layout: Layout, page: Page, size: float, figures, table, placed) -> None:
+    foot = page_notes(page, size)
     tops = list(figures)
     for index, line in page:
         while tops and line.y < tops[0]:
@@ -216,7 +202,7 @@ def _read_page(layout: Layout, page: Page, size: float, figures, table: list[int
             rows = box_table([ln for i, ln in page if i in table])
             layout.add(Block(rows, "table", line=line.page), None)
         if index not in foot and index not in table:
-            _place(layout, line, size)
+            _place(layout, line, size, placed.get(index, 0))
     layout.pending += notes([ln for i, ln in page if i in foot])
 
 
@@ -238,13 +224,15 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
     for line in body:
         line.text, line.cells = vocabulary.mend(line.text), [vocabulary.mend(c) for c in line.cells]
     layout = Layout(vocabulary, pitch(body))
+    skipped = dropped | masthead
+    pages = [(n, [(i, ln) for i, ln in p if i not in skipped]) for n, p in pages]
+    placed = _placed(pages, size, layout.pitch)
     for number, page in pages:
-        page = [(i, ln) for i, ln in page if i not in dropped and i not in masthead]
         table = _table_among_text(page, size)
         if not table and _figure_page([ln for _, ln in page], size, number in figures):
             _read_figure_page(layout, [ln for _, ln in page], size)
             continue
-        _read_page(layout, page, size, figures.get(number, []), table)
+        _read_page(layout, page, size, figures.get(number, []), table, placed)
         if figures.get(number) and (not page or page[-1][1].y > figures[number][-1]):
             _figure_after_heading(layout, number)  # below the page's last line
     meta = _meta([lines[i] for i in sorted(masthead)], title)
