@@ -51,6 +51,16 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Neighbour:
+    """One coded example near a paragraph (found by :mod:`casebook.semantic`)."""
+
+    example: str  # the example's id
+    opening: str  # its first words, to show as evidence
+    similarity: float
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Codebook:
     themes: tuple[Theme, ...]
     rules: Rules = field(default_factory=Rules)

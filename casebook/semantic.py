@@ -17,14 +17,13 @@ import tempfile
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
-from casebook.model import Example
+from casebook.model import Example, Neighbour
 
 MODEL = "WordLlama l2_supercat_256, the model inside the wordllama package"
 MAX_WORDS = 400
@@ -34,16 +33,6 @@ BATCH = 16  # paragraphs embedded at a time: a batch pads to its longest, so mem
 KEEP_CACHED = 3  # example caches kept beside the one just written: the most recently used
 ABANDONED = 3600  # s: a temporary cache file this old was left by a write killed halfway
 _LOCK = threading.Lock()  # one embedding at a time: the tokenizer's padding is shared state
-
-
-@dataclass(frozen=True)
-class Neighbour:
-    """One coded example near a paragraph."""
-
-    example: str  # the example's id
-    opening: str  # its first words, to show as evidence
-    similarity: float
-    themes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)

@@ -37,10 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from casebook import semantic
 from casebook.matching import _WORD, TermSet, Word, WordIndex, find_term, stem, words
-from casebook.model import Codebook, Paragraph, Theme
-from casebook.semantic import Neighbour
+from casebook.model import Codebook, Neighbour, Paragraph, Theme
 
 __all__ = ["Coding", "code_paragraph", "code_texts", "code_theme", "find_term", "stem", "words"]
 
@@ -206,6 +204,8 @@ def nearest_examples(
     rules = codebook.rules
     if rules.neighbours < 1 or not codebook.examples:
         return [() for _ in texts]
+    from casebook import semantic  # numpy and the model: only where examples are compared
+
     index = semantic.index_for(codebook.examples)
     return index.nearest(texts, int(rules.neighbours), rules.neighbour_similarity, leave_out)
 

@@ -147,9 +147,18 @@ def imported(name: str) -> bool:
     return name in sys.modules
 
 
-@pytest.mark.parametrize(("article", "web"), [("page.html", True), ("https://example.org/a",
-                         True), ("report.pdf", False), ("notes.txt", False)])  # fmt: skip
-def test_a_helper_started_early_imports_what_its_work_needs(monkeypatch, article, web):
+@pytest.mark.parametrize(
+    ("article", "page", "trafilatura", "tagging"),
+    [
+        (str(PAGE), True, True, False),  # read and extracted at once
+        ("https://example.org/a", False, True, True),  # fetched by the command first
+        ("report.pdf", False, False, True),
+        ("notes.txt", False, False, True),
+    ],
+)
+def test_a_helper_started_early_does_what_its_input_needs_first(
+    monkeypatch, article, page, trafilatura, tagging
+):
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     for name in [m for m in sys.modules if m.split(".")[0] == "trafilatura"]:
         monkeypatch.delitem(sys.modules, name)  # as a fresh command has them: not yet
@@ -159,8 +168,22 @@ def test_a_helper_started_early_imports_what_its_work_needs(monkeypatch, article
     try:
         assert helper is not None
         assert ingest_helper.for_ingest() is not helper  # taken once; the next is new
-        assert helper.ask(imported, "casebook.tagging").result()
-        assert helper.ask(imported, "trafilatura").result() is web
+        assert (helper.page is not None) is page
+        assert helper.ask(imported, "trafilatura").result() is trafilatura
+        assert helper.ask(imported, "casebook.tagging").result() is tagging
+    finally:
+        helper.close()
+
+
+def test_the_page_read_early_is_used_for_that_page_only():
+    text = PAGE.read_text(encoding="utf-8")
+    helper = Helper.start()
+    try:
+        helper.page = helper.ask(ingest_helper.read_page, str(PAGE))
+        assert helper.page_read(text).result() == maintext.extract(text, {})
+        with pytest.raises(LookupError):
+            helper.page_read(text + " ").result()  # the file changed after the helper read it
+        assert answer(helper.page_read(text + " "), len, "four") == 4  # then done here
     finally:
         helper.close()
 

@@ -6,7 +6,7 @@ from concurrent.futures import Future
 
 from casebook.ingest import boilerplate, maintext
 from casebook.ingest.blocks import Reading, has_words
-from casebook.ingest.helper import answer
+from casebook.ingest.helper import Checked, answer
 from casebook.ingest.htmlreader import read_html
 from casebook.ingest.readers import UnreadableFrontMatter, read_markdown, read_text
 from casebook.ingest.source import IngestError, Source
@@ -14,7 +14,7 @@ from casebook.ingest.source import IngestError, Source
 READERS = {"text": read_text, "markdown": read_markdown, "html": read_html}
 
 
-def read_article(text: str, fmt: str, extracted: Future | None = None) -> Reading:
+def read_article(text: str, fmt: str, extracted: Future | Checked | None = None) -> Reading:
     """Blocks labelled by kind (see :mod:`casebook.ingest.boilerplate`), with the metadata
     found. ``extracted``: a helper's answer to ``maintext.extract(text, {})``, if asked."""
     reading = READERS[fmt](text)
@@ -34,7 +34,7 @@ def read_article(text: str, fmt: str, extracted: Future | None = None) -> Readin
     return reading
 
 
-def read_document(source: Source, extracted: Future | None = None) -> Reading:
+def read_document(source: Source, extracted: Future | Checked | None = None) -> Reading:
     """Any source: a PDF is laid out by :mod:`casebook.ingest.pdfreader`, which sorts its
     own running heads, masthead and notes; text, Markdown and HTML by :func:`read_article`."""
     if source.format == "pdf":

@@ -4,10 +4,11 @@ The command forks it as it starts (``python -m casebook``: before importing its 
 modules, see :func:`start_early`). The helper then takes, in order, work the command would
 otherwise do itself, while the command does the rest:
 
-- importing what that work needs (numpy, the tagging, and trafilatura for a web page),
-  while the command imports its pipeline;
-- for a web page, trafilatura's reading of the main text, while the command parses the
-  page's own structure (:func:`casebook.ingest.maintext.extract`);
+- for a web page named on the command line, reading the file and trafilatura's reading of
+  its main text (:func:`read_page`), while the command imports its pipeline and parses
+  the page's own structure; for anything else, importing what its work will need
+  (trafilatura for a link, whose reading it does once the command has fetched it; numpy
+  and the tagging);
 - loading the embedding model, while the command writes and checks the case and matches
   the words of its paragraphs;
 - comparing each part's undecided paragraphs with the coded examples
@@ -23,6 +24,7 @@ outright, so it never holds the command's output open.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -30,6 +32,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -44,6 +47,11 @@ class Helper:
 
     def __init__(self, pool: ProcessPoolExecutor):
         self.pool = pool
+        self.page: Future | None = None  # read_page's answer, if asked by start_early
+
+    def page_read(self, text: str) -> Checked | None:
+        """The early reading of the web page, good only for this very ``text``."""
+        return Checked(self.page, text) if self.page is not None else None
 
     @classmethod
     def start(cls) -> Helper | None:
@@ -72,11 +80,13 @@ class Helper:
 
 def start_early(argv: list[str]) -> None:
     """For ``ingest ARTICLE ...`` on two cores or more: fork the helper now, before the
-    command imports its pipeline, and have it import meanwhile what its work will need."""
+    command imports its pipeline, and give it its first work (see the module's text)."""
     global _early
     if len(argv) >= 2 and argv[0] == "ingest" and (os.cpu_count() or 1) >= 2:
         _early = Helper.start()
-        if _early:
+        if _early and argv[1].lower().endswith((".html", ".htm")):
+            _early.page = _early.ask(read_page, argv[1])
+        elif _early:
             _early.ask(preload, argv[1])
 
 
@@ -89,22 +99,65 @@ def for_ingest() -> Helper | None:
     return helper
 
 
+def load_model() -> None:
+    """In the helper: load the embedding model (:func:`casebook.semantic.load`), imported
+    here so that the command itself need not import numpy."""
+    from casebook import semantic
+
+    semantic.load()
+
+
 def preload(article: str) -> None:
-    """In the helper: import the tagging (numpy, the stemmer), and trafilatura for what may
-    be a web page (an .html name or a link; for anything else it is never used)."""
+    """In the helper: import trafilatura for a link (which may be a web page, read once
+    fetched), then the tagging (numpy, the stemmer), which its work needs."""
+    if article.startswith(("http:", "https:")):
+        import trafilatura  # noqa: F401
     import casebook.tagging  # noqa: F401
 
-    if article.lower().endswith((".html", ".htm")) or article.startswith(("http:", "https:")):
-        import trafilatura  # noqa: F401
+
+def read_page(path: str) -> tuple[str, tuple[str, dict[str, str]]] | None:
+    """In the helper: a web page file read as the command reads it, and trafilatura's
+    reading of it (:func:`casebook.ingest.maintext.extract`, all metadata asked), with the
+    digest of the text read; None for anything but a readable web page (the command says
+    what is wrong with it)."""
+    from casebook.ingest import maintext
+    from casebook.ingest.source import IngestError, read_source
+
+    try:
+        source = read_source(Path(path))
+    except (IngestError, OSError):
+        return None
+    if source.format != "html":
+        return None
+    return digest(source.text), maintext.extract(source.text, {})
 
 
-def answer(asked: Future | None, work: Callable[..., T], *args) -> T:
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Checked:
+    """The early reading of a web page, to be used only for the text the command read: a
+    different text (the file changed in between), or none, raises LookupError, and
+    :func:`answer` then does the work here."""
+
+    def __init__(self, asked: Future, text: str):
+        self.asked, self.text = asked, text
+
+    def result(self):
+        found = self.asked.result()
+        if found is None or found[0] != digest(self.text):
+            raise LookupError("the page read early is not the page read")
+        return found[1]
+
+
+def answer(asked: Future | Checked | None, work: Callable[..., T], *args) -> T:
     """The helper's answer to what was ``asked``, or ``work(*args)`` done here where
-    nothing was asked or the helper failed."""
+    nothing was asked, the helper failed or its answer does not apply."""
     if asked is not None:
         try:
             return asked.result()
-        except (BrokenProcessPool, OSError):
+        except (BrokenProcessPool, OSError, LookupError):
             pass
     return work(*args)
 

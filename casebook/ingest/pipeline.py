@@ -21,13 +21,13 @@ from pathlib import Path
 
 import yaml
 
-from casebook import loader, semantic, validate, yamltext
+from casebook import loader, validate, yamltext
 from casebook.ingest import fetch, maintext, sectionfiles, themecount
 from casebook.ingest.article import case_meta, read_document
 from casebook.ingest.blocks import REMOVED_KINDS, Reading
 from casebook.ingest.commit import exclusive, write_case
 from casebook.ingest.convert import existing_pins
-from casebook.ingest.helper import Helper
+from casebook.ingest.helper import Checked, Helper, load_model
 from casebook.ingest.source import IngestError, Source, read_source
 from casebook.markup import count
 from casebook.model import KEPT_KINDS, Case, Codebook
@@ -190,13 +190,16 @@ def _ingest(
     return Ingested(case, codebook, target, source, reading, warnings)
 
 
-def _ask_ahead(helper: Helper | None, source: Source) -> Future | None:
-    """Ask the helper for a web page's main text (trafilatura's reading), then to load the
-    embedding model for the tagging to come; the future of the first, if asked."""
+def _ask_ahead(helper: Helper | None, source: Source) -> Future | Checked | None:
+    """Ask the helper for a web page's main text (trafilatura's reading), unless it read
+    the page early, then to load the embedding model for the tagging to come; the answer
+    to come for the first, if asked."""
     if helper is None:
         return None
-    extracted = helper.ask(maintext.extract, source.text, {}) if source.format == "html" else None
-    helper.ask(semantic.load)
+    extracted = None
+    if source.format == "html":
+        extracted = helper.page_read(source.text) or helper.ask(maintext.extract, source.text, {})
+    helper.ask(load_model)
     return extracted
 
 
