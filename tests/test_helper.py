@@ -210,3 +210,15 @@ def test_where_no_process_pool_can_be_made_there_is_no_helper(monkeypatch, error
 
     monkeypatch.setattr(ingest_helper, "ProcessPoolExecutor", refused)
     assert ingest_helper.Helper.start() is None
+
+
+def test_a_closed_helper_has_ended_its_process():
+    """close() returns once the helper's process has ended: nothing of the pool is left
+    for Python's exit to wake (which, racing a pool still closing, printed "Exception
+    ignored ... Bad file descriptor" on the command's stderr)."""
+    import multiprocessing
+
+    helper = Helper.start()
+    assert helper.ask(os.getpid).result() != os.getpid()
+    helper.close()
+    assert multiprocessing.active_children() == []

@@ -75,7 +75,11 @@ class Helper:
             return None
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the helper once its current work is done (what was asked and not begun is
+        dropped). Waiting matters: a pool shut down without waiting can close its wake-up
+        pipe while Python's exit hook writes to it, which prints "Exception ignored ...
+        Bad file descriptor" on the command's stderr (Python 3.11's concurrent.futures)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def start_early(argv: list[str]) -> None:
