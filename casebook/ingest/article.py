@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import Future
+from functools import partial
 
 from casebook.ingest import boilerplate, maintext
 from casebook.ingest.blocks import Reading, has_words
@@ -21,12 +22,9 @@ def read_article(text: str, fmt: str, extracted: Future | Checked | None = None)
     reading.blocks = [b for b in reading.blocks if has_words(b.text)]
     found = {}
     if fmt == "html":
-
-        def extract(html: str, known: dict[str, str]) -> tuple[str, dict[str, str]]:
-            # Asked for all the metadata, the helper's answer can only add keys that
-            # read_article does not take (it keeps what the page's own tags said).
-            return answer(extracted, maintext.extract, html, known)
-
+        # Asked for all the metadata, the helper's answer can only add keys that the
+        # setdefault below does not take (the page's own tags win).
+        extract = partial(answer, extracted, maintext.extract)
         found = maintext.keep_main(reading, text, extract=extract)
     reading = boilerplate.classify(reading, plain_text=fmt == "text")
     for key, value in found.items():

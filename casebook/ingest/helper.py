@@ -35,6 +35,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TypeVar
 
+from casebook.ingest.source import EXTENSIONS
+
 T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -86,9 +88,9 @@ def start_early(argv: list[str]) -> None:
     """For ``ingest ARTICLE ...`` on two cores or more: fork the helper now, before the
     command imports its pipeline, and give it its first work (see the module's text)."""
     global _early
-    if len(argv) >= 2 and argv[0] == "ingest" and (os.cpu_count() or 1) >= 2:
+    if len(argv) >= 2 and argv[0] == "ingest" and _two_cores():
         _early = Helper.start()
-        if _early and argv[1].lower().endswith((".html", ".htm")):
+        if _early and EXTENSIONS.get(Path(argv[1]).suffix.lower()) == "html":
             _early.page = _early.ask(read_page, argv[1])
         elif _early:
             _early.ask(preload, argv[1])
@@ -98,9 +100,13 @@ def for_ingest() -> Helper | None:
     """The helper :func:`start_early` started, else a new one on two cores or more."""
     global _early
     helper, _early = _early, None
-    if helper is None and (os.cpu_count() or 1) >= 2:
+    if helper is None and _two_cores():
         helper = Helper.start()
     return helper
+
+
+def _two_cores() -> bool:
+    return (os.cpu_count() or 1) >= 2
 
 
 def load_model() -> None:
@@ -114,7 +120,9 @@ def load_model() -> None:
 def preload(article: str) -> None:
     """In the helper: import trafilatura for a link (which may be a web page, read once
     fetched), then the tagging (numpy, the stemmer), which its work needs."""
-    if article.startswith(("http:", "https:")):
+    from casebook.ingest.fetch import is_url
+
+    if is_url(article):
         import trafilatura  # noqa: F401
     import casebook.tagging  # noqa: F401
 

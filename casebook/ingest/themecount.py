@@ -31,7 +31,7 @@ from casebook.tagging import (
 )
 
 CHUNKS = 10  # at most; parts of equal size
-WORDS_SHARE = 0.8  # of the progress bar, for matching the words when a helper compares
+WORDS_SHARE = 0.8  # of the progress bar, for matching the words; the examples come after
 # With a helper, the share of the parts it tags whole (words and examples), besides the
 # examples of the others: about what evens out the two processes' time on 2 cores.
 HELPER_PARTS = 0.3
@@ -62,7 +62,6 @@ def paragraph_themes_of(
     own = len(parts) - round(HELPER_PARTS * len(parts)) if helper else len(parts)
     whole = [_ask(helper, code_texts, [p.text for p in part], codebook, case.slug)
              for part in parts[own:]]  # fmt: skip
-    share = WORDS_SHARE if helper else 1.0
     pending, done = [], 0
     for part in parts[:own]:
         texts = [p.text for p in part]
@@ -72,7 +71,7 @@ def paragraph_themes_of(
         ahead = _ask(helper, nearest_examples, question, codebook, case.slug)
         pending.append((part, codings, asked, question, ahead))
         done += len(part)
-        progress(share * done / len(paragraphs))
+        progress(WORDS_SHARE * done / len(paragraphs))
     found = []
     for part, codings, asked, question, ahead in pending:
         near = answer(ahead, nearest_examples, question, codebook, case.slug)
@@ -80,8 +79,7 @@ def paragraph_themes_of(
     for part, ahead in zip(parts[own:], whole, strict=True):
         codings = answer(ahead, code_texts, [p.text for p in part], codebook, case.slug)
         found += _themes(part, codings, codebook)
-    if helper:
-        progress(1.0)
+    progress(1.0)
     return found
 
 
