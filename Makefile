@@ -11,8 +11,9 @@ content:
 	python -m casebook check
 	python -m casebook convert minusma --check
 
+# two workers, each test file on one of them (a file's tests share its server and browser)
 test:
-	python -m pytest
+	python -m pytest -n 2 --dist loadfile
 
 screenshots:
 	python scripts/screenshots.py
