@@ -37,7 +37,6 @@ PAGES = [
     ("section", "app", "/security-improvements"),
     # the bare app plus one of the overview's charts, following the filter
     ("bare + theme bars", "coverage", "/"),
-    ("bare + sections × themes", "heatmap", "/"),
     ("bare + codeline", "codeline", "/"),
 ]
 ONE_CHART = benchlib.APPS / "filter_one_chart.py"
@@ -45,10 +44,7 @@ ONE_CHART = benchlib.APPS / "filter_one_chart.py"
 SERVERS = {
     "app": (benchlib.dashboard(), {}),
     "bare": (benchlib.APPS / "bare_filter.py", {}),
-    **{
-        kind: (ONE_CHART, {"CASEBOOK_BENCH_CHART": kind})
-        for kind in ("coverage", "heatmap", "codeline")
-    },
+    **{kind: (ONE_CHART, {"CASEBOOK_BENCH_CHART": kind}) for kind in ("coverage", "codeline")},
 }
 
 

@@ -4,7 +4,7 @@ Run: python bench/bench_pageload.py [--samples 15]
 
 Four servers on loopback: the dashboard, bench/apps/bare_title.py (only a title),
 bench/apps/bare_chart.py (a title and one small Plotly chart) and
-bench/apps/three_charts.py (a title and the overview's three charts, to tell what the
+bench/apps/overview_charts.py (a title and the overview's charts, to tell what the
 charts cost from what the rest of the app costs). After a warm-up visit to
 each page (which also counts its charts), every sample opens each page in a cold browser
 context (no cache), in an order that rotates from sample to sample, and records the time
@@ -33,7 +33,7 @@ NOTE = benchlib.conditions()  # read as the script starts, before it loads the m
 PAGES = [
     ("bare title", "title", "/"),
     ("bare chart", "chart", "/"),
-    ("three charts", "three", "/"),
+    ("overview charts", "charts", "/"),
     ("overview", "app", "/"),
     ("section", "app", "/security-improvements"),
     ("theme", "app", "/theme-security"),
@@ -44,7 +44,7 @@ SERVERS = {
     "app": benchlib.dashboard(),
     "title": benchlib.APPS / "bare_title.py",
     "chart": benchlib.APPS / "bare_chart.py",
-    "three": benchlib.APPS / "three_charts.py",
+    "charts": benchlib.APPS / "overview_charts.py",
 }
 
 

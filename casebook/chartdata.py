@@ -63,16 +63,3 @@ def figure_table(figure: go.Figure) -> pd.DataFrame:
         return _heatmap_table(traces[0])
     parts = [_trace_table(trace, figure) for trace in traces]
     return pd.concat(parts, ignore_index=True)
-
-
-def grid_table(figure: go.Figure) -> pd.DataFrame:
-    """A grid of marks (one trace per column, as the sections × themes chart draws it)
-    as a wide table: one row per y label, one column per trace, the text shown in each."""
-    long = figure_table(figure)
-    if long.empty:
-        return long
-    x, y = long.columns[:2]
-    wide = long.pivot(index=y, columns=x, values="shown")
-    rows = list(dict.fromkeys(long[y]))
-    columns = list(dict.fromkeys(long[x]))
-    return wide.loc[rows, columns].reset_index().rename(columns={y: ""}).rename_axis(None, axis=1)

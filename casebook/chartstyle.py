@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from casebook.contrast import tint_channels
+
 UNCODED_COLOUR = NEUTRAL = "#7A7A7A"
 _FONT = {"family": "sans-serif", "size": 13}
 VALUE_ROOM = 44  # px right of the plot for a value written beside a full-length bar ("100%")
@@ -71,6 +73,4 @@ def rgba(colour: str, alpha: float) -> str:
 def shade(colour: str, share: float) -> str:
     """The theme colour mixed with white: 0 is nearly white, 1 the full colour. Opaque, so
     a cell reads the same on a light or a dark page."""
-    weight = 0.06 + 0.94 * share
-    mixed = (round(255 + (part - 255) * weight) for part in _rgb(colour))
-    return "rgb({},{},{})".format(*mixed)
+    return "rgb({},{},{})".format(*tint_channels(colour, share))

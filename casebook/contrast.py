@@ -42,3 +42,19 @@ def darker(colour: str, against: str = LIGHT_BACKGROUND, target: float = TEXT) -
         if ratio(shade, against) >= target:
             return shade
     return "#000000"
+
+
+def tint_channels(colour: str, share: float) -> tuple[int, int, int]:
+    """The colour mixed with white by ``share``: 0 is nearly white, 1 the colour itself."""
+    weight = 0.06 + 0.94 * min(1.0, max(0.0, share))
+    red, green, blue = (round(255 + (part - 255) * weight) for part in _channels(colour))
+    return red, green, blue
+
+
+def cell_colours(colour: str, share: float) -> tuple[str, str]:
+    """A table cell's background for ``share`` (:func:`tint_channels`, as ``#rrggbb``) and
+    its text colour, black or white, whichever stands further off: at least 4.5:1 against
+    any background."""
+    background = "#{:02x}{:02x}{:02x}".format(*tint_channels(colour, share))
+    black, white = ratio("#000000", background), ratio("#ffffff", background)
+    return background, "#000000" if black >= white else "#ffffff"

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from casebook.contrast import darker
-from casebook.model import Codebook, Theme
+from casebook.contrast import cell_colours, darker
+from casebook.model import Case, Codebook, Theme
 from casebook.validate import COLOUR
 
 # The fragments go through st.markdown, which reads Markdown between HTML tags: these
@@ -110,6 +110,45 @@ def grid_table(frame) -> str:
     safe = frame.map(lambda value: escape(str(value)))
     safe.columns = [escape(str(column)) for column in frame.columns]
     return safe.to_html(index=False, escape=False, border=0, classes="cb-grid")
+
+
+def heat_table(section_coverage, case: Case, codebook: Codebook, caption: str) -> str:
+    """Sections (rows, in reading order, sub-sections indented) by themes (columns, those
+    in ``section_coverage``, a :func:`casebook.coverage.coverage_by_section` frame): each
+    cell's percentage on a shade of its theme's colour, darker with more coverage, and
+    its words in its tooltip. A real table, so it reads aloud, wraps and prints."""
+    cells = {(r.section, r.theme): r for r in section_coverage.itertuples(index=False)}
+    themes = [codebook.theme(t) for t in dict.fromkeys(section_coverage["theme"])]
+    head = "".join(
+        f'<th scope="col" style="border-bottom-color:{_colour(t)}">{escape(t.label)}</th>'
+        for t in themes
+    )
+    rows = []
+    for section in case.sections:
+        if not any((section.slug, t.id) in cells for t in themes):
+            continue
+        tds = []
+        for theme in themes:
+            cell = cells.get((section.slug, theme.id))
+            if cell is None:
+                tds.append("<td></td>")
+                continue
+            background, text = cell_colours(_colour(theme), float(cell.coverage))
+            words = f"{theme.label}: {cell.coded_words:,} of {cell.total_words:,} words"
+            tds.append(
+                f'<td style="background:{background};color:{text}" title="{escape(words)}">'
+                f"{float(cell.coverage):.0%}</td>"
+            )
+        depth = case.depth(section.slug)
+        rows.append(
+            f'<tr><th scope="row" class="cb-level-{depth}">{escape(section.nav_title)}</th>'
+            f"{''.join(tds)}</tr>"
+        )
+    return (
+        f'<table class="cb-heat"><caption>{escape(caption)}</caption>'
+        f'<thead><tr><th scope="col">Section</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def md_escape(text: str) -> str:

@@ -24,6 +24,23 @@ STYLE = """
   border-bottom:1px solid rgba(128,128,128,0.3)}
 .cb-grid th{font-size:0.72rem}
 .cb-grid th:first-child,.cb-grid td:first-child{text-align:left}
+.cb-heat{border-collapse:separate;border-spacing:2px;font-size:0.85rem;width:100%;
+  caption-side:bottom}
+.cb-heat caption{text-align:left;font-size:0.8rem;padding-top:0.3rem;
+  color:color-mix(in srgb,currentColor 80%,transparent)}
+.cb-heat thead th{font-weight:600;font-size:0.8rem;text-align:center;padding:0.2rem;
+  border-bottom:4px solid transparent;vertical-align:bottom}
+.cb-heat thead th:first-child{text-align:left}
+.cb-heat tbody th{font-weight:400;text-align:left;padding:0.25rem 0.5rem 0.25rem 0;
+  line-height:1.25}
+.cb-heat td{text-align:center;padding:0.25rem 0.2rem;min-width:2.8rem;width:14%;
+  border-radius:3px;font-variant-numeric:tabular-nums}
+.cb-heat .cb-level-2{padding-left:0.9rem}.cb-heat .cb-level-3{padding-left:1.8rem}
+.cb-heat .cb-level-4{padding-left:2.7rem}
+.cb-heat th,.cb-heat td{border:none}
+.cb-heat thead th{border-bottom:4px solid transparent}
+@media (max-width:640px){.cb-heat{font-size:0.78rem}.cb-heat thead th{font-size:0.68rem}
+  .cb-heat td{min-width:2.2rem}}
 .cb-events{padding-left:1.1rem;font-size:0.9rem}.cb-events li{margin:0.15rem 0}
 [class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
 /* a page's counts two to a row on a phone, where Streamlit stacks columns one a row */

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import chartdata, charts, filtering, markup, trust, ui
+from casebook import charts, filtering, markup, trust, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -49,24 +49,15 @@ with left:
     st.caption(ui.COVERAGE_NOTE)
 with right:
     st.subheader("Sections × themes")
-    titles = {s.slug: s.nav_title for s in case.sections}
-    figure = ui.figure(
-        lambda: charts.coverage_heatmap_figure(
-            data.sections[data.sections["theme"].isin(shown)], titles, codebook
-        ),
-        "section-heatmap",
-        case.slug,
-        tuple(shown),
-    )
-    with st.container(key="wide-only-heatmap"):  # too narrow on a phone: a table there
-        ui.render_chart(figure, key="section-heatmap", alt="Coverage of each theme in each section")
     table = ui.shared(
-        lambda: markup.grid_table(chartdata.grid_table(figure)),
+        lambda: markup.heat_table(
+            data.sections[data.sections["theme"].isin(shown)], case, codebook, ui.GRID_NOTE
+        ),
         "section-grid",
         case.slug,
         tuple(shown),
     )
-    st.container(key="phone-only-heatmap").markdown(table, unsafe_allow_html=True)
+    st.container(key="section-grid").markdown(table, unsafe_allow_html=True)
 
 st.subheader("Codeline")
 st.caption(

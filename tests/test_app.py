@@ -51,6 +51,17 @@ def charts(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
+def heat_grid(at: AppTest) -> tuple[list[str], list[list[str]]]:
+    """The sections × themes table: its column headings and each row's heading and cells."""
+    (table,) = [m.value for m in at.markdown if 'class="cb-heat"' in m.value]
+    head = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table)
+    rows = [
+        [html.unescape(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+        for row in re.findall(r"<tr><th scope=\"row\".*?</tr>", table)
+    ]
+    return head, rows
+
+
 EXPLORE = ["search", "co-occurrence", "compare-sections", *(f"theme-{t}" for t in CODEBOOK.ids)]
 
 
@@ -70,7 +81,7 @@ def test_overview_shows_counts_charts_and_links():
     assert metrics["Sections"] == "13"
     assert metrics["Paragraphs"] == "51"
     assert metrics["Words"] == f"{CASE.words:,}"
-    bars, grid, codeline = charts(at)
+    bars, codeline = charts(at)
     assert len(codeline["data"]) == 4
     assert bars["data"][0]["y"] == [
         "Security",
@@ -79,12 +90,12 @@ def test_overview_shows_counts_charts_and_links():
         "Partnerships",
         "Uncoded",
     ]
-    assert {trace["x"][0] for trace in grid["data"]} == {
-        "Security",
-        "Political",
-        "Humanitarian",
-        "Partnerships",
-    }
+    head, rows = heat_grid(at)
+    assert head == ["Section", "Security", "Political", "Humanitarian", "Partnerships"]
+    assert [row[0] for row in rows] == [s.nav_title for s in CASE.sections]  # in reading order
+    shares = coverage.coverage_by_section(coverage.paragraph_table([CASE], CODEBOOK), CODEBOOK)
+    first = shares[shares["section"] == CASE.sections[0].slug]
+    assert rows[0][1:] == [f"{share:.0%}" for share in first["coverage"]]
     links = [link.proto.label for link in at.get("page_link")]
     assert links == [s.title for s in CASE.sections]
     assert "troopdeploy.com/case-study-un-mission-in-mali" in at.info[0].value
@@ -93,10 +104,12 @@ def test_overview_shows_counts_charts_and_links():
 
 def test_overview_follows_the_filter():
     at = open_app(theme=["humanitarian"])
-    bars, grid, codeline = charts(at)
+    bars, codeline = charts(at)
     assert [trace["name"] for trace in codeline["data"]] == ["Humanitarian"]
     assert bars["data"][0]["y"] == ["Humanitarian", "Uncoded"]
-    assert [trace["x"][0] for trace in grid["data"]] == ["Humanitarian"]
+    head, rows = heat_grid(at)
+    assert head == ["Section", "Humanitarian"]
+    assert {len(row) for row in rows} == {2}
     metrics = {m.label: m.value for m in at.metric}
     table = coverage.paragraph_table([CASE], CODEBOOK)
     expected = int(table["themes"].map(lambda themes: "humanitarian" in themes).sum())

@@ -16,7 +16,7 @@ from casebook import charts, coverage
 from casebook.loader import load_content
 from casebook.ui import data
 
-OVERVIEW_CHARTS = ("theme_coverage_figure", "coverage_heatmap_figure", "codeline_figure")
+OVERVIEW_CHARTS = ("theme_coverage_figure", "codeline_figure")
 
 
 @pytest.fixture
@@ -62,11 +62,11 @@ def test_another_filter_gets_its_own_charts(builds):
     overview(theme=["humanitarian"])
     at = overview(theme=["security", "political"])
     assert builds == dict.fromkeys(OVERVIEW_CHARTS, 2)
-    codeline = specs(at)[2]
+    codeline = specs(at)[1]
     assert [trace["name"] for trace in codeline["data"]] == ["Security", "Political"]
     at.multiselect(key="theme").set_value(["humanitarian"]).run()  # back to a cached view
     assert builds == dict.fromkeys(OVERVIEW_CHARTS, 2)
-    assert [trace["name"] for trace in specs(at)[2]["data"]] == ["Humanitarian"]
+    assert [trace["name"] for trace in specs(at)[1]["data"]] == ["Humanitarian"]
 
 
 def test_an_edited_section_redraws_the_charts(builds, tiny_copy, monkeypatch):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from casebook import charts, relations
-from casebook.chartdata import figure_table, grid_table
-from casebook.coverage import coverage_by_section, coverage_by_theme, paragraph_table
+from casebook.chartdata import figure_table
+from casebook.coverage import coverage_by_theme, paragraph_table
 from casebook.loader import load_content
 from tests.conftest import TINY
 
@@ -52,12 +52,3 @@ def test_labels_are_unescaped_for_the_table():
 def test_an_empty_figure_gives_an_empty_table():
     assert figure_table(charts.go.Figure()).empty
 
-
-def test_a_grid_of_marks_becomes_a_wide_table_in_reading_order():
-    titles = {s.slug: s.nav_title for s in CASE.sections}
-    sections = coverage_by_section(PARAGRAPHS, CODEBOOK)
-    table = grid_table(charts.coverage_heatmap_figure(sections, titles, CODEBOOK))
-    assert list(table.columns) == ["", *(t.label for t in CODEBOOK.themes)]
-    assert list(table[""]) == [titles[s.slug] for s in CASE.sections]
-    first = sections[(sections["section"] == CASE.sections[0].slug)]
-    assert list(table.iloc[0, 1:]) == [f"{c:.0%}" for c in first["coverage"]]

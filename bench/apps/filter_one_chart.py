@@ -1,6 +1,6 @@
 """Reference for the filter-change bench: the bare filter app plus ONE of the overview's
 charts, following the filter as it does there. CASEBOOK_BENCH_CHART names the chart:
-coverage (bars by theme), heatmap (sections x themes) or codeline.
+coverage (bars by theme) or codeline.
 
 Tells what redrawing each chart costs on a filter click, apart from the rest of the app.
 bench_filter.py starts it from the repository (its working directory), so casebook imports."""
@@ -23,10 +23,10 @@ def tables():
     codebook, case = content.codebook, content.cases[0]
     rows = coverage.paragraph_table([case], codebook)
     titles = {s.slug: s.nav_title for s in case.sections}
-    return codebook, rows, coverage.coverage_by_section(rows, codebook), titles
+    return codebook, rows, titles
 
 
-codebook, rows, sections, titles = tables()
+codebook, rows, titles = tables()
 chosen = st.sidebar.multiselect(
     "Themes", list(codebook.ids), key="theme", bind="query-params", placeholder="All themes"
 )
@@ -36,10 +36,6 @@ if KIND == "coverage":
     by_theme = coverage.coverage_by_theme(rows, codebook)
     figure = charts.theme_coverage_figure(
         by_theme[by_theme["theme"].isin(shown)], codebook, coverage.uncoded_share(rows)
-    )
-elif KIND == "heatmap":
-    figure = charts.coverage_heatmap_figure(
-        sections[sections["theme"].isin(shown)], titles, codebook
     )
 else:
     figure = charts.codeline_figure(rows, titles, codebook, shown)

@@ -67,6 +67,7 @@ from casebook.ui.routes import (
 )
 from casebook.ui.widgets import (
     COVERAGE_NOTE,
+    GRID_NOTE,
     NO_OWN_TEXT,
     current_view_url,
     render_badges,

@@ -23,6 +23,10 @@ COVERAGE_NOTE = (
     "several themes, so the shares can add up to more than 100%. *Uncoded* is the share in "
     "paragraphs with no theme."
 )
+GRID_NOTE = (
+    "Each cell: the share of the section's words in paragraphs coded with the theme, in a "
+    "darker shade for more. Point at a cell for its count of words."
+)
 
 
 # A section with no paragraphs of its own: a heading over sub-sections, an annex of tables.

@@ -42,7 +42,7 @@ PATHS = [
 MODES = ("light", "dark")
 FILTER = "theme=security"  # every page opened filtered: the filter is read on each
 # path -> how many charts it draws (the others: one per section page, none on About)
-CHARTS = {"/": 3, "/about": 0, "/facts": 3} | {f"/theme-{t}": 1 for t in _CONTENT.codebook.ids}
+CHARTS = {"/": 2, "/about": 0, "/facts": 3} | {f"/theme-{t}": 1 for t in _CONTENT.codebook.ids}
 # Opening /<page> directly, Streamlit's frontend first probes /<page>/_stcore/... in case
 # the app lives under that path, and logs the 404s (streamlit/streamlit#4574).
 BASE_PATH_PROBE = re.compile(r"/[a-z-]+/_stcore/(health|host-config)$")

@@ -197,18 +197,36 @@ def test_on_a_laptop_the_timeline_labels_stay_inside_it(page, app_url):
     assert_labels_inside(chart)
 
 
-@pytest.mark.parametrize(
-    ("path", "chart", "table"),
-    [
-        ("/", ".st-key-section-heatmap", ".st-key-phone-only-heatmap"),
-        ("/co-occurrence", ".st-key-cooccurrence", ".st-key-phone-only-cooccurrence"),
-    ],
-)
-def test_on_a_phone_a_heatmap_is_a_table(phone, app_url, path, chart, table):
-    phone.goto(f"{app_url}{path}")
+@pytest.mark.parametrize("viewer", ["phone", "page"])
+def test_the_sections_by_themes_table_fits_and_reads_as_a_table(viewer, request, app_url):
+    screen = request.getfixturevalue(viewer)  # a phone, then a laptop-sized tab
+    screen.goto(f"{app_url}/?theme=security&theme=humanitarian")
+    wait_for_app(screen)
+    grid = screen.locator(".st-key-section-grid table.cb-heat")
+    grid.scroll_into_view_if_needed()
+    assert grid.is_visible()
+    width = screen.viewport_size["width"]
+    column = screen.locator(".st-key-section-grid").bounding_box()
+    box = grid.bounding_box()
+    assert (
+        column["x"] <= box["x"]
+        and box["x"] + box["width"] <= min(width, column["x"] + column["width"]) + 1
+    )
+    heads = [h.inner_text() for h in grid.locator("thead th").all()]
+    assert heads == ["Section", "Security", "Humanitarian"]
+    assert grid.locator("tbody th[scope='row']").count() == 13
+    cut = grid.evaluate_all(
+        "ts => ts.flatMap(t => [...t.querySelectorAll('th, td')])"
+        ".filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText)"
+    )
+    assert cut == []
+
+
+def test_on_a_phone_the_co_occurrence_heatmap_is_a_table(phone, app_url):
+    phone.goto(f"{app_url}/co-occurrence")
     wait_for_app(phone)
-    assert phone.locator(chart).filter(visible=True).count() == 0
-    grid = phone.locator(f"{table} table.cb-grid")
+    assert phone.locator(".st-key-cooccurrence").filter(visible=True).count() == 0
+    grid = phone.locator(".st-key-phone-only-cooccurrence table.cb-grid")
     grid.scroll_into_view_if_needed()
     assert grid.is_visible()
     box = grid.bounding_box()

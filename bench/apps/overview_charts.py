@@ -1,5 +1,5 @@
-"""Reference for the page-load bench: a title and the overview's three charts, nothing else
-(the same figures, laid out as the overview lays them out).
+"""Reference for the page-load bench: a title and the overview's charts, nothing else (the
+same two figures and sections × themes table, laid out as the overview lays them out).
 
 Against bench/apps/bare_chart.py it says what the charts alone cost; against the overview,
 what the rest of the app costs (sidebar, filter, links, text)."""
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from casebook import charts, coverage
+from casebook import charts, coverage, markup
 from casebook.loader import load_content
+from casebook.pagestyle import STYLE
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -24,14 +25,15 @@ def figures():
     by_theme = coverage.coverage_by_theme(rows, codebook)
     return (
         charts.theme_coverage_figure(by_theme, codebook, coverage.uncoded_share(rows)),
-        charts.coverage_heatmap_figure(sections, titles, codebook),
+        markup.heat_table(sections, case, codebook, "Each cell: a share of words."),
         charts.codeline_figure(rows, titles, codebook, list(codebook.ids)),
     )
 
 
-st.title("Three charts")
+st.markdown(STYLE, unsafe_allow_html=True)
+st.title("The overview's charts")
 bars, grid, codeline = figures()
 left, right = st.columns([2, 3], gap="large")
 left.plotly_chart(bars, key="theme-coverage")
-right.plotly_chart(grid, key="section-heatmap")
+right.markdown(grid, unsafe_allow_html=True)
 st.plotly_chart(codeline, key="codeline", on_select="rerun", selection_mode="points")
