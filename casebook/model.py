@@ -7,6 +7,7 @@ a page by accident.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ class Paragraph:
     pinned: tuple[str, ...] = ()
     kind: str = "paragraph"  # or "quote": both are coded and counted
 
-    @property
+    @cached_property  # counted once: every rerun of a page sums them (frozen: never stale)
     def words(self) -> int:
         return len(self.text.split())
 
@@ -144,7 +145,7 @@ class Section:
     def nav_title(self) -> str:
         return self.short_title or self.title
 
-    @property
+    @cached_property
     def words(self) -> int:
         return sum(paragraph.words for paragraph in self.paragraphs)
 
@@ -164,7 +165,7 @@ class Case:
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(p for section in self.sections for p in section.paragraphs)
 
-    @property
+    @cached_property
     def words(self) -> int:
         return sum(section.words for section in self.sections)
 
