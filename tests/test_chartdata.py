@@ -51,4 +51,3 @@ def test_labels_are_unescaped_for_the_table():
 
 def test_an_empty_figure_gives_an_empty_table():
     assert figure_table(charts.go.Figure()).empty
-
