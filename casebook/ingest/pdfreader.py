@@ -15,8 +15,9 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 - **Headings** (:mod:`casebook.ingest.pdfheadings`): "I. Introduction" (level 1),
   "A. Political situation" (level 2), an "Annex" line (level 1), a short bold line
   ("Emergency response", level 3), a bold numbered line ("1. Support to the courts",
-  level 3), each a sub-section like level 2; in a report typed in one face, a short line
-  set apart by blank space, running text after it ("Police monitoring", level 4).
+  level 3); in a report typed in one face, a short line set apart by blank space, running
+  text after it ("Police monitoring", level 4). Each heading's section nests under the
+  nearest heading above it of a lower level (up to four levels: ``model.MAX_DEPTH``).
 - **Paragraphs** start at the report's own next number ("12. ", kept in the text so a
   link can name paragraph 12), at a lettered item after a colon or a full stop
   ("(a) "), or after a wider gap than the lines' spacing; they run on across page
