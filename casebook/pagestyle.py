@@ -37,8 +37,7 @@ STYLE = """
   border-radius:3px;font-variant-numeric:tabular-nums}
 .cb-heat .cb-level-2{padding-left:0.9rem}.cb-heat .cb-level-3{padding-left:1.8rem}
 .cb-heat .cb-level-4{padding-left:2.7rem}
-.cb-heat th,.cb-heat td{border:none}
-.cb-heat thead th{border-bottom:4px solid transparent}
+.cb-heat th,.cb-heat td{border:none}  /* the heading's rule above wins: it is more specific */
 @media (max-width:640px){.cb-heat{font-size:0.78rem}.cb-heat thead th{font-size:0.68rem}
   .cb-heat td{min-width:2.2rem}}
 .cb-events{padding-left:1.1rem;font-size:0.9rem}.cb-events li{margin:0.15rem 0}

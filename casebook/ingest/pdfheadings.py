@@ -36,7 +36,7 @@ LETTER = re.compile(r"^[A-Z]\.\s+\S")
 ANNEX = re.compile(r"^(?:Annex|Appendix|Enclosure)(?:es)?\b(?:\s+[IVX\d]+)?\s*$", re.IGNORECASE)
 NUMBER = re.compile(r"^(\d{1,3})\.\s")
 # "1. Support to the justice system" (level 3), "2.1 Executive" or "(a) Police" (level 4)
-_ITEM = re.compile(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s")
+ITEM = re.compile(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s")  # a lettered or numbered item: "(a) "
 _ENDED = (".", ":", ";", "?", "!", '"', "”", ")")  # how the text above a heading ends
 _APART = 1.6  # line pitches of blank space that set a heading apart
 _RUNS_ON = re.compile(r"\b(?:and|or|of|the|a|an|to|in|for|on|by|with|at|from|as)$", re.I)
@@ -138,7 +138,7 @@ def _set_apart(above: Line | None, line: Line, below: Line | None, pitch: float,
         return False
     ended = above is None or above.text.endswith(_ENDED) or over > 0
     text = below.text
-    numbered = NUMBER.match(text) or _ITEM.match(text) or LETTER.match(text)
+    numbered = NUMBER.match(text) or ITEM.match(text) or LETTER.match(text)
     follows = (len(text.split()) >= 6 and not text[:1].islower()) or numbered
     follows = follows and len(below.cells) == 1  # not a table's column head ("Amount")
     return (ended or len(above.cells) > 1) and (follows or ROMAN.match(text) is not None)

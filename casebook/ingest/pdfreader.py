@@ -47,6 +47,7 @@ from casebook.ingest.blocks import Block, Reading, has_words
 from casebook.ingest.bylines import DATE
 from casebook.ingest.pdfboxes import box_region, box_table, is_box_table
 from casebook.ingest.pdfheadings import (
+    ITEM,
     NUMBER,
     ROMAN,
     body_size,
@@ -60,7 +61,6 @@ from casebook.ingest.pdfmargins import SYMBOL, furniture, page_notes, title_line
 from casebook.ingest.readers import is_caption
 from casebook.ingest.source import IngestError
 
-_ITEM = re.compile(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s")
 _AMOUNT = re.compile(r"^(?:\$\s?)?[\d\s.,]*\d%?$|^[-–—]$")  # "240", "$1,250.5", "-"
 FIGURE = "Figure on page {} of the PDF (an image, not read as text)"
 NO_TEXT = "no text layer: this looks like a scanned document; OCR is not supported"
@@ -101,7 +101,7 @@ def _read_figure_page(layout: Layout, page: list[Line], size: float) -> None:
 
 
 def _label_cell(cell: str) -> bool:
-    return bool(NUMBER.match(cell + " ") or _ITEM.match(cell + " ") or ROMAN.match(cell + " x"))
+    return bool(NUMBER.match(cell + " ") or ITEM.match(cell + " ") or ROMAN.match(cell + " x"))
 
 
 def _cells(line: Line) -> list[str]:
@@ -173,27 +173,27 @@ def _figure_after_heading(layout: Layout, number: int) -> None:
         layout.add(Block(FIGURE.format(number), "caption", line=number), None)
 
 
-def _table_among_text(page: Page, size: float) -> list[int]:
-    """Indexes of the lines of a text-box table on a page that also has body text."""
-    foot = page_notes(page, size)
+def _table_among_text(page: Page, size: float, foot: set[int]) -> list[int]:
+    """Indexes of the lines of a text-box table on a page that also has body text
+    (``foot``: the page's footnote lines)."""
     body = [(i, ln) for i, ln in page if i not in foot]
     span = box_region([ln for _, ln in body], lambda ln: heading_level(ln, size) > 0)
     return [i for i, _ in body[span[0] : span[1]]] if span else []
 
 
-def _placed(pages: list[tuple[int, Page]], size: float, pitch: float) -> dict[int, int]:
+def _placed(
+    pages: list[tuple[int, Page]], size: float, pitch: float, feet: dict[int, set[int]]
+) -> dict[int, int]:
     """Headings told by their place (:func:`placed_headings`), by index among all lines,
-    read over the body text without footnotes."""
+    read over the body text without footnotes (``feet``: each page's, by number)."""
     text: Page = []
-    for _, page in pages:
-        foot = page_notes(page, size)
-        text += [(i, ln) for i, ln in page if i not in foot]
+    for number, page in pages:
+        text += [(i, ln) for i, ln in page if i not in feet[number]]
     levels = placed_headings([ln for _, ln in text], size, pitch)
     return {text[k][0]: level for k, level in levels.items()}
 
 
-def _read_page(layout: Layout, page: Page, size: float, figures, table, placed) -> None:
-    foot = page_notes(page, size)
+def _read_page(layout: Layout, page: Page, size: float, figures, table, placed, foot) -> None:
     tops = list(figures)
     for index, line in page:
         while tops and line.y < tops[0]:
@@ -227,13 +227,14 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
     layout = Layout(vocabulary, pitch(body))
     skipped = dropped | masthead
     pages = [(n, [(i, ln) for i, ln in p if i not in skipped]) for n, p in pages]
-    placed = _placed(pages, size, layout.pitch)
+    feet = {number: page_notes(page, size) for number, page in pages}
+    placed = _placed(pages, size, layout.pitch, feet)
     for number, page in pages:
-        table = _table_among_text(page, size)
+        table = _table_among_text(page, size, feet[number])
         if not table and _figure_page([ln for _, ln in page], size, number in figures):
             _read_figure_page(layout, [ln for _, ln in page], size)
             continue
-        _read_page(layout, page, size, figures.get(number, []), table, placed)
+        _read_page(layout, page, size, figures.get(number, []), table, placed, feet[number])
         if figures.get(number) and (not page or page[-1][1].y > figures[number][-1]):
             _figure_after_heading(layout, number)  # below the page's last line
     meta = _meta([lines[i] for i in sorted(masthead)], title)
