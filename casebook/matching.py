@@ -123,46 +123,78 @@ def find_term(
     ]
 
 
-class TermSet:
-    """Terms sorted by the first word each needs, so that a text is searched only for the
-    terms whose first word it holds (the matches are those of :func:`find_term`). Each term
-    comes with a label (what it is for), which :meth:`present` returns with it."""
+class TermScanner:
+    """Every place where any of many terms occurs, found in one pass over a text's words.
+
+    Each term comes with a label (what it is for); :meth:`spans` gives each label's
+    (first, last+1) word spans, the same spans :func:`find_term` gives each of its terms.
+    Terms are filed under the stem of their first word (or, for ``insurgen*``, its
+    prefix), so each word of the text is looked up once, whatever the number of terms.
+    """
 
     def __init__(self, entries: tuple[tuple[str, object], ...]):
-        self.by_stem: dict[str, list[tuple[str, object]]] = {}
-        self.by_prefix: list[tuple[str, tuple[str, object]]] = []
+        self._by_stem: dict[str, list[tuple[tuple[tuple[bool, str], ...], object]]] = {}
+        self._by_prefix: list[tuple[str, tuple[tuple[bool, str], ...], object]] = []
         self._prefix_hits: dict[str, tuple[int, ...]] = {}
         for term, label in entries:
             parts = _parts(term)
             if not parts:
                 continue
+            rest = tuple(_pattern(part) for part in parts[1:])
             if parts[0].endswith("*"):
-                self.by_prefix.append((parts[0][:-1], (term, label)))
+                self._by_prefix.append((parts[0][:-1], rest, label))
             else:
-                for form in _forms(parts[0]):
-                    self.by_stem.setdefault(form, []).append((term, label))
+                self._by_stem.setdefault(_stem(parts[0]), []).append((rest, label))
 
-    def present(self, index: WordIndex) -> list[tuple[str, object]]:
-        """(term, label) of the terms whose first word occurs in the indexed text."""
-        by_stem = self.by_stem
-        found = [e for form in index.by_form if form in by_stem for e in by_stem[form]]
-        if self.by_prefix:
-            hits = {i for word in index.by_word for i in self._prefixes_of(word)}
-            found.extend(self.by_prefix[i][1] for i in sorted(hits))
+    def spans(self, tokens: list[str]) -> dict[object, list[tuple[int, int]]]:
+        """Each label's word spans in ``tokens`` (lower-case words, as :func:`words` gives
+        them); a label none of whose terms occurs is left out."""
+        stems = [_stem(token) for token in tokens]
+        found: dict[object, list[tuple[int, int]]] = {}
+        by_stem = self._by_stem
+        for at, word_stem in enumerate(stems):
+            entries = by_stem.get(word_stem)
+            if entries is not None:
+                for rest, label in entries:
+                    if not rest or _follows(rest, tokens, stems, at + 1):
+                        found.setdefault(label, []).append((at, at + 1 + len(rest)))
+        if self._by_prefix:
+            known = self._prefix_hits
+            for at, token in enumerate(tokens):
+                hits = known.get(token)
+                for which in self._prefixes_of(token) if hits is None else hits:
+                    _prefix, rest, label = self._by_prefix[which]
+                    if not rest or _follows(rest, tokens, stems, at + 1):
+                        found.setdefault(label, []).append((at, at + 1 + len(rest)))
         return found
 
     def _prefixes_of(self, word: str) -> tuple[int, ...]:
-        """Which ``word*`` terms (by their place in by_prefix) the word starts with, worked
+        """Which ``word*`` terms (by their place in _by_prefix) the word starts with, worked
         out once per distinct word: words repeat from paragraph to paragraph."""
         hits = self._prefix_hits.get(word)
         if hits is None:
-            hits = tuple(i for i, (p, _e) in enumerate(self.by_prefix) if word.startswith(p))
+            hits = tuple(i for i, (p, _r, _l) in enumerate(self._by_prefix) if word.startswith(p))
             if len(self._prefix_hits) < 100_000:  # bounded, whatever the texts
                 self._prefix_hits[word] = hits
         return hits
 
 
-@lru_cache(maxsize=256)
-def term_set(terms: tuple[str, ...]) -> TermSet:
-    """A TermSet of plain terms, each labelled with itself."""
-    return TermSet(tuple((term, term) for term in terms))
+_stem = lru_cache(maxsize=65_536)(stem)  # words repeat: each distinct one is stemmed once
+
+
+def _pattern(part: str) -> tuple[bool, str]:
+    """One word of a term as the scanner tests it: (True, prefix) for ``insurgen*``, else
+    (False, its stem)."""
+    return (True, part[:-1]) if part.endswith("*") else (False, _stem(part))
+
+
+def _follows(
+    rest: tuple[tuple[bool, str], ...], tokens: list[str], stems: list[str], at: int
+) -> bool:
+    """Whether the words from ``at`` on match the patterns ``rest``, one for one."""
+    if at + len(rest) > len(tokens):
+        return False
+    for k, (prefixed, value) in enumerate(rest, start=at):
+        if not (tokens[k].startswith(value) if prefixed else stems[k] == value):
+            return False
+    return True

@@ -35,9 +35,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from casebook.matching import _WORD, TermSet, Word, WordIndex, find_term, stem, words
+from casebook.matching import _WORD, TermScanner, find_term, stem, words
 from casebook.model import Codebook, Neighbour, Paragraph, Theme
 
 __all__ = ["Coding", "code_paragraph", "code_texts", "code_theme", "find_term", "stem", "words"]
@@ -64,34 +64,24 @@ KINDS = ("exclude", "terms", "strong_terms")
 
 
 @lru_cache(maxsize=16)
-def _codebook_terms(themes: tuple[Theme, ...]) -> TermSet:
-    """Every term of every theme in one TermSet, labelled (theme id, kind)."""
-    return TermSet(tuple(
+def _scanner(themes: tuple[Theme, ...]) -> TermScanner:
+    """Every term of every theme in one scanner, labelled (theme id, kind)."""
+    return TermScanner(tuple(
         (term, (theme.id, kind)) for theme in themes for kind in KINDS
         for term in getattr(theme, kind)
     ))  # fmt: skip
 
 
-def _present(themes: tuple[Theme, ...], index: WordIndex) -> dict[tuple[str, str], list[str]]:
-    """(theme id, kind) → the terms of that kind whose first word the text holds."""
-    found: dict[tuple[str, str], list[str]] = {}
-    for term, label in _codebook_terms(themes).present(index):
-        found.setdefault(label, []).append(term)
-    return found
+Found = dict[tuple[str, str], list[tuple[int, int]]]  # (theme id, kind) → word spans
 
 
-def _theme_spans(
-    theme: Theme, read: _Text, present: dict[tuple[str, str], list[str]]
-) -> list[tuple[int, int, bool]]:
+def _theme_spans(theme: Theme, found: Found) -> list[tuple[int, int, bool]]:
     """Non-overlapping (first, last+1, strong) matches: longest first, strong on a tie."""
-    text_words, index = read.words, read.index
-    excluded = present.get((theme.id, "exclude"), ())
-    taken = {i for t in excluded for a, b in find_term(t, text_words, index) for i in range(a, b)}
+    taken = {i for a, b in found.get((theme.id, "exclude"), ()) for i in range(a, b)}
     candidates = [
         (*span, strong)
         for kind, strong in (("terms", False), ("strong_terms", True))
-        for term in present.get((theme.id, kind), ())
-        for span in find_term(term, text_words, index)
+        for span in found.get((theme.id, kind), ())
     ]
     candidates.sort(key=lambda span: (span[0] - span[1], span[0], not span[2]))
     chosen = []
@@ -141,31 +131,34 @@ def list_items(text: str) -> list[tuple[int, int]]:
     return items
 
 
-@dataclass(frozen=True)
 class _Text:
-    """A paragraph as the rule reads it, worked out once for every theme."""
+    """A paragraph as the rule reads it, worked out once for every theme: its lower-case
+    words, and their places in the text when a match needs them."""
 
-    text: str
-    words: list[Word]
-    items: list[tuple[int, int]]
-    index: WordIndex
+    def __init__(self, text: str):
+        self.text = text
+        if text.isascii():  # lower-casing keeps every place: the words of the lower text
+            self.tokens = _WORD.findall(text.lower())
+        else:  # as words() reads them: casefolding may change a text's length
+            found = list(_WORD.finditer(text))
+            self.tokens = [m.group().casefold() for m in found]
+            self.places = [m.span() for m in found]
+        self.items = list_items(text)
+
+    @cached_property
+    def places(self) -> list[tuple[int, int]]:
+        """Each word's (start, end) in the text."""
+        return [m.span() for m in _WORD.finditer(self.text)]
 
 
-def _read(text: str) -> _Text:
-    text_words = words(text)
-    return _Text(text, text_words, list_items(text), WordIndex(text_words))
-
-
-def _code(
-    theme: Theme, read: _Text, min_score: float, present: dict | None = None
-) -> Coding:  # fmt: skip
+def _code(theme: Theme, read: _Text, min_score: float, found: Found | None = None) -> Coding:
     """One theme's coding of a paragraph by its words (rule steps 1–4 and 6)."""
-    text, text_words = read.text, read.words
+    text = read.text
     score, evidence = 0.0, []
-    if present is None:
-        present = _present((theme,), read.index)
-    for a, b, strong in _theme_spans(theme, read, present):
-        start, end = text_words[a].start, text_words[b - 1].end
+    if found is None:
+        found = _scanner((theme,)).spans(read.tokens)
+    for a, b, strong in _theme_spans(theme, found):
+        start, end = read.places[a][0], read.places[b - 1][1]
         in_list = any(lo <= start and end <= hi for lo, hi in read.items)
         score += min_score if strong or in_list else 1
         surface = text[start:end]
@@ -193,7 +186,7 @@ def undecided(codings: dict[str, Coding], rules) -> bool:
 
 def code_theme(theme: Theme, text: str, min_score: float) -> Coding:
     """One theme's coding of a text by its terms alone."""
-    return _code(theme, _read(text), min_score)
+    return _code(theme, _Text(text), min_score)
 
 
 def nearest_examples(
@@ -226,9 +219,9 @@ def code_words(texts: Sequence[str], codebook: Codebook) -> list[dict[str, Codin
     min_score = codebook.rules.paragraph_min_score
     codings = []
     for text in texts:
-        read = _read(text)
-        present = _present(codebook.themes, read.index)
-        codings.append({theme.id: _code(theme, read, min_score, present)
+        read = _Text(text)
+        found = _scanner(codebook.themes).spans(read.tokens)
+        codings.append({theme.id: _code(theme, read, min_score, found)
                         for theme in codebook.themes})  # fmt: skip
     return codings
 

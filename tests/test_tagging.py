@@ -414,17 +414,48 @@ def test_evidence_is_the_matched_words_after_a_dotted_capital_i():
     assert coding.evidence == ("security",)
 
 
-# --- TermSet: only the terms whose first word is present are searched ---------------------
+# --- TermScanner: every term's spans in one pass -----------------------------------------
 
 
-def test_term_set_offers_the_terms_whose_first_word_the_text_holds():
-    from casebook.matching import WordIndex, term_set
+def test_the_scanner_gives_each_label_the_spans_of_its_terms():
+    from casebook.matching import TermScanner
 
-    terms = ("attack", "peace process", "insurgen*", "rebel*", "election", "food security")
-    index = WordIndex(words("Insurgents attacked during the peace talks; food prices rose."))
-    assert sorted(term for term, _label in term_set(terms).present(index)) == [
-        "attack", "food security", "insurgen*", "peace process",
-    ]  # fmt: skip
+    scanner = TermScanner((
+        ("attack", "a"), ("peace process", "p"), ("insurgen*", "i"), ("rebel*", "r"),
+        ("election", "e"), ("food security", "f"), ("peace talks", "p"), ("", "empty"),
+    ))  # fmt: skip
+    text = "Insurgents attacked during the peace talks; food prices rose. Insurgency."
+    tokens = [word.text for word in words(text)]
+    assert scanner.spans(tokens) == {"i": [(0, 1), (9, 10)], "a": [(1, 2)], "p": [(4, 6)]}
+
+
+_VOCABULARY = ["peace", "process", "processes", "attack", "attacked", "insurgents", "insurgency",
+               "in", "the", "aid", "food", "security", "Élection", "elections", "x-y", "é"]  # fmt: skip
+_TERMS = ["peace process", "attack", "insurgen*", "in*", "food security", "aid", "election",
+          "*", "the peace*", "processes attack*", "x y", "é", "security aid food"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_VOCABULARY), max_size=30).map(" ".join),
+       st.lists(st.sampled_from(_TERMS), min_size=1, max_size=6, unique=True))  # fmt: skip
+def test_the_scanner_finds_what_find_term_finds(text, terms):
+    """One pass over the words gives each term the spans find_term gives it alone: the
+    scanner only saves looking up each term separately."""
+    from casebook.matching import TermScanner
+
+    text_words = words(text)
+    found = TermScanner(tuple((term, term) for term in terms)).spans([w.text for w in text_words])
+    for term in terms:
+        assert sorted(found.get(term, [])) == find_term(term, text_words), term
+
+
+def test_accented_text_keeps_the_places_of_its_words():
+    """A text whose lower case is longer than itself ("İ" becomes two characters) still
+    gives the evidence as written."""
+    the_theme = theme("security", "idlib")
+    coding = code_theme(the_theme, "İdlib and Straße: security, security.", 2.0)
+    assert coding.evidence == ("security",)
+    assert code_theme(the_theme, "Straße: SECURITY.", 2.0).evidence == ("SECURITY",)
 
 
 def test_term_set_leaves_the_coding_as_a_search_of_every_term_would():
