@@ -88,11 +88,11 @@ def extract(html: str, known: dict[str, str]) -> tuple[str, dict[str, str]]:
 Extract = Callable[[str, dict[str, str]], tuple[str, dict[str, str]]]
 
 
-def belongs(text: str, article_tokens: str, article_triples: set) -> bool:
-    tokens = _tokens(text)
+def belongs(tokens: list[str], triples: set, article_tokens: str, article_triples: set) -> bool:
+    """Whether a block's words (``tokens``, their ``triples``) stand in the article: half
+    its word triples or more (a block of one or two words: all of them, in a row)."""
     if len(tokens) < 3:
         return bool(tokens) and f" {' '.join(tokens)} " in article_tokens
-    triples = _triples(tokens)
     return len(triples & article_triples) >= _SHARE * len(triples)
 
 
@@ -118,15 +118,19 @@ def keep_main(
     what stands before the first or after the last block it keeps); return its metadata.
     ``extract`` is :func:`extract` or gives its answer (from a helper process)."""
     judged = [b for b in reading.blocks if b.kind in JUDGED]
-    words = sum(len(b.text.split()) for b in judged)
-    if reading.depth > MAX_DEPTH or words < MIN_WORDS:
+    counts = {id(b): len(b.text.split()) for b in judged}
+    if reading.depth > MAX_DEPTH or sum(counts.values()) < MIN_WORDS:
         return {}
+    # Each block's words are read before the article is asked for: a helper process may
+    # still be extracting it, and this work does not depend on it.
+    own = [(_tokens(b.text), b) for b in judged]
+    own = [(tokens, _triples(tokens), b) for tokens, b in own]
     article, meta = extract(html, reading.meta)
     tokens = _tokens(article)
     joined, triples = f" {' '.join(tokens)} ", _triples(tokens)
-    inside = [b for b in judged if belongs(b.text, joined, triples)]
-    total = sum(len(b.text.split()) for b in judged if b.kind != "boilerplate")
-    if not inside or sum(len(b.text.split()) for b in inside) < _FLOOR * total:
+    inside = [b for words, shingles, b in own if belongs(words, shingles, joined, triples)]
+    total = sum(counts[id(b)] for b in judged if b.kind != "boilerplate")
+    if not inside or sum(counts[id(b)] for b in inside) < _FLOOR * total:
         return {}
     kept = {id(b) for b in inside} | {id(b) for b in lost_prose(judged, inside)}
     first, last = judged.index(inside[0]), judged.index(inside[-1])

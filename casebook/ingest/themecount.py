@@ -34,7 +34,7 @@ CHUNKS = 10  # at most; parts of equal size
 WORDS_SHARE = 0.8  # of the progress bar, for matching the words; the examples come after
 # With a helper, the share of the parts it tags whole (words and examples), besides the
 # examples of the others: about what evens out the two processes' time on 2 cores.
-HELPER_PARTS = 0.3
+HELPER_PARTS = 0.2
 
 Tagged = list[tuple[int, tuple[str, ...]]]  # each paragraph's words and themes
 
