@@ -29,7 +29,8 @@ MODEL = "WordLlama l2_supercat_256, the model inside the wordllama package"
 MAX_WORDS = 400
 DIMENSIONS = 256  # the model's vector length
 OPENING_WORDS = 12
-BATCH = 16  # paragraphs embedded at a time: a batch pads to its longest, so memory stays low
+BATCH = 32  # paragraphs embedded at a time: a batch pads to its longest (texts go in by
+# length, so little); 32 embeds a fifth faster than 16, to the same bits on 2,914 texts
 KEEP_CACHED = 3  # example caches kept beside the one just written: the most recently used
 ABANDONED = 3600  # s: a temporary cache file this old was left by a write killed halfway
 _LOCK = threading.Lock()  # one embedding at a time: the tokenizer's padding is shared state
