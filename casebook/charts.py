@@ -13,8 +13,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.chartstyle import (
-    NEUTRAL,
-    UNCODED_COLOUR,
     VALUE_ROOM,
     layout,
     percent,
@@ -24,47 +22,8 @@ from casebook.chartstyle import (
     tick_step,
     wrapped,
 )
+from casebook.contrast import NEUTRAL
 from casebook.model import Codebook
-from casebook.wording import counted
-
-
-def theme_coverage_figure(
-    frame: pd.DataFrame, codebook: Codebook, uncoded: float | None = None,
-    ticks: tuple[float, ...] = (0, 0.5, 1),
-) -> go.Figure:  # fmt: skip
-    """Horizontal bars: coverage of each theme in ``frame`` (plus the uncoded share). The
-    scale is marked at ``ticks``, written level: a narrow column asks for fewer (Plotly
-    would tilt them)."""
-    labels = [plain(codebook.theme(t).label) for t in frame["theme"]]
-    colours = [codebook.theme(t).colour for t in frame["theme"]]
-    values = list(frame["coverage"])
-    hover = [
-        f"{label}: {row.coded_words:,} of {counted(row.total_words, 'word')} "
-        f"in {counted(row.paragraphs, 'paragraph')}"
-        for label, row in zip(labels, frame.itertuples(index=False), strict=True)
-    ]
-    if uncoded is not None:
-        labels, colours = [*labels, "Uncoded"], [*colours, UNCODED_COLOUR]
-        values, hover = [*values, uncoded], [*hover, "Uncoded: words in paragraphs with no theme"]
-    bars = go.Bar(
-        x=values,
-        y=labels,
-        orientation="h",
-        marker={"color": colours},
-        text=percent(values),
-        textposition="outside",
-        textangle=0,
-        cliponaxis=False,
-        hovertext=hover,
-        hoverinfo="text",
-    )
-    figure = go.Figure(bars)
-    figure.update_xaxes(
-        range=[0, 1.12], tickformat=".0%", tickvals=list(ticks), tickangle=0,
-        title_text="share of words",
-    )  # fmt: skip
-    figure.update_yaxes(autorange="reversed")
-    return layout(figure, margin_r=VALUE_ROOM, height=60 + 38 * len(labels))
 
 
 def coverage_heatmap_figure(

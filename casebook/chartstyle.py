@@ -13,7 +13,6 @@ import plotly.graph_objects as go
 
 from casebook.contrast import tint_channels
 
-UNCODED_COLOUR = NEUTRAL = "#7A7A7A"
 _FONT = {"family": "sans-serif", "size": 13}
 VALUE_ROOM = 44  # px right of the plot for a value written beside a full-length bar ("100%")
 # Ticks on a count axis: Plotly draws and measures every tick label, one by one, so a step

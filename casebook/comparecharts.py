@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.charts import coverage_heatmap_figure
-from casebook.chartstyle import NEUTRAL, layout, percent, plain
+from casebook.chartstyle import layout, percent, plain
+from casebook.contrast import NEUTRAL
 from casebook.model import Codebook
 
 _PATTERNS = ("", "/", ".", "x", "-", "|", "+")

@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from casebook.contrast import cell_colours, darker
+from casebook.contrast import NEUTRAL, cell_colours, darker
 from casebook.model import Case, Codebook, Theme
 from casebook.validate import COLOUR
+from casebook.wording import counted
 
 # The fragments go through st.markdown, which reads Markdown between HTML tags: these
 # characters become character references, which Markdown shows and never acts on
@@ -148,6 +149,43 @@ def heat_table(section_coverage, case: Case, codebook: Codebook, caption: str) -
         f'<table class="cb-heat"><caption>{escape(caption)}</caption>'
         f'<thead><tr><th scope="col">Section</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def coverage_bars(
+    theme_coverage, codebook: Codebook, caption: str, uncoded: float | None = None
+) -> str:
+    """Themes (rows, in the order of ``theme_coverage``: a frame with ``theme``,
+    ``coverage``, ``coded_words``, ``total_words`` and ``paragraphs``), each with a bar as
+    long as its share of the words, in its colour, and the share written after it; its
+    words and paragraphs in its tooltip. ``uncoded``: a last, grey row for the share in
+    paragraphs with no theme. A real table: it reads aloud, wraps and prints, and draws
+    with the page (a chart would be redrawn at every change of the filter)."""
+    rows = []
+    for row in theme_coverage.itertuples(index=False):
+        theme = codebook.theme(row.theme)
+        words = counted(int(row.total_words), "word")
+        detail = (
+            f"{theme.label}: {int(row.coded_words):,} of {words} "
+            f"in {counted(int(row.paragraphs), 'paragraph')}"
+        )
+        rows.append(_bar_row(theme.label, float(row.coverage), _colour(theme), detail))
+    if uncoded is not None:
+        detail = "Uncoded: words in paragraphs with no theme"
+        rows.append(_bar_row("Uncoded", uncoded, NEUTRAL, detail))
+    return (
+        f'<table class="cb-bars"><caption>{escape(caption)}</caption>'
+        '<thead><tr><th scope="col">Theme</th><th scope="col">Share of words</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _bar_row(label: str, share: float, colour: str, detail: str) -> str:
+    width = f"{min(1.0, max(0.0, share)) * 100:.1f}%"
+    return (
+        f'<tr title="{escape(detail)}"><th scope="row">{escape(label)}</th>'
+        f'<td><span class="cb-track"><span class="cb-bar" style="width:{width};'
+        f'background:{colour}"></span><span class="cb-value">{share:.0%}</span></span></td></tr>'
     )
 
 

@@ -34,12 +34,26 @@ STYLE = """
 .cb-heat tbody th{font-weight:400;text-align:left;padding:0.25rem 0.5rem 0.25rem 0;
   line-height:1.25}
 .cb-heat td{text-align:center;padding:0.25rem 0.2rem;min-width:2.8rem;width:14%;
-  border-radius:3px;font-variant-numeric:tabular-nums}
+  border-radius:3px;font-variant-numeric:tabular-nums;-webkit-print-color-adjust:exact;
+  print-color-adjust:exact}
 .cb-heat .cb-level-2{padding-left:0.9rem}.cb-heat .cb-level-3{padding-left:1.8rem}
 .cb-heat .cb-level-4{padding-left:2.7rem}
 .cb-heat th,.cb-heat td{border:none}  /* the heading's rule above wins: it is more specific */
 @media (max-width:640px){.cb-heat{font-size:0.78rem}.cb-heat thead th{font-size:0.68rem}
   .cb-heat td{min-width:2.2rem}}
+.cb-bars{border-collapse:collapse;width:100%;font-size:0.9rem;caption-side:bottom;
+  margin-bottom:0.5rem}
+.cb-bars caption{text-align:left;font-size:0.8rem;padding-top:0.4rem;
+  color:color-mix(in srgb,currentColor 80%,transparent)}
+.cb-bars thead th{font-weight:600;font-size:0.8rem;text-align:left;padding:0 0 0.2rem 0}
+.cb-bars tbody th{font-weight:400;text-align:left;padding:0.3rem 0.6rem 0.3rem 0;
+  white-space:nowrap;width:1%}
+.cb-bars td{padding:0.3rem 0;width:99%}
+.cb-bars th,.cb-bars td{border:none}
+.cb-track{display:flex;align-items:center;gap:0.4rem;width:calc(100% - 3.4rem)}
+.cb-bar{display:block;height:1.1rem;border-radius:2px;flex:none;min-width:1px;
+  -webkit-print-color-adjust:exact;print-color-adjust:exact}
+.cb-value{font-variant-numeric:tabular-nums;white-space:nowrap}
 .cb-events{padding-left:1.1rem;font-size:0.9rem}.cb-events li{margin:0.15rem 0}
 [class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
 /* a page's counts two to a row on a phone, where Streamlit stacks columns one a row */

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.chartstyle import layout, plain, tick_step
+from casebook.contrast import NEUTRAL
 from casebook.model import Codebook
 
 # Each at least 3:1 against both the light and the dark background (WCAG 1.4.11), and
@@ -22,12 +23,11 @@ CLAIM_COLOURS = {
     "contradicted": "#C0306A",
 }
 CLAIM_MARKS = {"outdated": "◷", "imprecise": "≈", "unsourced": "?", "contradicted": "✕"}
-_NEUTRAL = "#7A7A7A"
 
 
 def _colour(themes, codebook: Codebook) -> str:
     known = [t for t in themes if t in codebook.ids]
-    return codebook.theme(known[0]).colour if known else _NEUTRAL
+    return codebook.theme(known[0]).colour if known else NEUTRAL
 
 
 def timeline_figure(events: pd.DataFrame, codebook: Codebook) -> go.Figure:
@@ -93,7 +93,7 @@ def strength_figure(authorised: pd.DataFrame, deployed: pd.DataFrame) -> go.Figu
             x=[*ceiling["when"], end],
             y=[*ceiling["amount"], ceiling["amount"].iloc[-1]],
             mode="lines",
-            line={"shape": "hv", "color": _NEUTRAL, "width": 2},
+            line={"shape": "hv", "color": NEUTRAL, "width": 2},
             name="authorised ceiling (military + police)",
             hovertext=[plain(v) for v in ceiling["value"]] + ["mandate ended 30 Jun 2023"],
             hoverinfo="text",
@@ -124,7 +124,7 @@ def claim_counts_figure(counts: pd.DataFrame) -> go.Figure:
         x=list(counts["claims"]),
         y=list(counts["kind"]),
         orientation="h",
-        marker={"color": [CLAIM_COLOURS.get(k, _NEUTRAL) for k in counts["kind"]]},
+        marker={"color": [CLAIM_COLOURS.get(k, NEUTRAL) for k in counts["kind"]]},
         text=list(counts["claims"]),
         textposition="auto",
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, filtering, markup, trust, ui
+from casebook import filtering, markup, trust, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -35,18 +35,16 @@ if note:
 left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader("Coverage by theme")
-    figure = ui.figure(
-        lambda: charts.theme_coverage_figure(
-            data.themes[data.themes["theme"].isin(shown)], codebook, uncoded=data.uncoded
+    bars = ui.shared(
+        lambda: markup.coverage_bars(
+            data.themes[data.themes["theme"].isin(shown)], codebook, ui.COVERAGE_NOTE,
+            uncoded=data.uncoded,
         ),
-        "theme-coverage",
+        "coverage-bars",
         case.slug,
         tuple(shown),
-    )
-    ui.render_chart(
-        figure, key="theme-coverage", alt="Share of the case's words coded with each theme"
-    )
-    st.caption(ui.COVERAGE_NOTE)
+    )  # fmt: skip
+    st.container(key="coverage-bars").markdown(bars, unsafe_allow_html=True)
 with right:
     st.subheader("Sections × themes")
     table = ui.shared(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, filtering, markup, ui
+from casebook import filtering, markup, ui
 from casebook.wording import counted
 
 content = ui.load()
@@ -25,17 +25,19 @@ with side:
     ui.render_badges(data.tags.get(section.slug, []), codebook)
     own = data.sections[data.sections["section"] == section.slug]
     if section.paragraphs:
-        figure = ui.figure(
-            lambda: charts.theme_coverage_figure(own, codebook, ticks=(0, 1)),  # narrow
-            "section-coverage",
+        size = counted(len(section.paragraphs), "paragraph")
+        threshold = codebook.rules.section_tag_threshold
+        note = (
+            f"{counted(section.words, 'word')} in {size}. "
+            f"A section carries a theme from {threshold:.0%} coverage."
+        )
+        bars = ui.shared(
+            lambda: markup.coverage_bars(own, codebook, note),
+            "section-bars",
             case.slug,
             section.slug,
         )
-        ui.render_chart(figure, key="section-coverage", alt=f"Theme coverage of {section.title}")
-        st.caption(
-            f"{counted(section.words, 'word')} in {counted(len(section.paragraphs), 'paragraph')}. "
-            f"A section carries a theme from {codebook.rules.section_tag_threshold:.0%} coverage."
-        )
+        st.container(key="section-bars").markdown(bars, unsafe_allow_html=True)
     else:
         st.caption(ui.NO_OWN_TEXT)
     ui.render_legend()

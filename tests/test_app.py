@@ -51,6 +51,15 @@ def charts(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
+def coverage_bars(at: AppTest) -> dict[str, tuple[str, str]]:
+    """The coverage-by-theme bars, label → (the share written, the bar's width), in order."""
+    (table,) = [m.value for m in at.markdown if 'class="cb-bars"' in m.value]
+    rows = re.findall(
+        r'<th scope="row">(.*?)</th>.*?width:([\d.]+)%.*?class="cb-value">(.*?)</span>', table
+    )
+    return {html.unescape(label): (share, width) for label, width, share in rows}
+
+
 def heat_grid(at: AppTest) -> tuple[list[str], list[list[str]]]:
     """The sections × themes table: its column headings and each row's heading and cells."""
     (table,) = [m.value for m in at.markdown if 'class="cb-heat"' in m.value]
@@ -81,15 +90,13 @@ def test_overview_shows_counts_charts_and_links():
     assert metrics["Sections"] == "13"
     assert metrics["Paragraphs"] == "51"
     assert metrics["Words"] == f"{CASE.words:,}"
-    bars, codeline = charts(at)
+    (codeline,) = charts(at)
     assert len(codeline["data"]) == 4
-    assert bars["data"][0]["y"] == [
-        "Security",
-        "Political",
-        "Humanitarian",
-        "Partnerships",
-        "Uncoded",
-    ]
+    bars = coverage_bars(at)
+    assert list(bars) == ["Security", "Political", "Humanitarian", "Partnerships", "Uncoded"]
+    themes = coverage.coverage_by_theme(coverage.paragraph_table([CASE], CODEBOOK), CODEBOOK)
+    security = float(themes.set_index("theme").loc["security", "coverage"])
+    assert bars["Security"] == (f"{security:.0%}", f"{security * 100:.1f}")
     head, rows = heat_grid(at)
     assert head == ["Section", "Security", "Political", "Humanitarian", "Partnerships"]
     assert [row[0] for row in rows] == [s.nav_title for s in CASE.sections]  # in reading order
@@ -104,9 +111,9 @@ def test_overview_shows_counts_charts_and_links():
 
 def test_overview_follows_the_filter():
     at = open_app(theme=["humanitarian"])
-    bars, codeline = charts(at)
+    (codeline,) = charts(at)
     assert [trace["name"] for trace in codeline["data"]] == ["Humanitarian"]
-    assert bars["data"][0]["y"] == ["Humanitarian", "Uncoded"]
+    assert list(coverage_bars(at)) == ["Humanitarian", "Uncoded"]
     head, rows = heat_grid(at)
     assert head == ["Section", "Humanitarian"]
     assert {len(row) for row in rows} == {2}

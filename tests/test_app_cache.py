@@ -1,5 +1,5 @@
-"""Charts are built once per content version and view, shared by sessions, and rebuilt when
-either changes (casebook.ui.figure)."""
+"""Charts and tables are built once per content version and view, shared by sessions, and
+rebuilt when either changes (casebook.ui.figure, casebook.ui.shared)."""
 
 from __future__ import annotations
 
@@ -12,26 +12,29 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from casebook import charts, coverage
+from casebook import charts, coverage, markup
 from casebook.loader import load_content
 from casebook.ui import data
+from tests.test_app import coverage_bars
 
-OVERVIEW_CHARTS = ("theme_coverage_figure", "codeline_figure")
+# what the overview draws from the view: the codeline chart, the bars and the table
+OVERVIEW_PARTS = {"codeline_figure": charts, "coverage_bars": markup, "heat_table": markup}
+OVERVIEW_CHARTS = tuple(OVERVIEW_PARTS)
 
 
 @pytest.fixture
 def builds(monkeypatch) -> Counter:
-    """How often each overview chart is built, from an empty figure cache."""
+    """How often each overview part is built, from an empty cache."""
     data._shared.clear()  # noqa: SLF001 - start from nothing cached
     counted: Counter = Counter()
-    for name in OVERVIEW_CHARTS:
-        build = getattr(charts, name)
+    for name, module in OVERVIEW_PARTS.items():
+        build = getattr(module, name)
 
         def counting(*args, _build=build, _name=name, **kwargs):
             counted[_name] += 1
             return _build(*args, **kwargs)
 
-        monkeypatch.setattr(charts, name, counting)
+        monkeypatch.setattr(module, name, counting)
     yield counted
     data._shared.clear()  # noqa: SLF001 - leave no counted figures to later tests
 
@@ -56,24 +59,26 @@ def test_a_view_builds_its_charts_once_for_every_session(builds):
     second.run()  # and a rerun of it
     assert builds == dict.fromkeys(OVERVIEW_CHARTS, 1)
     assert specs(second) == specs(first)
+    assert coverage_bars(second) == coverage_bars(first)
 
 
 def test_another_filter_gets_its_own_charts(builds):
     overview(theme=["humanitarian"])
     at = overview(theme=["security", "political"])
     assert builds == dict.fromkeys(OVERVIEW_CHARTS, 2)
-    codeline = specs(at)[1]
+    (codeline,) = specs(at)
     assert [trace["name"] for trace in codeline["data"]] == ["Security", "Political"]
     at.multiselect(key="theme").set_value(["humanitarian"]).run()  # back to a cached view
     assert builds == dict.fromkeys(OVERVIEW_CHARTS, 2)
-    assert [trace["name"] for trace in specs(at)[1]["data"]] == ["Humanitarian"]
+    assert [trace["name"] for trace in specs(at)[0]["data"]] == ["Humanitarian"]
+    assert list(coverage_bars(at)) == ["Humanitarian", "Uncoded"]
 
 
 def test_an_edited_section_redraws_the_charts(builds, tiny_copy, monkeypatch):
     monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
     monkeypatch.setattr(data, "SIGNATURE_SECONDS", 0.0)  # read the folder on every rerun
     at = overview()
-    before = specs(at)[0]["data"][0]
+    before = coverage_bars(at)["Security"]
     opening = tiny_copy / "demo/01-opening.md"
     text = opening.read_text(encoding="utf-8")
     time.sleep(0.01)  # a later modification time, even on coarse clocks
@@ -82,10 +87,9 @@ def test_an_edited_section_redraws_the_charts(builds, tiny_copy, monkeypatch):
         encoding="utf-8",
     )
     at.run()
-    after = specs(at)[0]["data"][0]
-    assert builds["theme_coverage_figure"] == 2
-    security = before["y"].index("Security")
-    assert after["x"][security] > before["x"][security]
+    after = coverage_bars(at)["Security"]
+    assert builds == dict.fromkeys(OVERVIEW_CHARTS, 2)
+    assert float(after[1]) > float(before[1])
 
 
 def test_no_page_changes_the_shared_tables():

@@ -6,7 +6,7 @@ import pandas as pd
 
 from casebook import charts, relations
 from casebook.chartdata import figure_table
-from casebook.coverage import coverage_by_theme, paragraph_table
+from casebook.coverage import coverage_by_section, paragraph_table
 from casebook.loader import load_content
 from tests.conftest import TINY
 
@@ -17,11 +17,14 @@ PARAGRAPHS = paragraph_table([CASE], CODEBOOK)
 
 
 def test_bars_become_label_value_and_detail():
-    themes = coverage_by_theme(PARAGRAPHS, CODEBOOK)
-    table = figure_table(charts.theme_coverage_figure(themes, CODEBOOK, uncoded=0.25))
+    sections = coverage_by_section(PARAGRAPHS, CODEBOOK)
+    titles = {s.slug: s.nav_title for s in CASE.sections}
+    figure = charts.theme_by_section_figure(sections, "security", titles, CODEBOOK)
+    table = figure_table(figure)
     assert list(table.columns) == ["label", "value", "detail"]
-    assert list(table["label"]) == [*(t.label for t in CODEBOOK.themes), "Uncoded"]
-    assert list(table["value"]) == [*themes["coverage"], 0.25]
+    assert list(table["label"]) == list(figure.data[0].y)
+    assert list(table["value"]) == list(figure.data[0].x)
+    assert list(table["detail"]) == list(figure.data[0].hovertext)
 
 
 def test_a_heatmap_becomes_its_grid_of_cell_texts():

@@ -12,9 +12,8 @@ from casebook.charts import (
     coverage_heatmap_figure,
     hits_figure,
     theme_by_section_figure,
-    theme_coverage_figure,
 )
-from casebook.chartstyle import MAX_TICKS, UNCODED_COLOUR, VALUE_ROOM, plain, tick_step, wrapped
+from casebook.chartstyle import MAX_TICKS, plain, tick_step, wrapped
 from casebook.comparecharts import compare_figure
 from casebook.coverage import paragraph_table
 from casebook.model import Case, Codebook, Paragraph, Section, Theme
@@ -68,62 +67,6 @@ SECTIONS = pd.DataFrame(
 )
 def test_plain(text, expected):
     assert plain(text) == expected
-
-
-# --- theme_coverage_figure --------------------------------------------------------------
-
-
-def test_theme_coverage_figure_bars():
-    figure = theme_coverage_figure(THEMES[THEMES["theme"] != "humanitarian"], CODEBOOK)
-    (bars,) = figure.data
-    assert (bars.type, bars.orientation) == ("bar", "h")
-    assert bars.x == (8 / 28, 19 / 28)
-    assert bars.y == ("Security", "Political")
-    assert bars.marker.color == ("#0072B2", "#D55E00")  # the codebook's colours, theme by theme
-    assert bars.text == ("29%", "68%")  # 8/28 = 0.2857, 19/28 = 0.6786
-    assert bars.hovertext == (
-        "Security: 8 of 28 words in 1 paragraph",
-        "Political: 19 of 28 words in 3 paragraphs",
-    )
-    assert figure.layout.height == 60 + 38 * 2
-
-
-def test_theme_coverage_figure_with_the_uncoded_bar():
-    figure = theme_coverage_figure(THEMES.iloc[:1], CODEBOOK, uncoded=9 / 28)
-    (bars,) = figure.data
-    assert bars.y == ("Security", "Uncoded")
-    assert bars.x == (8 / 28, 9 / 28)
-    assert bars.marker.color == ("#0072B2", UNCODED_COLOUR) == ("#0072B2", "#7A7A7A")
-    assert bars.text == ("29%", "32%")  # 9/28 = 0.3214
-    assert bars.hovertext[-1] == "Uncoded: words in paragraphs with no theme"
-    assert figure.layout.height == 60 + 38 * 2
-
-
-@pytest.mark.parametrize(("uncoded", "bars"), [(None, 2), (0.0, 3)])
-def test_uncoded_bar_only_when_asked(uncoded, bars):
-    figure = theme_coverage_figure(THEMES.iloc[:2], CODEBOOK, uncoded=uncoded)
-    assert len(figure.data[0].y) == bars
-
-
-def test_theme_coverage_figure_axes():
-    figure = theme_coverage_figure(THEMES, CODEBOOK)
-    assert tuple(figure.layout.xaxis.range) == (0, 1.12)  # room for the value beside a full bar
-    assert figure.layout.margin.r == VALUE_ROOM  # and for "100%" past the plot's edge
-    assert (figure.data[0].textposition, figure.data[0].textangle) == (
-        "outside",
-        0,
-    )  # never sideways
-    assert (figure.layout.xaxis.tickformat, figure.layout.yaxis.autorange) == (".0%", "reversed")
-    assert figure.layout.showlegend is False
-    assert (figure.layout.xaxis.tickvals, figure.layout.xaxis.tickangle) == ((0, 0.5, 1), 0)
-    narrow = theme_coverage_figure(THEMES, CODEBOOK, ticks=(0, 1))  # a section's side column
-    assert narrow.layout.xaxis.tickvals == (0, 1)
-
-
-def test_theme_coverage_figure_escapes_theme_labels():
-    (bars,) = theme_coverage_figure(THEMES, CODEBOOK).data
-    assert bars.y[2] == "Aid &lt;b&gt;&amp; relief&lt;/b&gt;"
-    assert not any("<b>" in text for text in bars.hovertext)
 
 
 # --- coverage_heatmap_figure ------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casebook import chartstyle, contrast, recordcharts
+from casebook import contrast, recordcharts
 from casebook.loader import load_content
 from tests.conftest import CONTENT
 
@@ -41,7 +41,7 @@ def test_darker_keeps_a_colour_that_already_passes():
 MARKS = {
     **{f"theme {t.id}": t.colour for t in load_content(CONTENT).codebook.themes},
     **{f"claim {kind}": colour for kind, colour in recordcharts.CLAIM_COLOURS.items()},
-    "uncoded and neutral marks": chartstyle.NEUTRAL,
+    "uncoded and neutral marks": contrast.NEUTRAL,
 }
 
 

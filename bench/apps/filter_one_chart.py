@@ -1,8 +1,8 @@
 """Reference for the filter-change bench: the bare filter app plus ONE of the overview's
-charts, following the filter as it does there. CASEBOOK_BENCH_CHART names the chart:
-coverage (bars by theme) or codeline.
+figures, following the filter as it does there. CASEBOOK_BENCH_CHART names it: coverage
+(the bars by theme, an HTML table) or codeline (a Plotly chart).
 
-Tells what redrawing each chart costs on a filter click, apart from the rest of the app.
+Tells what redrawing each figure costs on a filter click, apart from the rest of the app.
 bench_filter.py starts it from the repository (its working directory), so casebook imports."""
 
 import os
@@ -10,8 +10,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from casebook import charts, coverage
+from casebook import charts, coverage, markup
 from casebook.loader import load_content
+from casebook.pagestyle import STYLE
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 KIND = os.environ.get("CASEBOOK_BENCH_CHART", "coverage")
@@ -34,9 +35,11 @@ st.title("A bare filter and one chart")
 shown = chosen or list(codebook.ids)
 if KIND == "coverage":
     by_theme = coverage.coverage_by_theme(rows, codebook)
-    figure = charts.theme_coverage_figure(
-        by_theme[by_theme["theme"].isin(shown)], codebook, coverage.uncoded_share(rows)
-    )
+    bars = markup.coverage_bars(
+        by_theme[by_theme["theme"].isin(shown)], codebook, "Coverage by theme",
+        uncoded=coverage.uncoded_share(rows),
+    )  # fmt: skip
+    st.markdown(STYLE, unsafe_allow_html=True)
+    st.markdown(bars, unsafe_allow_html=True)
 else:
-    figure = charts.codeline_figure(rows, titles, codebook, shown)
-st.plotly_chart(figure, key="chart")
+    st.plotly_chart(charts.codeline_figure(rows, titles, codebook, shown), key="chart")

@@ -1,5 +1,6 @@
-"""Reference for the page-load bench: a title and the overview's charts, nothing else (the
-same two figures and sections × themes table, laid out as the overview lays them out).
+"""Reference for the page-load bench: a title and the overview's figures, nothing else (the
+same theme bars and sections × themes table, both HTML, and codeline chart, laid out as
+the overview lays them out).
 
 Against bench/apps/bare_chart.py it says what the charts alone cost; against the overview,
 what the rest of the app costs (sidebar, filter, links, text)."""
@@ -24,7 +25,9 @@ def figures():
     titles = {s.slug: s.nav_title for s in case.sections}
     by_theme = coverage.coverage_by_theme(rows, codebook)
     return (
-        charts.theme_coverage_figure(by_theme, codebook, coverage.uncoded_share(rows)),
+        markup.coverage_bars(
+            by_theme, codebook, "Coverage by theme", uncoded=coverage.uncoded_share(rows)
+        ),
         markup.heat_table(sections, case, codebook, "Each cell: a share of words."),
         charts.codeline_figure(rows, titles, codebook, list(codebook.ids)),
     )
@@ -34,6 +37,6 @@ st.markdown(STYLE, unsafe_allow_html=True)
 st.title("The overview's charts")
 bars, grid, codeline = figures()
 left, right = st.columns([2, 3], gap="large")
-left.plotly_chart(bars, key="theme-coverage")
+left.markdown(bars, unsafe_allow_html=True)
 right.markdown(grid, unsafe_allow_html=True)
 st.plotly_chart(codeline, key="codeline", on_select="rerun", selection_mode="points")

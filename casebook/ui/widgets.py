@@ -20,7 +20,7 @@ from casebook.wording import counted
 
 COVERAGE_NOTE = (
     "Coverage is the share of words in paragraphs coded with a theme. A paragraph can carry "
-    "several themes, so the shares can add up to more than 100%. *Uncoded* is the share in "
+    "several themes, so the shares can add up to more than 100%. Uncoded is the share in "
     "paragraphs with no theme."
 )
 GRID_NOTE = (

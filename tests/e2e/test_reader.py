@@ -313,17 +313,27 @@ def test_the_claims_download_as_claimreview_json_ld(page, app_url):
 
 
 def test_a_full_bar_keeps_its_value_whole_in_a_narrow_column(page, app_url):
+    """The section's coverage bars (an HTML table in the side column): a 100% bar ends
+    before its value, the value stays whole inside the column, and bars are as long as
+    their shares."""
     page.set_viewport_size(LAPTOP)
     page.goto(f"{app_url}/political-stability")  # Political covers 100% of it
     wait_for_app(page)
-    chart = page.get_by_label("Theme coverage of Support for Political Stability and Peacebuilding")
-    chart.locator(".main-svg").first.wait_for()
-    assert "100%" in chart.locator("text.bartext").all_text_contents()
-    assert_labels_inside(chart)
-    ticks = chart.locator(".xtick text").all()
-    assert not any("rotate" in (t.get_attribute("transform") or "") for t in ticks)  # level
-    boxes = sorted((t.bounding_box() for t in ticks), key=lambda b: b["x"])
-    assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False))
+    table = page.locator(".st-key-section-bars table.cb-bars")
+    table.wait_for()
+    column = table.bounding_box()
+
+    def row(label: str):
+        return table.locator("tbody tr").filter(has=page.get_by_role("rowheader", name=label))
+
+    full, value = row("Political").locator(".cb-bar"), row("Political").locator(".cb-value")
+    assert value.inner_text() == "100%"
+    bar, written = full.bounding_box(), value.bounding_box()
+    assert bar["x"] + bar["width"] <= written["x"]
+    assert written["x"] + written["width"] <= column["x"] + column["width"]
+    share = row("Partnerships").locator(".cb-value").inner_text()  # e.g. "27%"
+    part = row("Partnerships").locator(".cb-bar").bounding_box()
+    assert part["width"] / bar["width"] == pytest.approx(int(share[:-1]) / 100, abs=0.02)
 
 
 def test_the_codeline_title_clears_its_ticks_with_one_theme(page, app_url):
