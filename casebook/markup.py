@@ -189,6 +189,16 @@ def _bar_row(label: str, share: float, colour: str, detail: str) -> str:
     )
 
 
+def counts(items: Sequence[tuple[str, str, str]]) -> str:
+    """A page's key counts side by side, each (label, value, a note under it or ""): one
+    description list, where metrics took an element and a column each."""
+    parts = []
+    for label, value, note in items:
+        below = f'<span class="cb-count-note">{escape(note)}</span>' if note else ""
+        parts.append(f"<div><dt>{escape(label)}</dt><dd>{escape(value)}{below}</dd></div>")
+    return f'<dl class="cb-counts">{"".join(parts)}</dl>'
+
+
 def md_escape(text: str) -> str:
     """Text shown literally inside Markdown (no emphasis, links or HTML)."""
     out = html.escape(text, quote=False)

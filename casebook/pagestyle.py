@@ -56,11 +56,16 @@ STYLE = """
 .cb-value{font-variant-numeric:tabular-nums;white-space:nowrap}
 .cb-events{padding-left:1.1rem;font-size:0.9rem}.cb-events li{margin:0.15rem 0}
 [class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
-/* a page's counts two to a row on a phone, where Streamlit stacks columns one a row */
-@media (max-width:640px){.st-key-counts [data-testid='stHorizontalBlock']{row-gap:0.5rem}
-  .st-key-counts [data-testid='stColumn']{min-width:calc(50% - 0.5rem) !important;
-  flex:1 1 calc(50% - 0.5rem) !important}
-  .st-key-counts [data-testid='stMetricValue']{font-size:1.6rem}}
+/* a page's counts: four to a row, two on a phone */
+.cb-counts{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:0.5rem 1rem;
+  margin:0 0 1rem 0}
+.cb-counts dt{font-size:0.875rem;font-weight:400;margin:0}
+.cb-counts dd{font-size:2.25rem;line-height:1.3;margin:0;font-variant-numeric:tabular-nums;
+  overflow-wrap:anywhere}
+.cb-count-note{display:block;font-size:0.8rem;line-height:1.3;
+  color:color-mix(in srgb,currentColor 80%,transparent)}
+@media (max-width:640px){.cb-counts{grid-template-columns:repeat(2,minmax(0,1fr))}
+  .cb-counts dd{font-size:1.6rem}}
 .st-key-print-only{display:none}
 @media print{
   [data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],

@@ -17,15 +17,18 @@ st.title(markup.md_escape(case.title))
 ui.render_provenance(case)
 
 mask = filtering.matching(data.paragraphs, selected, mode)
-counts = st.container(key="counts").columns(4)  # two to a row on a phone
-counts[0].metric("Sections", len(case.sections))
-counts[1].metric("Paragraphs", f"{len(case.paragraphs):,}")
-counts[2].metric("Words", f"{case.words:,}")
-counts[3].metric(
-    "Matching the filter",
-    f"{int(mask.sum()):,} of {len(case.paragraphs):,}" if selected else "no filter",
-    help=f"Showing {filtering.describe(selected, mode, labels)}.",
-)
+matching = f"{int(mask.sum()):,} of {len(case.paragraphs):,}" if selected else "no filter"
+counts = [
+    ("Sections", f"{len(case.sections):,}", ""),
+    ("Paragraphs", f"{len(case.paragraphs):,}", ""),
+    ("Words", f"{case.words:,}", ""),
+    (
+        "Matching the filter",
+        matching,
+        filtering.describe(selected, mode, labels) if selected else "",
+    ),
+]
+st.container(key="counts").markdown(markup.counts(counts), unsafe_allow_html=True)
 
 note = trust.uncoded_note(data.uncoded)
 if note:

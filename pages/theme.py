@@ -20,10 +20,12 @@ st.caption(markup.md_escape(markup.term_lists(theme)))
 
 coded = data.paragraphs[data.paragraphs["themes"].map(lambda t: theme.id in t)]
 whole = data.themes.set_index("theme").loc[theme.id]
-counts = st.container(key="counts").columns(3)  # two to a row on a phone
-counts[0].metric("Paragraphs", f"{len(coded):,} of {len(data.paragraphs):,}")
-counts[1].metric("Sections", f"{coded['section'].nunique()} of {len(case.sections)}")
-counts[2].metric("Coverage", f"{whole['coverage']:.0%}", help=ui.COVERAGE_NOTE)
+counts = [
+    ("Paragraphs", f"{len(coded):,} of {len(data.paragraphs):,}", ""),
+    ("Sections", f"{coded['section'].nunique()} of {len(case.sections)}", ""),
+    ("Coverage", f"{whole['coverage']:.0%}", "of the case's words (see About)"),
+]
+st.container(key="counts").markdown(markup.counts(counts), unsafe_allow_html=True)
 
 st.subheader("Coverage by section")
 titles = {s.slug: s.nav_title for s in case.sections}

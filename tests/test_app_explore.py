@@ -10,7 +10,7 @@ from casebook import cite, coverage, relations, search
 from casebook.loader import load_content
 from casebook.ui.explore import CITE_KEY
 from tests.conftest import CONTENT
-from tests.test_app import markdown, open_app, share_link
+from tests.test_app import counts_shown, markdown, open_app, share_link
 
 CONTENT_ = load_content(CONTENT)
 CODEBOOK = CONTENT_.codebook
@@ -26,7 +26,7 @@ def coded(theme: str):
 def test_theme_page_lists_every_passage_with_a_link_in_context(theme):
     at = open_app(f"theme-{theme}")
     assert at.title[0].value == CODEBOOK.theme(theme).label
-    metrics = {m.label: m.value for m in at.metric}
+    metrics = counts_shown(at)
     assert metrics["Paragraphs"] == f"{len(coded(theme))} of {len(TABLE)}"
     text = markdown(at)
     for row in coded(theme).itertuples():

@@ -11,6 +11,7 @@ from casebook import contrast
 from casebook.markup import (
     badge,
     badges,
+    counts,
     evidence_markdown,
     kwic,
     link,
@@ -403,3 +404,18 @@ def test_term_lists_name_each_term_once():
         "h", "H", "#009E73", "d", ("aid", "displaced", "health"), strong_terms=("displaced",)
     )
     assert term_lists(theme) == "Strong terms: displaced. Other terms: aid, health."
+
+
+def test_counts_exact_html_with_a_note_only_where_given():
+    html = counts([("Sections", "13", ""), ("Matching the filter", "9 of 51", "on aid")])
+    assert html == (
+        '<dl class="cb-counts"><div><dt>Sections</dt><dd>13</dd></div>'
+        "<div><dt>Matching the filter</dt><dd>9 of 51"
+        '<span class="cb-count-note">on aid</span></dd></div></dl>'
+    )
+
+
+def test_counts_escape_labels_values_and_notes():
+    html = counts([("<b>x</b>", "1 < 2", "paragraphs coded *Aid & <i>relief</i>*")])
+    assert "<b>" not in html and "<i>" not in html and "*" not in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "1 &lt; 2" in html

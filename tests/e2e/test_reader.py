@@ -240,12 +240,12 @@ def test_on_a_phone_the_co_occurrence_heatmap_is_a_table(phone, app_url):
 def test_on_a_phone_the_counts_sit_two_to_a_row_and_none_is_cut(phone, app_url, path):
     phone.goto(f"{app_url}{path}")
     wait_for_app(phone)
-    metrics = phone.locator(".st-key-counts").get_by_test_id("stMetric")
-    metrics.nth(2).wait_for()  # the counts come after the heading wait_for_app waits for
-    boxes = [metrics.nth(i).bounding_box() for i in range(metrics.count())]
+    counts = phone.locator(".st-key-counts .cb-counts > div")
+    counts.nth(2).wait_for()  # the counts come after the heading wait_for_app waits for
+    boxes = [counts.nth(i).bounding_box() for i in range(counts.count())]
     assert len(boxes) >= 3
     assert boxes[0]["y"] == boxes[1]["y"] < boxes[2]["y"]  # two to a row, then the next
-    cut = phone.locator(".st-key-counts [data-testid='stMetricValue']").evaluate_all(
+    cut = phone.locator(".st-key-counts dd").evaluate_all(
         "els => els.filter(e => [e, ...e.querySelectorAll('*')].some("
         "n => n.scrollWidth > n.clientWidth + 1)).map(e => e.innerText)"
     )
