@@ -73,11 +73,6 @@ def badges(theme_ids: Sequence[str], codebook: Codebook, pinned: bool = False) -
     return "".join(badge(codebook.theme(t), pinned) for t in theme_ids if t in codebook.ids)
 
 
-def tagged_count(theme_ids: Sequence[str], codebook: Codebook, count: str) -> str:
-    """A section's theme badges and a muted note of its paragraphs, on one line."""
-    return f'{badges(theme_ids, codebook)} <span class="cb-muted">{escape(count)}</span>'.lstrip()
-
-
 def paragraph(
     text: str,
     anchor: str,

@@ -54,8 +54,11 @@ STYLE = """
 .cb-bar{display:block;height:1.1rem;border-radius:2px;flex:none;min-width:1px;
   -webkit-print-color-adjust:exact;print-color-adjust:exact}
 .cb-value{font-variant-numeric:tabular-nums;white-space:nowrap}
+/* the overview's index: a section's link wraps on a narrow screen (Streamlit cuts it) */
+.st-key-section-index [data-testid='stPageLink-NavLink'] > span:last-child,
+.st-key-section-index [data-testid='stPageLink-NavLink'] p{white-space:normal;overflow:visible;
+  line-height:1.45}
 .cb-events{padding-left:1.1rem;font-size:0.9rem}.cb-events li{margin:0.15rem 0}
-[class*='st-key-section-row-']{row-gap:0.1rem;margin-bottom:0.6rem}
 /* a page's counts: four to a row, two on a phone */
 .cb-counts{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:0.5rem 1rem;
   margin:0 0 1rem 0}

@@ -13,6 +13,7 @@ from streamlit.util import calc_hash
 
 from casebook import coverage
 from casebook.loader import load_content
+from casebook.markup import md_escape
 from tests.conftest import BROKEN, CONTENT, FIXTURES
 
 CODEBOOK = load_content(CONTENT).codebook
@@ -110,8 +111,13 @@ def test_overview_shows_counts_charts_and_links():
     shares = coverage.coverage_by_section(coverage.paragraph_table([CASE], CODEBOOK), CODEBOOK)
     first = shares[shares["section"] == CASE.sections[0].slug]
     assert rows[0][1:] == [f"{share:.0%}" for share in first["coverage"]]
-    links = [link.proto.label for link in at.get("page_link")]
-    assert links == [s.title for s in CASE.sections]
+    links = [link.proto.label.split(" · ") for link in at.get("page_link")]
+    assert [link[0] for link in links] == [md_escape(s.title) for s in CASE.sections]
+    tags = coverage.section_tags(shares, CODEBOOK.rules.section_tag_threshold)
+    for section, (_title, count, *named) in zip(CASE.sections, links, strict=True):
+        assert count == f"{len(section.paragraphs)} paragraphs"
+        labels = [CODEBOOK.labels[t] for t in tags[section.slug]]
+        assert named == ([", ".join(labels)] if labels else [])
     assert "troopdeploy.com/case-study-un-mission-in-mali" in at.info[0].value
     assert "AI assistance" in at.info[0].value
 
@@ -133,10 +139,10 @@ def test_overview_follows_the_filter():
     # the index: each section with its matches, those without any folded away
     hits = table[table["themes"].map(lambda themes: "humanitarian" in themes)]
     per_section = hits.groupby("section").size()
-    text = markdown(at)
+    counts = {link.proto.page: link.proto.label.split(" · ")[1] for link in at.get("page_link")}
     for section in CASE.sections:
         found = int(per_section.get(section.slug, 0))
-        assert f"{found} of {len(section.paragraphs)} paragraphs match" in text
+        assert counts[section.slug] == f"{found} of {len(section.paragraphs)} paragraphs match"
     without = sum(1 for s in CASE.sections if s.slug not in per_section)
     assert folded[0].label == f"{without} sections with no paragraph matching the filter"
 

@@ -20,7 +20,6 @@ from casebook.markup import (
     paragraph,
     passage,
     share_link,
-    tagged_count,
     term_lists,
     text_block,
 )
@@ -336,15 +335,6 @@ def test_kwic_of_a_search_in_hostile_text():
 )  # fmt: skip
 def test_link(href, label, html):
     assert link(href, label) == html
-
-
-def test_tagged_count_puts_badges_then_the_escaped_count():
-    assert tagged_count(["security"], CODEBOOK, "3 of 4 <match>") == (
-        f'{COMPUTED_BADGE} <span class="cb-muted">3 of 4 &lt;match&gt;</span>'
-    )
-    assert tagged_count([], CODEBOOK, "2 paragraphs") == (
-        '<span class="cb-muted">2 paragraphs</span>'
-    )
 
 
 def test_share_link_is_escaped_text():

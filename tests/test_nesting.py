@@ -270,8 +270,10 @@ def test_the_menu_and_index_mark_each_section_s_depth(report_content):
     nav = '[data-testid="stSidebarNavLink"][href$="/{}"]'
     assert f"{nav.format('1-voter-registration')} > span[label]::before" in style
     assert 'content:"" / "level 3: "' in style and 'content:"" / "level 2: "' in style
-    row = '.st-key-section-row-2-polling [data-testid="stPageLink-NavLink"]'
-    assert f"{row}{{margin-left:1.25rem}}" in style and f"{row} > span:last-child" in style
+    link = '.st-key-section-index [data-testid="stPageLink-NavLink"]'
+    row = f'{link}[href="2-polling"],{link}[href$="/2-polling"]'
+    assert f"{row}{{margin-left:1.25rem}}" in style
+    assert f'{link}[href="2-polling"] > span:last-child::before' in style
     assert "iii-observations" not in style  # a top-level section is left as it is
 
 

@@ -88,9 +88,13 @@ def outline_style(case: Case) -> str:
         if depth < 2:
             continue
         nav = f'[data-testid="stSidebarNavLink"][href$="/{section.slug}"]'
-        row = f'.st-key-section-row-{section.slug} [data-testid="stPageLink-NavLink"]'
+        link = '.st-key-section-index [data-testid="stPageLink-NavLink"]'
+        row = f'{link}[href="{section.slug}"],{link}[href$="/{section.slug}"]'
         rules.append(f"{nav},{row}{{margin-left:{(depth - 2) * INDENT_REM}rem}}")
-        label = f"{nav} > span[label]::before,{row} > span:last-child::before"
+        label = ",".join(
+            [f"{nav} > span[label]::before"]
+            + [f"{one} > span:last-child::before" for one in row.split(",")]
+        )
         rules.append(f'{label}{{content:"" / "level {depth}: "}}')
     return f"<style>{''.join(rules)}</style>" if rules else ""
 

@@ -252,20 +252,31 @@ def test_on_a_phone_the_counts_sit_two_to_a_row_and_none_is_cut(phone, app_url, 
     assert cut == []  # no value ends in an ellipsis
 
 
-def test_on_a_phone_each_section_keeps_its_badges_nearer_than_the_next_title(phone, app_url):
-    phone.goto(f"{app_url}/")
+def test_on_a_phone_each_section_link_reads_whole_with_its_count(phone, app_url):
+    """The overview's index: one link a section, title then count, wrapped within the
+    screen, none cut and none over the next."""
+    phone.goto(f"{app_url}/?theme=security")
     wait_for_app(phone)
-    rows = phone.locator("[class*='st-key-section-row-']")
-    assert rows.count() >= 10
-    for index in range(3):
-        row, following = rows.nth(index), rows.nth(index + 1)
-        row.scroll_into_view_if_needed()
-        title = row.get_by_test_id("stPageLink").bounding_box()
-        badges = row.locator(".cb-badge").first.bounding_box()
-        next_title = following.get_by_test_id("stPageLink").bounding_box()
-        inside = badges["y"] - (title["y"] + title["height"])
-        between = next_title["y"] - (badges["y"] + badges["height"])
-        assert inside < between
+    index = phone.locator(".st-key-section-index")
+    links = index.get_by_test_id("stPageLink-NavLink").filter(visible=True)
+    links.first.wait_for()
+    assert links.count() >= 5  # the sections with a match; the others folded
+    boxes = []
+    for place in range(links.count()):
+        link = links.nth(place)
+        assert re.search(r" · \d+ of \d+ paragraphs? match", link.inner_text())
+        boxes.append(link.bounding_box())
+    assert all(b["x"] >= 0 and b["x"] + b["width"] <= PHONE["width"] for b in boxes)
+    assert all(a["y"] + a["height"] <= b["y"] for a, b in zip(boxes, boxes[1:], strict=False))
+    cut = links.evaluate_all(
+        "els => els.filter(e => [e, ...e.querySelectorAll('*')].some("
+        "n => n.scrollWidth > n.clientWidth + 1)).map(e => e.innerText)"
+    )
+    assert cut == []
+    level = index.locator('[data-testid="stPageLink-NavLink"] > span:last-child').evaluate_all(
+        "els => els.map(e => getComputedStyle(e, '::before').content)"
+    )
+    assert any("level 2" in content for content in level)  # sub-sections say their level
 
 
 @pytest.mark.parametrize("path", ["/?theme=security", "/facts", "/claims"])
