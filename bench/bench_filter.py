@@ -91,13 +91,6 @@ def sample_page(chromium, url: str, charts: int) -> list[float | None]:
     return found
 
 
-def charts_on(chromium, url: str) -> int:
-    with browser.cold_page(chromium) as page:
-        browser.load(page, url)
-        page.wait_for_timeout(1500)
-        return page.locator("[data-testid='stPlotlyChart']").count()
-
-
 def run(samples: int, flags: list[str]) -> dict[str, list[float | None]]:
     started = {
         key: benchlib.start_streamlit(script, *flags, env=env)
@@ -107,7 +100,7 @@ def run(samples: int, flags: list[str]) -> dict[str, list[float | None]]:
     times: dict[str, list[float | None]] = {name: [] for name in urls}
     try:
         with browser.chromium() as chromium:
-            charts = {name: charts_on(chromium, url) for name, url in urls.items()}
+            charts = {name: browser.charts_on(chromium, url) for name, url in urls.items()}
             for sample in range(samples):
                 order = PAGES[sample % len(PAGES) :] + PAGES[: sample % len(PAGES)]
                 for name, _, _ in order:

@@ -171,14 +171,6 @@ def sample(chromium, url: str, queries: tuple[str, str], charts: int) -> dict:
     return {"opened": first_load, "typed": typed, "shown": shown}
 
 
-def charts_on(chromium, url: str) -> int:
-    """Warm the page up, and count the charts it draws once settled."""
-    with browser.cold_page(chromium) as page:
-        browser.load(page, url)
-        page.wait_for_timeout(1500)
-        return page.locator("[data-testid='stPlotlyChart']").count()
-
-
 def run(samples: int, size: int, flags: list[str]) -> tuple[dict, dict, tuple[int, float]]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "content"
@@ -191,7 +183,7 @@ def run(samples: int, size: int, flags: list[str]) -> tuple[dict, dict, tuple[in
         records: dict[str, list[dict]] = {name: [] for name in [*QUERIES, "section"]}
         try:
             with browser.chromium() as chromium:
-                charts = charts_on(chromium, f"{url}/search?q={QUERIES['reference'][0]}")
+                charts = browser.charts_on(chromium, f"{url}/search?q={QUERIES['reference'][0]}")
                 for number in range(samples):
                     for name in sorted(QUERIES, key=lambda n: (n == "reference") == number % 2):
                         records[name].append(sample(chromium, url, QUERIES[name], charts))

@@ -49,21 +49,13 @@ SERVERS = {
 }
 
 
-def charts_on(chromium, url: str) -> int:
-    """Warm a page up, and count the charts it draws once it has settled."""
-    with browser.cold_page(chromium) as page:
-        browser.load(page, url)
-        page.wait_for_timeout(1500)
-        return page.locator("[data-testid='stPlotlyChart']").count()
-
-
 def run(samples: int, flags: list[str]) -> dict[str, dict[str, list[float]]]:
     started = {key: benchlib.start_streamlit(script, *flags) for key, script in SERVERS.items()}
     urls = {name: started[server][0] + path for name, server, path in PAGES}
     times = {name: {"heading": [], "drawn": [], "busy": []} for name in urls}
     try:
         with browser.chromium() as chromium:
-            charts = {name: charts_on(chromium, url) for name, url in urls.items()}
+            charts = {name: browser.charts_on(chromium, url) for name, url in urls.items()}
             print("charts per page:", charts)
             for sample in range(samples):
                 order = PAGES[sample % len(PAGES) :] + PAGES[: sample % len(PAGES)]

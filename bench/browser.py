@@ -123,6 +123,24 @@ def cold_page(browser, charts: int = 0):
         context.close()
 
 
+def charts_on(browser, url: str, settle_ms: int = 1500, most_ms: int = 15_000) -> int:
+    """Warm a page up and count the charts it draws: the count once it has stayed the same
+    for ``settle_ms`` (a page's first visit on a new server can take seconds to draw its
+    charts, and counting too early made a page with charts count none)."""
+    with cold_page(browser) as page:
+        load(page, url)
+        charts = page.locator("[data-testid='stPlotlyChart'] .main-svg")
+        seen, steady, waited = -1, 0, 0
+        while steady < settle_ms and waited < most_ms:
+            count = page.locator("[data-testid='stPlotlyChart']").count()
+            drawn = charts.count()
+            steady = steady + 250 if count == seen and drawn >= count else 0
+            seen = count
+            page.wait_for_timeout(250)
+            waited += 250
+        return seen
+
+
 def load(page, url: str) -> dict:
     """Open ``url`` and wait until it is drawn; the tracker's record (times in ms)."""
     page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)

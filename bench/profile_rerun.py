@@ -155,7 +155,7 @@ def js_time_by_script(profile: dict) -> collections.Counter:
 
 
 def profile_browser(page_path: str, loads: int, click: str = "") -> None:
-    from bench import bench_filter, bench_pageload, browser
+    from bench import bench_filter, browser
 
     reference = "bare_filter.py" if click else "bare_chart.py"
     targets = {
@@ -168,7 +168,7 @@ def profile_browser(page_path: str, loads: int, click: str = "") -> None:
         try:
             with browser.chromium() as chromium:
                 # warm the server up, and count the charts once the page has settled
-                charts = bench_pageload.charts_on(chromium, f"{url}/{path}")
+                charts = browser.charts_on(chromium, f"{url}/{path}")
                 for _ in range(loads):
                     with browser.cold_page(chromium, charts) as page:
                         devtools = page.context.new_cdp_session(page)
