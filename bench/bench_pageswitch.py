@@ -17,36 +17,17 @@ Target (issue 14): a page switch no slower than when the issue was filed.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import benchlib, browser  # noqa: E402
-from tests.e2e import conftest as browser_tests  # noqa: E402
 
 NOTE = benchlib.conditions()  # read as the script starts, before it loads the machine
 SECTION = "security-improvements"
 MENU_LABEL = "Security improvements"
 SETTLE_MS = 2500  # the overview drawn and idle before the click
-
-
-def start(checkout: Path) -> tuple[str, subprocess.Popen]:
-    """That checkout's dashboard on a free loopback port, run from its own folder."""
-    port = browser_tests.free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", "dashboard.py",
-            "--server.port", str(port), "--server.address", benchlib.HOST,
-            "--server.headless", "true", "--server.fileWatcherType", "none",
-            "--browser.gatherUsageStats", "false",
-        ],
-        cwd=checkout, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://{benchlib.HOST}:{port}"
-    browser_tests._wait_healthy(url, process)  # noqa: SLF001 - the tests' own readiness check
-    return url, process
 
 
 def switch(chromium, url: str, charts: int) -> float:
@@ -63,7 +44,7 @@ def switch(chromium, url: str, charts: int) -> float:
 
 
 def run(checkouts: list[Path], samples: int) -> dict[str, list[float]]:
-    started = {str(c): start(c) for c in checkouts}
+    started = {str(c): benchlib.start_streamlit("dashboard.py", cwd=c) for c in checkouts}
     times: dict[str, list[float]] = {name: [] for name in started}
     try:
         with browser.chromium() as chromium:

@@ -166,11 +166,14 @@ def publish(args: argparse.Namespace, name: str, title: str, report: str, note: 
 # --- servers on loopback -----------------------------------------------------------------
 
 
-def start_streamlit(script: Path | str, *flags: str, env: dict | None = None):
+def start_streamlit(
+    script: Path | str, *flags: str, env: dict | None = None, cwd: Path = ROOT
+):  # fmt: skip
     """`streamlit run script` on a free loopback port, started as the browser tests start it
-    (tests/e2e/conftest.py's start_app_on). Returns (base URL, process) once healthy."""
+    (tests/e2e/conftest.py's start_app_on), from ``cwd`` (another checkout's folder runs
+    that checkout). Returns (base URL, process) once healthy."""
     port = browser_tests.free_port()
-    process = browser_tests.start_app_on(port, *flags, env=env, script=str(script))
+    process = browser_tests.start_app_on(port, *flags, env=env, script=str(script), cwd=cwd)
     return f"http://{HOST}:{port}", process
 
 

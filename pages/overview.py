@@ -17,16 +17,13 @@ st.title(markup.md_escape(case.title))
 ui.render_provenance(case)
 
 mask = filtering.matching(data.paragraphs, selected, mode)
+described = filtering.describe(selected, mode, labels)
 matching = f"{int(mask.sum()):,} of {len(case.paragraphs):,}" if selected else "no filter"
 counts = [
     ("Sections", f"{len(case.sections):,}", ""),
     ("Paragraphs", f"{len(case.paragraphs):,}", ""),
     ("Words", f"{case.words:,}", ""),
-    (
-        "Matching the filter",
-        matching,
-        filtering.describe(selected, mode, labels) if selected else "",
-    ),
+    ("Matching the filter", matching, described if selected else ""),
 ]
 st.container(key="counts").markdown(markup.counts(counts), unsafe_allow_html=True)
 
@@ -72,7 +69,6 @@ st.subheader("Sections")
 ui.render_section_index(case, data, codebook, selected, mode)
 
 st.subheader("Take it with you")
-described = filtering.describe(selected, mode, labels)
 st.caption(f"{described[0].upper()}{described[1:]} ({int(mask.sum())}), as a table or as text.")
 ui.render_exports(
     data.paragraphs[mask], case, codebook, described, ui.current_view_url(), "paragraphs"

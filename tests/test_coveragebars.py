@@ -7,31 +7,11 @@ from __future__ import annotations
 import html
 import re
 
-import pandas as pd
 import pytest
 
 from casebook import contrast
 from casebook.markup import coverage_bars
-from casebook.model import Codebook, Theme
-
-CODEBOOK = Codebook(
-    themes=(
-        Theme("security", "Security", "#0072B2", "Armed violence.", ("security",)),
-        Theme("political", "Political", "#D55E00", "Governance.", ("election*",)),
-        Theme("humanitarian", "Aid <b>& relief</b>", "#009E73", "Relief.", ("aid",)),
-    )
-)
-
-# coverage_by_theme's shape: 8, 19 and 8 of 28 words.
-THEMES = pd.DataFrame(
-    {
-        "theme": ["security", "political", "humanitarian"],
-        "coded_words": [8, 19, 8],
-        "paragraphs": [1, 3, 1],
-        "total_words": [28, 28, 28],
-        "coverage": [8 / 28, 19 / 28, 8 / 28],
-    }
-)
+from tests.test_charts import CODEBOOK, THEMES  # 8, 19 and 8 of 28 words
 
 
 def rows(table: str) -> list[tuple[str, str, str, str, str]]:

@@ -123,8 +123,7 @@ def keep_main(
         return {}
     # Each block's words are read before the article is asked for: a helper process may
     # still be extracting it, and this work does not depend on it.
-    own = [(_tokens(b.text), b) for b in judged]
-    own = [(tokens, _triples(tokens), b) for tokens, b in own]
+    own = [(words, _triples(words), b) for b in judged for words in [_tokens(b.text)]]
     article, meta = extract(html, reading.meta)
     tokens = _tokens(article)
     joined, triples = f" {' '.join(tokens)} ", _triples(tokens)

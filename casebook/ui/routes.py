@@ -89,11 +89,10 @@ def outline_style(case: Case) -> str:
             continue
         nav = f'[data-testid="stSidebarNavLink"][href$="/{section.slug}"]'
         link = '.st-key-section-index [data-testid="stPageLink-NavLink"]'
-        row = f'{link}[href="{section.slug}"],{link}[href$="/{section.slug}"]'
-        rules.append(f"{nav},{row}{{margin-left:{(depth - 2) * INDENT_REM}rem}}")
+        rows = [f'{link}[href="{section.slug}"]', f'{link}[href$="/{section.slug}"]']
+        rules.append(f"{','.join([nav, *rows])}{{margin-left:{(depth - 2) * INDENT_REM}rem}}")
         label = ",".join(
-            [f"{nav} > span[label]::before"]
-            + [f"{one} > span:last-child::before" for one in row.split(",")]
+            [f"{nav} > span[label]::before", *(f"{r} > span:last-child::before" for r in rows)]
         )
         rules.append(f'{label}{{content:"" / "level {depth}: "}}')
     return f"<style>{''.join(rules)}</style>" if rules else ""

@@ -178,12 +178,13 @@ def free_port() -> int:
 
 def start_app_on(
     port: int, *flags: str, env: dict[str, str] | None = None, base_path: str = "",
-    script: str = "dashboard.py",
+    script: str = "dashboard.py", cwd: Path = ROOT,
 ) -> subprocess.Popen:  # fmt: skip
     """Start the dashboard as start_app does, on a given port, with extra command-line flags
     and environment variables (e.g. STREAMLIT_SERVER_COOKIE_SECRET); wait until it is healthy
     under base_path (the --server.baseUrlPath it was given, if any). ``script`` may be
-    another app beside it (the benchmarks' reference apps)."""
+    another app beside it (the benchmarks' reference apps); ``cwd`` another checkout's
+    folder, whose own dashboard.py it then runs."""
     command = [
         sys.executable, "-m", "streamlit", "run", script,
         "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -192,7 +193,7 @@ def start_app_on(
     ]  # fmt: skip
     process = subprocess.Popen(
         command,
-        cwd=ROOT,
+        cwd=cwd,
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
