@@ -49,8 +49,15 @@ with text:
             f"{hits} of {len(rows)} here. The others are folded; one click shows them."
         )
     target = ui.target_anchor(list(rows["anchor"]))
-    flag = ui.flagger(ui.case_claims(content, case), ui.case_record(content, case), codebook)
-    ui.render_paragraphs(rows, codebook, selected, mode, target, flag, section.extras)
+    claims, record = ui.case_claims(content, case), ui.case_record(content, case)
+    blocks = ui.shared(
+        lambda: ui.paragraph_blocks(
+            rows, codebook, selected, mode, target, ui.flagger(claims, record, codebook),
+            section.extras,
+        ),
+        "section-text", case.slug, section.slug, view.themes, mode, target,
+    )  # fmt: skip
+    ui.render_paragraphs(blocks, scroll_to_target=bool(target))
     ui.render_children(case, section)
 
 st.divider()

@@ -181,6 +181,26 @@ def test_parent_section_links_to_its_sub_sections():
     ]
 
 
+def test_each_view_of_a_section_gets_its_own_text_though_the_text_is_shared():
+    """The section's text is worked out once per view and shared by every session: a view
+    drawn after another, in the same process, never shows the other's marks or folds."""
+
+    def marks(at: AppTest) -> tuple[int, int, list[str]]:
+        classes = re.findall(r'class="(cb-para[^"]*)"', markdown(at))
+        folds = [e.label for e in at.expander if "outside the filter" in e.label]
+        return sum("cb-match" in c for c in classes), sum("cb-target" in c for c in classes), folds
+
+    views = [
+        ({}, (0, 0, [])),
+        ({"theme": ["partnerships"]}, (2, 0, ["2 paragraphs outside the filter"])),
+        ({"theme": ["partnerships"], "p": "security-improvements-p1"}, (2, 1, ["1 paragraph outside the filter"])),
+        ({"theme": ["partnerships"]}, (2, 0, ["2 paragraphs outside the filter"])),
+        ({}, (0, 0, [])),
+    ]  # fmt: skip
+    for query, expected in views:
+        assert marks(open_app("security-improvements", **query)) == expected, query
+
+
 def test_section_page_without_filter_shows_every_paragraph_unfolded():
     at = open_app("introduction")
     text = markdown(at)

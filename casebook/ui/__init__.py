@@ -70,6 +70,7 @@ from casebook.ui.widgets import (
     GRID_NOTE,
     NO_OWN_TEXT,
     current_view_url,
+    paragraph_blocks,
     render_badges,
     render_breadcrumb,
     render_children,

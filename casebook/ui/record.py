@@ -97,22 +97,34 @@ def render_fact_cards(items, columns: int = 2) -> None:
         slots[index % columns].markdown(recordmarkup.fact_card(fact), unsafe_allow_html=True)
 
 
-def render_claim_flags(claims, record: Record) -> None:
+def claim_flags(claims, record: Record) -> list[str]:
+    """The HTML of each claim's flag, in its kind's colour and mark."""
     by_id = {fact.id: fact for fact in record.facts}
-    for claim in claims:
-        colour = recordcharts.CLAIM_COLOURS.get(claim.kind, "#7A7A7A")
-        mark = recordcharts.CLAIM_MARKS.get(claim.kind, "⚑")
-        st.markdown(recordmarkup.claim_flag(claim, by_id, colour, mark), unsafe_allow_html=True)
+    return [
+        recordmarkup.claim_flag(
+            claim,
+            by_id,
+            recordcharts.CLAIM_COLOURS.get(claim.kind, "#7A7A7A"),
+            recordcharts.CLAIM_MARKS.get(claim.kind, "⚑"),
+        )
+        for claim in claims
+    ]
+
+
+def render_claim_flags(claims, record: Record) -> None:
+    for flag in claim_flags(claims, record):
+        st.markdown(flag, unsafe_allow_html=True)
 
 
 def flagger(claims, record: Record, codebook: Codebook):
-    """A function drawing, under a paragraph, the reviewed claims about it the filter keeps."""
+    """A function giving, for a paragraph, the flags of the reviewed claims about it that
+    the filter keeps (HTML, drawn under the paragraph)."""
     by_anchor = facts.claims_by_anchor(keep(claims, codebook))
 
-    def flag(row) -> None:
-        render_claim_flags(by_anchor.get(row.anchor, ()), record)
+    def flags(row) -> list[str]:
+        return claim_flags(by_anchor.get(row.anchor, ()), record)
 
-    return flag
+    return flags
 
 
 def render_claims_by_section(claims, record: Record, case: Case, codebook: Codebook, rows):

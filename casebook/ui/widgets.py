@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -47,61 +48,91 @@ def render_badges(theme_ids: list[str], codebook: Codebook, pinned: bool = False
         st.caption("No theme reaches the tagging threshold here.")
 
 
-def render_evidence(row, codebook: Codebook) -> None:
-    with st.popover("Evidence", icon=":material/manage_search:"):
-        st.markdown(markup.evidence_markdown(row, codebook))
+class Shown(NamedTuple):
+    """A paragraph as drawn: its HTML, the reviewed claims flagged under it, and the
+    Markdown of its evidence (shown on request)."""
+
+    html: str
+    flags: tuple[str, ...]
+    evidence: str
 
 
-def render_paragraph(
-    row, codebook: Codebook, highlight: bool, target: bool = False, annotate=None
-) -> None:
+class Folded(NamedTuple):
+    """A run of paragraphs outside the filter, folded under one label."""
+
+    label: str
+    paragraphs: tuple[Shown, ...]
+
+
+def shown(row, codebook: Codebook, highlight: bool, target: bool = False, flags=None) -> Shown:
     html = markup.paragraph(
         row.text, row.anchor, row.themes, codebook, row.pinned, highlight, target
     )
-    st.markdown(html, unsafe_allow_html=True)
-    if annotate:
-        annotate(row)
-    render_evidence(row, codebook)
+    return Shown(html, tuple(flags(row)) if flags else (), markup.evidence_markdown(row, codebook))
 
 
-def render_paragraphs(
-    rows: pd.DataFrame, codebook: Codebook, selected, mode, target: str = "", annotate=None,
+def paragraph_blocks(
+    rows: pd.DataFrame, codebook: Codebook, selected, mode, target: str = "", flags=None,
     extras=(),
-) -> None:  # fmt: skip
-    """The text in order; with a filter, matching paragraphs stand out and runs of
-    the others fold into an expander that one click opens. The paragraph a link
-    pointed at (``target``) is never folded and is marked. ``extras`` (captions,
-    tables, notes, references) stand in their place, never folded."""
+) -> tuple[str | Shown | Folded, ...]:  # fmt: skip
+    """The text in order, ready to draw (:func:`render_paragraphs`): with a filter, matching
+    paragraphs stand out and runs of the others fold under one label. The paragraph a link
+    pointed at (``target``) is never folded and is marked. ``extras`` (captions, tables,
+    notes, references) stand in their place as HTML, never folded. ``flags(row)`` gives
+    the HTML of the claims to flag under a paragraph. Worked out once per view and shared
+    (``ui.shared``): a rerun then only draws."""
     mask = filtering.matching(rows, selected, mode) | (rows["anchor"] == target)
-    folded: list = []
+    blocks: list[str | Shown | Folded] = []
+    folded: list[Shown] = []
     waiting = sorted(extras, key=lambda extra: extra.after)
     if waiting:
-        st.markdown(blockmarkup.STYLE, unsafe_allow_html=True)
+        blocks.append(blockmarkup.STYLE)
 
     def kept_up_to(position: float) -> None:
         while waiting and waiting[0].after < position:
-            flush()
-            st.markdown(blockmarkup.kept(waiting.pop(0)), unsafe_allow_html=True)
+            fold()
+            blocks.append(blockmarkup.kept(waiting.pop(0)))
 
-    def flush() -> None:
+    def fold() -> None:
         if folded:
             label = f"{counted(len(folded), 'paragraph')} outside the filter"
-            with st.expander(label, icon=":material/unfold_more:"):
-                for hidden in folded:
-                    render_paragraph(hidden, codebook, highlight=False, annotate=annotate)
+            blocks.append(Folded(label, tuple(folded)))
             folded.clear()
 
     for row, keep in zip(rows.itertuples(index=False), mask, strict=True):
         kept_up_to(row.position)
         if keep:
-            flush()
+            fold()
             matched = bool(selected) and filtering.matches(row.themes, selected, mode)
-            render_paragraph(row, codebook, matched, row.anchor == target, annotate)
+            blocks.append(shown(row, codebook, matched, row.anchor == target, flags))
         else:
-            folded.append(row)
-    flush()
+            folded.append(shown(row, codebook, False, flags=flags))
+    fold()
     kept_up_to(float("inf"))
-    if target:
+    return tuple(blocks)
+
+
+def render_paragraph(paragraph: Shown) -> None:
+    st.markdown(paragraph.html, unsafe_allow_html=True)
+    for flag in paragraph.flags:
+        st.markdown(flag, unsafe_allow_html=True)
+    with st.popover("Evidence", icon=":material/manage_search:"):
+        st.markdown(paragraph.evidence)
+
+
+def render_paragraphs(blocks, scroll_to_target: bool = False) -> None:
+    """Draw what :func:`paragraph_blocks` worked out; ``scroll_to_target`` brings the
+    paragraph a link pointed at into view."""
+    for block in blocks:
+        if isinstance(block, Shown):
+            render_paragraph(block)
+        elif isinstance(block, Folded):
+            with st.expander(block.label, icon=":material/unfold_more:"):
+                for paragraph in block.paragraphs:
+                    render_paragraph(paragraph)
+        else:
+            st.markdown(block, unsafe_allow_html=True)
+    if scroll_to_target:
         st.html(pagestyle.SCROLL_TO_FRAGMENT, unsafe_allow_javascript=True)
 
 
