@@ -1,6 +1,6 @@
 """Filter change in headless Chromium: click a theme in the sidebar until the page is redrawn.
 
-Run: python bench/bench_filter.py [--samples 10]
+Run: python bench/bench_filter.py [--samples 10] [--against DIR ...]
 
 Servers on loopback: the dashboard; bench/apps/bare_filter.py (a title and one
 multiselect bound to the URL, in the sidebar, with the same options); and that bare app
@@ -12,10 +12,14 @@ themes opens the sidebar's multiselect and clicks the theme: the time runs from 
 on the option to the page drawn again after the rerun (script finished, nothing stale,
 every chart drawn; see bench/browser.py). Pages alternate within each sample. A click whose
 redraw is not seen within a minute is counted apart, and that load's second click skipped.
+Each --against checkout (another commit's work tree, e.g. `git worktree add /tmp/filed
+78036da`, the commit at which issue 14 was filed) serves its own dashboard from its own
+folder, and its overview and section page join the rotation.
 
 Targets: filter change on the overview ≤ 1.5 × the bare app's (issue 7); no slower than
-4.16 × on the overview, as when issue 14 was filed (issue 14); ≤ 3 × on the overview and
-≤ 1.5 × on a section page (issue 15).
+4.16 × on the overview, as when issue 14 was filed, and on both pages no slower than the
+--against checkouts (issue 14); ≤ 3 × on the overview and ≤ 1.5 × on a section page
+(issue 15).
 """
 
 from __future__ import annotations
@@ -43,12 +47,24 @@ PAGES = [
     ("bare + codeline", "codeline", "/"),
 ]
 ONE_CHART = benchlib.APPS / "filter_one_chart.py"
-# server -> (script, environment)
+# server -> (script, environment, the checkout it runs from)
 SERVERS = {
-    "app": (benchlib.dashboard(), {}),
-    "bare": (benchlib.APPS / "bare_filter.py", {}),
-    **{kind: (ONE_CHART, {"CASEBOOK_BENCH_CHART": kind}) for kind in ("coverage", "codeline")},
+    "app": (benchlib.dashboard(), {}, benchlib.ROOT),
+    "bare": (benchlib.APPS / "bare_filter.py", {}, benchlib.ROOT),
+    **{
+        kind: (ONE_CHART, {"CASEBOOK_BENCH_CHART": kind}, benchlib.ROOT)
+        for kind in ("coverage", "codeline")
+    },
 }
+DASHBOARD_PAGES = [(name, path) for name, server, path in PAGES if server == "app"]
+OTHERS: list[str] = []  # the --against checkouts
+
+
+def against(checkout: Path) -> None:
+    """Add another checkout's dashboard, and its overview and section page, to the run."""
+    OTHERS.append(str(checkout))
+    SERVERS[str(checkout)] = ("dashboard.py", {}, checkout)
+    PAGES.extend((f"{name} at {checkout}", str(checkout), path) for name, path in DASHBOARD_PAGES)
 
 
 def click_theme(page, theme: str) -> float:
@@ -93,8 +109,8 @@ def sample_page(chromium, url: str, charts: int) -> list[float | None]:
 
 def run(samples: int, flags: list[str]) -> dict[str, list[float | None]]:
     started = {
-        key: benchlib.start_streamlit(script, *flags, env=env)
-        for key, (script, env) in SERVERS.items()
+        key: benchlib.start_streamlit(script, *flags, env=env, cwd=cwd)
+        for key, (script, env, cwd) in SERVERS.items()
     }
     urls = {name: started[server][0] + path for name, server, path in PAGES}
     times: dict[str, list[float | None]] = {name: [] for name in urls}
@@ -140,6 +156,14 @@ def report(times: dict[str, list[float | None]]) -> tuple[str, str]:
         f"- section ≤ 1.5 × bare app (issue 15): {benchlib.verdict(section <= 1.5)} "
         f"({section:.2f})",
     ])  # fmt: skip
+    for checkout in OTHERS:
+        for name, _ in DASHBOARD_PAGES:
+            ours = benchlib.median(done[name])
+            theirs = benchlib.median(done[f"{name} at {checkout}"])
+            verdict += (
+                f"\n- {name} no slower than at {checkout} (issue 14): "
+                f"{benchlib.verdict(ours <= theirs)} ({ours:.0f} ms against {theirs:.0f})"
+            )
     singles = [name for name in done if name.startswith("bare + ")]
     if singles:
         extra = sum(benchlib.median(done[name]) - bare for name in singles)
@@ -155,16 +179,22 @@ def report(times: dict[str, list[float | None]]) -> tuple[str, str]:
 def main() -> None:
     parser = benchlib.arguments(__doc__)
     parser.add_argument("--samples", type=int, default=10, help="cold loads of each page")
+    parser.add_argument("--against", type=Path, action="append", default=[],
+                        help="another checkout's folder")  # fmt: skip
     args = parser.parse_args()
     if not 1 <= args.samples <= 100:
         parser.error("bounded: 1 to 100 samples")
+    for checkout in args.against:
+        if not (checkout / "dashboard.py").is_file():
+            parser.error(f"{checkout}: no dashboard.py (give a checkout's folder)")
+        against(checkout.resolve())
     table, verdict = report(run(args.samples, args.server_flag))
     print(f"\n{table}\n{verdict}")
     if not args.no_write:
         body = (
             f"Two clicks per cold load ({', '.join(THEMES)}), pages alternating. "
             f"{NOTE}\n\n{table}\n\nTarget:\n{verdict}\n\n"
-            "Rerun: `python bench/bench_filter.py` (`--samples`)."
+            "Rerun: `python bench/bench_filter.py` (`--samples`, `--against DIR`)."
         )
         benchlib.write_section("filter", "Filter change in the browser", body)
 
