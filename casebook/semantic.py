@@ -63,11 +63,64 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     if keep:
         keep.sort(key=lambda i: len(clipped[i]))  # batches of like length pad little
         with _LOCK:
-            found = _model().embed([clipped[i] for i in keep], norm=False, batch_size=BATCH)
+            found = _pooled([clipped[i] for i in keep])
         norms = np.linalg.norm(found, axis=1, keepdims=True)
         found = np.divide(found, norms, out=np.zeros_like(found), where=norms > 0)
         vectors[keep] = found
     return vectors
+
+
+def _pooled(texts: list[str]) -> np.ndarray:
+    """What the model's own ``embed`` gives (each text's mean token vector, ``BATCH``
+    texts padded together), bit for bit, with each distinct word tokenized only once.
+
+    The model's tokenizer runs over a whole text at once, and that was most of the time
+    spent embedding. A clipped text is words joined by single spaces (:func:`_clip`), and
+    the tokenizer marks each word's start and never merges across one, so a text's tokens
+    are its words' tokens one after another (tests/test_semantic.py checks this against
+    the tokenizer itself). The ids are then padded and pooled as the model does it, by its
+    own ``avg_pool``."""
+    model = _model()
+    tokens = _word_tokens(model.tokenizer, texts)
+    pad = (model.tokenizer.padding or {}).get("pad_id", 0)
+    last = model.embedding.shape[0] - 1
+    pooled = np.empty((len(texts), model.embedding.shape[1]), dtype=np.float32)
+    for start in range(0, len(texts), BATCH):
+        rows = [
+            [token for word in text.split(" ") for token in tokens[word]]
+            for text in texts[start : start + BATCH]
+        ]
+        width = max(len(row) for row in rows)
+        ids = np.full((len(rows), width), pad, dtype=np.int32)
+        mask = np.zeros((len(rows), width), dtype=np.float32)
+        for place, row in enumerate(rows):
+            ids[place, : len(row)] = row
+            mask[place, : len(row)] = 1.0
+        np.clip(ids, 0, last, out=ids)
+        pooled[start : start + len(rows)] = model.avg_pool(model.embedding[ids], mask)
+    return pooled
+
+
+_WORD_TOKENS: dict[str, tuple[int, ...]] = {}  # each word's token ids, the word alone
+MAX_WORDS_KEPT = 200_000  # distinct words remembered by a process before starting over
+WORDS_AT_ONCE = 1024  # words tokenized together (of like length: padding stays small)
+
+
+def _word_tokens(tokenizer, texts: list[str]) -> dict[str, tuple[int, ...]]:
+    """The token ids of every word of ``texts``, each word tokenized once per process."""
+    new = {word for text in texts for word in text.split(" ")} - _WORD_TOKENS.keys()
+    if len(_WORD_TOKENS) + len(new) > MAX_WORDS_KEPT:
+        _WORD_TOKENS.clear()
+        new = {word for text in texts for word in text.split(" ")}
+    ordered = sorted(new, key=len)
+    for start in range(0, len(ordered), WORDS_AT_ONCE):
+        words = ordered[start : start + WORDS_AT_ONCE]
+        for word, encoding in zip(
+            words, tokenizer.encode_batch(words, add_special_tokens=False), strict=True
+        ):
+            kept = zip(encoding.ids, encoding.attention_mask, strict=True)
+            _WORD_TOKENS[word] = tuple(token for token, real in kept if real)
+    return _WORD_TOKENS
 
 
 def opening(text: str) -> str:

@@ -8,10 +8,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from casebook import semantic
+from casebook.loader import load_content
 from casebook.model import Codebook, Example, Rules, Theme
 from casebook.tagging import code_texts
+from tests.conftest import CONTENT
 
 ATTACK = "Armed men attacked the peacekeepers' base at night and killed two soldiers."
 VOTE = "Voters queued for hours to elect a new parliament under the new constitution."
@@ -37,6 +41,49 @@ def test_embed_gives_unit_rows_and_zeros_for_a_text_without_words():
     norms = np.linalg.norm(vectors, axis=1)
     assert norms == pytest.approx([1.0, 0.0, 1.0, 1.0], abs=1e-5)
     assert not np.isnan(vectors).any()
+
+
+# Words as articles have them: accents, digits and dates, punctuation stuck to words,
+# other scripts, symbols and emoji, and runs of marks nothing else looks like.
+WORD = st.text(
+    st.sampled_from(list("aeinorstuyAEIMNSéèçñößİıøæœ0123456789.,;:'’“”()[]-–—/%$€§¶&@#") +
+                    ["中", "文", "ع", "ر", "б", "ы", "🙂", "\u0301", "\u200b", "\ufffd", "\U0001f1f2"]),
+    min_size=1, max_size=12,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORD, min_size=1, max_size=25))
+def test_a_texts_tokens_are_its_words_tokens_one_after_another(words):
+    """What embedding word by word rests on (semantic._pooled): the tokenizer never merges
+    across a word's start, so a clipped text's tokens are its words' tokens in turn."""
+    text = semantic._clip(" ".join(words))
+    assume(text)
+    tokenizer = semantic._model().tokenizer
+    whole = tokenizer.encode(text, add_special_tokens=False).ids
+    tokens = semantic._word_tokens(tokenizer, [text])
+    assert [t for word in text.split(" ") for t in tokens[word]] == whole
+
+
+def test_embedding_word_by_word_is_the_models_own_embedding_bit_for_bit(real_codebook):
+    """The seed's paragraphs, the coded examples and texts with unusual words, in batches
+    as embed makes them: the same vectors as WordLlama's own embed, to the last bit."""
+    paragraphs = [p.text for p in load_content(CONTENT).cases[0].paragraphs]
+    odd = ["İdlib", "2013–2023: 15,209 troops (¶12)", "emoji 🙂 中文", "x" * 3000 + " tail"]
+    texts = [semantic._clip(t) for t in paragraphs + [e.text for e in real_codebook.examples] + odd]
+    texts.sort(key=len)
+    model = semantic._model()
+    ours = semantic._pooled(texts)
+    assert np.array_equal(ours, model.embed(texts, norm=False, batch_size=semantic.BATCH))
+
+
+def test_words_remembered_past_the_bound_start_over_and_embed_the_same(monkeypatch):
+    texts = [ATTACK, VOTE, "A third text with words of its own."]
+    expected = semantic._pooled(texts)
+    monkeypatch.setattr(semantic, "MAX_WORDS_KEPT", 5)
+    monkeypatch.setattr(semantic, "_WORD_TOKENS", {})
+    assert np.array_equal(semantic._pooled(texts), expected)
+    assert len(semantic._WORD_TOKENS) <= len(" ".join(texts).split())
 
 
 def test_the_same_wording_is_nearest_with_similarity_one():
@@ -170,6 +217,7 @@ def refuse(*args, **kwargs):
 socket.socket.connect = refuse
 socket.create_connection = refuse
 from casebook import semantic
+from casebook.loader import load_content
 print(semantic.embed(["Troops patrolled the border."]).shape)
 """
 
