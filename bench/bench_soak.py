@@ -11,6 +11,7 @@ run after its first minute, once the sessions are open and the caches full, alon
 change between the median RSS of the first and the last third of that window. Memory is
 called flat when the slope is under 1 MB/min: RSS swings by some ±8 MB from sample to
 sample as the sessions' reruns come and go, so four minutes cannot resolve a smaller slope.
+Issue 15 asks for an hour (--duration 3600) whose last half has a slope under 0.1 MB/min.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ NOTE = benchlib.conditions()  # read as the script starts, before it loads the m
 SAMPLE_SECONDS = 5.0
 WARM_SECONDS = 60.0  # left out of the slope
 FLAT_MB_PER_MIN = 1.0
+LATE_FLAT_MB_PER_MIN = 0.1  # issue 15: over the last half of an hour-long soak
 
 
 def slope(points: list[tuple[float, float]]) -> float:
@@ -115,7 +117,11 @@ def main() -> None:
     trace = ", ".join(f"{mb:.0f}" for _, mb in memory[:: max(1, len(memory) // 20)])
     verdict = (
         f"- memory flat (slope < {FLAT_MB_PER_MIN} MB/min): {benchlib.verdict(flat)} "
-        f"({rate:+.2f}); 0 errors: {benchlib.verdict(errors == 0)} ({errors})"
+        f"({rate:+.2f}); 0 errors: {benchlib.verdict(errors == 0)} ({errors})\n"
+        f"- issue 15, an hour with memory flat over its last half (slope < "
+        f"{LATE_FLAT_MB_PER_MIN} MB/min): "
+        f"{benchlib.verdict(found['wall'] >= 3600 and abs(late) < LATE_FLAT_MB_PER_MIN)} "
+        f"({found['wall'] / 60:.0f} min, {late:+.2f})"
     )
     print(f"\n{table}\nRSS every ~{SAMPLE_SECONDS * max(1, len(memory) // 20):.0f} s: {trace}")
     print(verdict)
