@@ -217,33 +217,42 @@ def md_link(label: str, url: str) -> str:
 _URL_SAFE = ":/?#@!$&'*+,;=%~"  # beside letters, digits and -._ : never ( ) [ ] < > or space
 
 
-def _examples_markdown(examples) -> str:
+def _examples_html(examples) -> str:
     """The nearest coded examples behind a theme, each with its first words and similarity."""
     return "; ".join(
-        f"“{md_escape(e['opening'])}” ({md_escape(e['example'])}, similarity {e['similarity']:.2f})"
+        f"“{escape(e['opening'])}” ({escape(e['example'])}, similarity {e['similarity']:.2f})"
         for e in examples
     )
 
 
-def evidence_markdown(row, codebook: Codebook) -> str:
-    """Why a paragraph carries its themes: each theme's score, matched terms and the
-    nearest coded examples that added to the score."""
+def evidence(row, codebook: Codebook) -> str:
+    """Why a paragraph carries its themes, in a disclosure under it that opens on a click or
+    Enter: each theme's score, matched terms and the nearest coded examples that added to
+    the score. Every piece escaped."""
     threshold = codebook.rules.paragraph_min_score
-    lines = []
+    head = ""
     if row.pinned:
         names = ", ".join(codebook.theme(t).label for t in row.themes)
-        lines.append(f"📌 **Pinned by an editor:** {md_escape(names)}. The rule's findings:")
+        head = (
+            f"<p>📌 <strong>Pinned by an editor:</strong> {escape(names)}. The rule's findings:</p>"
+        )
+    items = []
     for theme in codebook.themes:
         score = row.scores[theme.id]
         terms = row.evidence[theme.id]
         examples = row.examples[theme.id]
         verdict = "coded" if score >= threshold else "below threshold"
-        found = ", ".join(md_escape(term) for term in terms) if terms else "no terms found"
+        found = ", ".join(escape(term) for term in terms) if terms else "no terms found"
         if examples:
-            found += f". Near coded examples: {_examples_markdown(examples)}"
-        lines.append(f"- **{md_escape(theme.label)}**: score {score:g}, {verdict}. {found}")
-    lines.append(f"\nA theme is coded at score {threshold:g} or more (see About).")
-    return "\n".join(lines)
+            found += f". Near coded examples: {_examples_html(examples)}"
+        items.append(
+            f"<li><strong>{escape(theme.label)}</strong>: score {score:g}, {verdict}. {found}</li>"
+        )
+    rule = f'<p class="cb-muted">A theme is coded at score {threshold:g} or more (see About).</p>'
+    return (
+        '<details class="cb-evidence"><summary>Evidence</summary>'
+        f"{head}<ul>{''.join(items)}</ul>{rule}</details>"
+    )
 
 
 KWIC_LINES = 10  # per paragraph: the page stays light whatever a paragraph holds

@@ -206,7 +206,7 @@ def test_section_page_without_filter_shows_every_paragraph_unfolded():
     text = markdown(at)
     assert text.count('class="cb-para"') == 2
     assert not [e for e in at.expander if "outside the filter" in e.label]
-    assert len(at.get("popover")) == 2  # one Evidence button per paragraph
+    assert text.count('<details class="cb-evidence">') == 2  # each paragraph's evidence
 
 
 def test_share_link_carries_the_filter():
@@ -316,8 +316,8 @@ def test_evidence_names_the_nearest_coded_example_behind_a_theme(tiny_copy, monk
     monkeypatch.setenv("CASEBOOK_CONTENT", str(tiny_copy))
     text = markdown(open_app("middle-part"))
     assert (
-        "- **Political**: score 2, coded. no terms found. Near coded examples: "
-        "“A quiet paragraph about nothing in particular\\.” (ex\\-quiet, similarity 1.00)"
+        "<li><strong>Political</strong>: score 2, coded. no terms found. Near coded examples: "
+        "“A quiet paragraph about nothing in particular.” (ex-quiet, similarity 1.00)</li>"
     ) in text
 
 

@@ -12,7 +12,6 @@ from casebook.markup import (
     badge,
     badges,
     counts,
-    evidence_markdown,
     kwic,
     link,
     link_list,
@@ -23,6 +22,7 @@ from casebook.markup import (
     term_lists,
     text_block,
 )
+from casebook.markup import evidence as markup_evidence
 from casebook.model import Codebook, Rules, Theme
 from casebook.pagestyle import STYLE
 from casebook.search import Hit, find_hits
@@ -201,7 +201,7 @@ def test_md_escape_neutralises_latex_dollars():
     assert md_escape("between $a$ and $b$") == r"between \$a\$ and \$b\$"
 
 
-# --- evidence_markdown ------------------------------------------------------------------
+# --- evidence ---------------------------------------------------------------------------
 
 
 def row(pinned, themes, scores, evidence, examples=None):
@@ -211,40 +211,50 @@ def row(pinned, themes, scores, evidence, examples=None):
     )
 
 
-def test_evidence_markdown_for_a_computed_row():
+def items(html: str) -> list[str]:
+    return re.findall(r"<li>(.*?)</li>", html)
+
+
+def test_evidence_for_a_computed_row_is_a_disclosure_with_a_line_per_theme():
     scores = {"security": 3.0, "political": 1.0, "marked": 0.0, "bad": 2.0}
     evidence = {"security": ["Troops", "patrolled"], "political": ["vote"], "marked": [],
                 "bad": ["x_y"]}  # fmt: skip
-    assert evidence_markdown(row(False, ["security", "bad"], scores, evidence), CODEBOOK) == (
-        "- **Security**: score 3, coded. Troops, patrolled\n"
-        "- **Political**: score 1, below threshold. vote\n"
-        '- **&lt;b&gt;Bold&lt;/b&gt; &amp; "Co"**: score 0, below threshold. no terms found\n'
-        "- **Bad**: score 2, coded. x\\_y\n"
-        "\nA theme is coded at score 2 or more (see About)."
+    html = markup_evidence(row(False, ["security", "bad"], scores, evidence), CODEBOOK)
+    assert html.startswith('<details class="cb-evidence"><summary>Evidence</summary><ul>')
+    assert html.endswith(
+        '<p class="cb-muted">A theme is coded at score 2 or more (see About).</p></details>'
     )
+    assert items(html) == [
+        "<strong>Security</strong>: score 3, coded. Troops, patrolled",
+        "<strong>Political</strong>: score 1, below threshold. vote",
+        "<strong>&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;Co&quot;</strong>: score 0, below "
+        "threshold. no terms found",
+        "<strong>Bad</strong>: score 2, coded. x&#95;y",
+    ]
 
 
-def test_evidence_markdown_names_the_nearest_examples_with_their_similarity():
+def test_evidence_names_the_nearest_examples_with_their_similarity_escaped():
     scores = {"security": 2.0, "political": 0.0, "marked": 0.0, "bad": 0.0}
     evidence = {"security": ["troops"], "political": [], "marked": [], "bad": []}
-    near = {"example": "unmiss-p4", "opening": "Gunmen *attacked* the camp …", "similarity": 0.8312}
+    near = {"example": "unmiss-p4", "opening": "Gunmen *attacked* <b>the camp</b> …",
+            "similarity": 0.8312}  # fmt: skip
     examples = {"security": [near], "political": [], "marked": [], "bad": []}
-    text = evidence_markdown(row(False, ["security"], scores, evidence, examples), CODEBOOK)
-    assert text.splitlines()[0] == (
-        "- **Security**: score 2, coded. troops. Near coded examples: "
-        "“Gunmen \\*attacked\\* the camp …” (unmiss\\-p4, similarity 0.83)"
+    html = markup_evidence(row(False, ["security"], scores, evidence, examples), CODEBOOK)
+    assert items(html)[0] == (
+        "<strong>Security</strong>: score 2, coded. troops. Near coded examples: "
+        "“Gunmen &#42;attacked&#42; &lt;b&gt;the camp&lt;/b&gt; …” (unmiss-p4, similarity 0.83)"
     )
 
 
-def test_evidence_markdown_for_a_pinned_row():
+def test_evidence_for_a_pinned_row_says_so_first():
     scores = {"security": 0.5, "political": 0.0, "marked": 0.0, "bad": 0.0}
     evidence = {"security": ["troops"], "political": [], "marked": [], "bad": []}
-    text = evidence_markdown(row(True, ["political", "marked"], scores, evidence), CODEBOOK)
-    assert text.splitlines()[:2] == [
-        '📌 **Pinned by an editor:** Political, &lt;b&gt;Bold&lt;/b&gt; &amp; "Co". '
-        "The rule's findings:",
-        "- **Security**: score 0.5, below threshold. troops",
-    ]
+    html = markup_evidence(row(True, ["political", "marked"], scores, evidence), CODEBOOK)
+    assert (
+        "<summary>Evidence</summary><p>📌 <strong>Pinned by an editor:</strong> Political, "
+        "&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;Co&quot;. The rule's findings:</p><ul>"
+    ) in html
+    assert items(html)[0] == "<strong>Security</strong>: score 0.5, below threshold. troops"
 
 
 # --- paragraph(target=True) -------------------------------------------------------------

@@ -49,8 +49,8 @@ def render_badges(theme_ids: list[str], codebook: Codebook, pinned: bool = False
 
 
 class Shown(NamedTuple):
-    """A paragraph as drawn: its HTML, the reviewed claims flagged under it, and the
-    Markdown of its evidence (shown on request)."""
+    """A paragraph as drawn: its HTML, the reviewed claims flagged under it, and its
+    evidence (HTML, a disclosure opened on request)."""
 
     html: str
     flags: tuple[str, ...]
@@ -68,7 +68,7 @@ def shown(row, codebook: Codebook, highlight: bool, target: bool = False, flags=
     html = markup.paragraph(
         row.text, row.anchor, row.themes, codebook, row.pinned, highlight, target
     )
-    return Shown(html, tuple(flags(row)) if flags else (), markup.evidence_markdown(row, codebook))
+    return Shown(html, tuple(flags(row)) if flags else (), markup.evidence(row, codebook))
 
 
 def paragraph_blocks(
@@ -113,11 +113,10 @@ def paragraph_blocks(
 
 
 def render_paragraph(paragraph: Shown) -> None:
-    st.markdown(paragraph.html, unsafe_allow_html=True)
-    for flag in paragraph.flags:
-        st.markdown(flag, unsafe_allow_html=True)
-    with st.popover("Evidence", icon=":material/manage_search:"):
-        st.markdown(paragraph.evidence)
+    """A paragraph, its claim flags and its evidence: one element, so that a rerun sends
+    and the browser redraws one thing per paragraph."""
+    html = paragraph.html + "".join(paragraph.flags) + paragraph.evidence
+    st.markdown(html, unsafe_allow_html=True)
 
 
 def render_paragraphs(blocks, scroll_to_target: bool = False) -> None:

@@ -94,11 +94,13 @@ def test_folded_paragraphs_and_evidence_are_one_click_away(page, app_url):
     page.wait_for_function(
         "() => [...document.querySelectorAll('.cb-para')].filter(e => e.offsetParent).length === 4"
     )
-    page.get_by_role("button", name="Evidence").first.click()
-    popover = page.get_by_test_id("stPopoverBody")
-    popover.wait_for()
-    assert "score" in popover.inner_text()
-    assert "Security" in popover.inner_text()
+    evidence = page.locator("details.cb-evidence").first
+    assert not evidence.get_attribute("open") and "score" not in evidence.inner_text()
+    evidence.get_by_text("Evidence").focus()
+    page.keyboard.press("Enter")  # a disclosure: a click or the keyboard opens it
+    page.wait_for_function("() => document.querySelector('details.cb-evidence').open")
+    assert "score" in evidence.inner_text()
+    assert "Security" in evidence.inner_text()
 
 
 def test_first_deep_link_after_start_shows_no_page_not_found_dialog(browser):
