@@ -100,8 +100,7 @@ STYLE = """
 .cb-claim q{font-style:italic}
 .cb-claim summary{cursor:pointer;font-size:0.85rem;opacity:0.85}
 .cb-evidence{margin:0 0 0.5rem 0.9rem;font-size:0.9rem}
-.cb-evidence summary{cursor:pointer;display:inline-flex;align-items:center;
-  min-height:24px;font-size:0.85rem}
+.cb-evidence summary{cursor:pointer;line-height:24px;font-size:0.85rem}
 .cb-evidence ul{margin:0.2rem 0 0.2rem 1.2rem;padding:0}
 .cb-fact{padding:0.4rem 0.8rem;margin:0.3rem 0;border:1px solid rgba(128,128,128,0.3);
   border-radius:0.5rem}

@@ -26,7 +26,7 @@ every theme and every case:
 5. A paragraph is **coded** with a theme when the score reaches **{min_score:g}**: one
    passing mention is not a theme.
 
-The evidence is kept: every paragraph's *Evidence* button shows each theme's score, the
+The evidence is kept: *Evidence*, under every paragraph, opens to show each theme's score, the
 words behind it and the nearest examples that added to it, with their similarity. An
 editor can **pin** a paragraph's themes in its content file (a line
 `<!-- themes: security political -->` just above it); pinned themes are shown solid with

@@ -201,7 +201,7 @@ def index_label(section: Section, data: CaseTables, codebook: Codebook, hits) ->
 def render_legend() -> None:
     st.caption(
         "Badges: outlined = coded by the rule; solid with 📌 = pinned by an editor. "
-        "The *Evidence* button under a paragraph shows why."
+        "*Evidence*, under a paragraph, opens to show why."
     )
 
 
