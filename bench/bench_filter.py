@@ -179,15 +179,12 @@ def report(times: dict[str, list[float | None]]) -> tuple[str, str]:
 def main() -> None:
     parser = benchlib.arguments(__doc__)
     parser.add_argument("--samples", type=int, default=10, help="cold loads of each page")
-    parser.add_argument("--against", type=Path, action="append", default=[],
-                        help="another checkout's folder")  # fmt: skip
+    benchlib.add_against(parser)
     args = parser.parse_args()
     if not 1 <= args.samples <= 100:
         parser.error("bounded: 1 to 100 samples")
-    for checkout in args.against:
-        if not (checkout / "dashboard.py").is_file():
-            parser.error(f"{checkout}: no dashboard.py (give a checkout's folder)")
-        against(checkout.resolve())
+    for checkout in benchlib.against(parser, args):
+        against(checkout)
     table, verdict = report(run(args.samples, args.server_flag))
     print(f"\n{table}\n{verdict}")
     if not args.no_write:

@@ -89,16 +89,13 @@ def report(times: dict[str, list[float]], here: str) -> tuple[str, str]:
 def main() -> None:
     parser = benchlib.arguments(__doc__, server=False)
     parser.add_argument("--samples", type=int, default=8, help="switches per checkout")
-    parser.add_argument("--against", type=Path, action="append", default=[],
-                        help="another checkout's folder")  # fmt: skip
+    benchlib.add_against(parser)
     args = parser.parse_args()
     if not 1 <= args.samples <= 100:
         parser.error("bounded: 1 to 100 samples")
-    for checkout in args.against:
-        if not (checkout / "dashboard.py").is_file():
-            parser.error(f"{checkout}: no dashboard.py (give a checkout's folder)")
+    checkouts = benchlib.against(parser, args)
     here = str(benchlib.ROOT)
-    table, verdict = report(run([benchlib.ROOT, *args.against], args.samples), here)
+    table, verdict = report(run([benchlib.ROOT, *checkouts], args.samples), here)
     print(f"\n{table}\n{verdict}")
     if not args.no_write:
         body = (

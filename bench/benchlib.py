@@ -132,6 +132,20 @@ def arguments(doc: str, server: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def add_against(parser: argparse.ArgumentParser) -> None:
+    """--against DIR (repeatable): another checkout's folder whose dashboard runs too."""
+    parser.add_argument("--against", type=Path, action="append", default=[],
+                        help="another checkout's folder")  # fmt: skip
+
+
+def against(parser: argparse.ArgumentParser, args) -> list[Path]:
+    """The --against checkouts, resolved; a folder without a dashboard.py is refused."""
+    for checkout in args.against:
+        if not (checkout / "dashboard.py").is_file():
+            parser.error(f"{checkout}: no dashboard.py (give a checkout's folder)")
+    return [checkout.resolve() for checkout in args.against]
+
+
 # --- RESULTS.md --------------------------------------------------------------------------
 
 _INTRO = """# Benchmarks
