@@ -72,9 +72,14 @@ def test_embedding_word_by_word_is_the_models_own_embedding_bit_for_bit(real_cod
     odd = ["İdlib", "2013–2023: 15,209 troops (¶12)", "emoji 🙂 中文", "x" * 3000 + " tail"]
     texts = [semantic._clip(t) for t in paragraphs + [e.text for e in real_codebook.examples] + odd]
     texts.sort(key=len)
-    model = semantic._model()
+    import wordllama  # the package's own loading and embedding, as the reference
+
+    model = wordllama.WordLlama.load(
+        cache_dir=Path(wordllama.__file__).parent, disable_download=True
+    )
     ours = semantic._pooled(texts)
     assert np.array_equal(ours, model.embed(texts, norm=False, batch_size=semantic.BATCH))
+    assert np.array_equal(semantic._model().embedding, model.embedding)
 
 
 def test_words_remembered_past_the_bound_start_over_and_embed_the_same(monkeypatch):
