@@ -110,10 +110,11 @@ class _Parser(HTMLParser):
         text, self.bold, self.plain = self._text(), 0, 0
         if not text:
             return
-        kind, level = (
-            self.open.context(),
-            next((n for t, n in HEADINGS.items() if self.open.has(t)), 0),
-        )
+        kind, level = self.open.context(), 0
+        for tag, number in HEADINGS.items():
+            if self.open.count(tag):
+                level = number
+                break
         guessed = (
             kind == "paragraph" and not level and bold and not plain and not self.open.has("li")
         )
@@ -134,7 +135,7 @@ class _Parser(HTMLParser):
             return "caption"
         if kind == "paragraph" and self.open.has("blockquote"):
             return "quote"
-        if kind == "reference" and self.open.roles["note"]:
+        if kind == "reference" and self.open.role_open("note"):
             return "note"
         return kind
 
@@ -190,7 +191,7 @@ class _Parser(HTMLParser):
         if index is None:
             return
         containers = within.get(tag, ("dl",))
-        if any(self.open.tags[c] for c in containers) and any(
+        if self.open.has(*containers) and any(
             open_tag in containers for open_tag, _ in self.open.stack[index + 1 :]
         ):
             return

@@ -38,7 +38,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def is_caption(line: str) -> bool:
     """A short line crediting or describing an image or table: never a heading."""
-    return len(line.split()) <= 30 and _CAPTION.search(line) is not None
+    # Counting to 31 words is enough (a long paragraph is not split whole)
+    return len(line.split(None, 30)) <= 30 and _CAPTION.search(line) is not None
 
 
 def is_heading(line: str) -> bool:
