@@ -9,11 +9,11 @@ from concurrent.futures.process import BrokenProcessPool
 import pytest
 
 from casebook import coverage
-from casebook.ingest import themecount
+from casebook.ingest import pipeline, themecount
 from casebook.ingest.helper import Helper
 from casebook.loader import load_content
 from casebook.semantic import Neighbour
-from tests.conftest import CONTENT, TINY
+from tests.conftest import CONTENT, TINY, copy_codebook
 
 
 @pytest.mark.parametrize("root", [CONTENT, TINY], ids=["seed", "tiny"])
@@ -120,4 +120,74 @@ def test_a_failed_or_closed_helper_costs_time_only(helper):
     else:
         helper = Broken()
     found = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None, helper)
+    assert found == alone
+
+
+def section_files(folder):
+    return {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.md")}
+
+
+def test_the_drafted_files_give_the_paragraphs_the_loader_reads():
+    """The seed's section files (sub-sections, pins, captions and tables among them): read
+    from their texts, the paragraphs of the loaded case, in its order."""
+    content = load_content(CONTENT)
+    files = section_files(CONTENT / "minusma")
+    texts = themecount.drafted_texts(dict(reversed(files.items())), content.codebook)
+    assert texts == [p.text for p in content.case("minusma").paragraphs]
+
+
+def test_the_helper_tags_its_parts_from_the_drafted_files_before_they_are_written(tmp_path):
+    """An ingest with a helper: its parts come from the drafts and are the ones used; the
+    coverage is the one tagged in this process alone."""
+    content = copy_codebook(tmp_path / "content")
+    article = CONTENT / "minusma" / "source" / "article.txt"
+    used = []
+    real = themecount._early
+
+    def recording(drafted, whole_texts):
+        answers = real(drafted, whole_texts)
+        used.extend(answer is not None for answer in answers)
+        return answers
+
+    helper = Helper.start()
+    try:
+        done = pipeline.ingest(article, "seed", content, helper=helper)
+        assert done.drafted is not None
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(themecount, "_early", recording)
+            shared = pipeline.theme_coverage(done, helper=helper)
+    finally:
+        helper.close()
+    assert used and all(used)
+    assert shared == themecount.theme_coverage(done.case, done.codebook, lambda _f: None)
+
+
+def answered(value) -> Future:
+    done = Future()
+    done.set_result(value)
+    return done
+
+
+def failed() -> Future:
+    done = Future()
+    done.set_exception(ValueError("the drafts could not be tagged"))
+    return done
+
+
+@pytest.mark.parametrize("early", ["other texts", "nothing", "failed"])
+def test_an_early_answer_that_does_not_fit_is_not_used(early):
+    """Codings of other paragraphs (the written case reads differently), none, or an
+    error: the helper's parts are tagged here, to the same result."""
+    content = load_content(CONTENT)
+    case = content.case("minusma")
+    alone = themecount.paragraph_themes_of(case, content.codebook, lambda _f: None)
+    wrong_codings = [{"security": None}] * len(case.paragraphs)
+    drafted = {
+        "other texts": answered(([["Another paragraph."]], [wrong_codings])),
+        "nothing": answered(None),
+        "failed": failed(),
+    }[early]
+    found = themecount.paragraph_themes_of(
+        case, content.codebook, lambda _f: None, Broken(), drafted
+    )
     assert found == alone

@@ -9,9 +9,11 @@ otherwise do itself, while the command does the rest:
   the page's own structure; for anything else, importing what its work will need
   (trafilatura for a link, whose reading it does once the command has fetched it; numpy
   and the tagging);
-- loading the embedding model, while the command writes and checks the case and matches
-  the words of its paragraphs;
-- comparing each part's undecided paragraphs with the coded examples
+- loading the embedding model, while the command reads the page's answer and drafts the
+  sections;
+- tagging its share of the paragraphs, read from the drafted section files, while the
+  command writes and checks the case, then comparing the undecided paragraphs of the
+  command's own share with the coded examples as it matches their words
   (:mod:`casebook.ingest.themecount`).
 
 Each answer is what the command would have computed from the same input. Where no helper

@@ -49,6 +49,7 @@ class Ingested:
     source: Source
     reading: Reading
     warnings: list[str]
+    drafted: Future | None = None  # the helper's early tagging (themecount.ask_ahead)
 
     def removed(self) -> dict[str, int]:
         counts = {kind: 0 for kind in REMOVED_KINDS if kind != "title"}
@@ -182,12 +183,13 @@ def _ingest(
     if len(files) == 1:
         raise IngestError(path, "no body text found (only a title, notice or boilerplate)")
     progress(0.06)
+    drafted = themecount.ask_ahead(files, codebook, slug, helper)  # while the case is written
     original = source.data if source.format == "pdf" else source.text
     sources = {source_name: original, **({"recipe.yaml": recipe_text} if recipe_text else {})}
     case, notes = write_case(target, files, sources, codebook, replace=force)
     warnings += notes
     progress(_TAGGING)
-    return Ingested(case, codebook, target, source, reading, warnings)
+    return Ingested(case, codebook, target, source, reading, warnings, drafted)
 
 
 def _ask_ahead(helper: Helper | None, source: Source) -> Future | Checked | None:
@@ -219,7 +221,7 @@ def theme_coverage(
     def tagged(fraction: float) -> None:
         progress(_TAGGING + (1 - _TAGGING) * fraction)
 
-    return themecount.theme_coverage(done.case, done.codebook, tagged, helper)
+    return themecount.theme_coverage(done.case, done.codebook, tagged, helper, done.drafted)
 
 
 def summary(
