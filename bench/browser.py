@@ -28,13 +28,18 @@ from bench import benchlib
 TRACKER = """
 (() => {
   const b = window.__bench = {heading: null, drawn: null, click: null, redrawn: null,
-                              runs: 0, ranAfterClick: false, armed: false, charts: 0, busy: 0};
+                              runs: 0, ranAfterClick: false, armed: false, charts: 0, busy: 0,
+                              expect: null};
   const app = () => document.querySelector("[data-testid='stApp']");
   const ready = () => {
     const a = app();
     if (!a || a.dataset.testConnectionState !== "CONNECTED") return false;
     if (a.dataset.testScriptState !== "notRunning") return false;
     if (document.querySelector("[data-stale='true']")) return false;
+    if (b.expect !== null) {  // another page: drawn once its own heading shows
+      const h1 = document.querySelector("[data-testid='stMainBlockContainer'] h1");
+      if (!h1 || !h1.textContent.includes(b.expect)) return false;
+    }
     const charts = document.querySelectorAll("[data-testid='stPlotlyChart']");
     if (charts.length < (window.__benchCharts || 0)) return false;
     b.charts = charts.length;
@@ -148,11 +153,14 @@ def load(page, url: str) -> dict:
     return page.evaluate("() => ({...window.__bench})")
 
 
-def arm(page) -> None:
-    """Time the next pointer press and the redraw it causes."""
+def arm(page, heading: str | None = None) -> None:
+    """Time the next pointer press and the redraw it causes; with ``heading``, the press
+    opens another page, drawn only once its first heading holds that text (a run of the
+    page left behind can finish after the press, over a page that has not changed yet)."""
     page.evaluate(
-        "() => Object.assign(window.__bench,"
-        " {click: null, redrawn: null, ranAfterClick: false, armed: true})"
+        "(heading) => Object.assign(window.__bench,"
+        " {click: null, redrawn: null, ranAfterClick: false, armed: true, expect: heading})",
+        heading,
     )
 
 
