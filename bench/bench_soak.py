@@ -1,7 +1,8 @@
 """Soak: 50 sessions rerunning the overview with varying filters for 5 minutes.
 
 Run: python bench/bench_soak.py [--duration 300] [--sessions 50] [--think 1.0]
-                                [--server-flag=--runner.X=Y ...] [--label TEXT]
+                                [--server-flag=--runner.X=Y ...] [--server-env NAME=VALUE ...]
+                                [--label TEXT]
 
 A fresh server on loopback, warmed by one session. The sessions open (each loads the page
 once), then each reruns the page with the next theme filter, waits ``--think`` seconds (a
@@ -81,11 +82,18 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--think", type=float, default=1.0, help="seconds between reruns")
     parser.add_argument("--label", default="as configured", help="names the run in RESULTS.md")
+    parser.add_argument(
+        "--server-env", action="append", default=[], metavar="NAME=VALUE",
+        help="set in the server's environment, e.g. MALLOC_ARENA_MAX=2",
+    )  # fmt: skip
     args = parser.parse_args()
     if not (10 <= args.duration <= 3600 and 1 <= args.sessions <= 200 and args.think >= 0.1):
         parser.error("bounded: 10 s to 1 h, 1 to 200 sessions, at least 0.1 s between reruns")
+    if not all(re.fullmatch(r"[A-Z_][A-Z0-9_]*=.*", pair) for pair in args.server_env):
+        parser.error("--server-env takes NAME=VALUE")
+    env = dict(pair.split("=", 1) for pair in args.server_env)
 
-    url, process = benchlib.start_streamlit(benchlib.dashboard(), *args.server_flag)
+    url, process = benchlib.start_streamlit(benchlib.dashboard(), *args.server_flag, env=env)
     try:
         found = asyncio.run(soak(url, process.pid, args))
     finally:
@@ -127,11 +135,14 @@ def main() -> None:
     print(verdict)
     if not args.no_write:
         flags = " ".join(args.server_flag) or "none"
+        environment = " ".join(args.server_env) or "as inherited"
         body = (
             f"{args.sessions} sessions, one rerun each every ~{args.think:g} s plus its own time, "
-            f"for {args.duration:.0f} s; server flags: {flags}. {NOTE}\n\n"
+            f"for {args.duration:.0f} s; server flags: {flags}; server environment: "
+            f"{environment}. {NOTE}\n\n"
             f"{table}\n\nRSS (MB) over the run: {trace}\n\n{verdict}\n\n"
-            "Rerun: `python bench/bench_soak.py` (`--duration`, `--server-flag`, `--label`)."
+            "Rerun: `python bench/bench_soak.py` (`--duration`, `--server-flag`, `--server-env`, "
+            "`--label`)."
         )
         section = "soak-" + "-".join(re.findall(r"[a-z0-9]+", args.label.lower()))
         benchlib.write_section(section, f"Soak ({args.label})", body)
