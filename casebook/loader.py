@@ -62,12 +62,23 @@ def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Sectio
         if path.stat().st_size > MAX_SECTION_BYTES:
             report.add(1, f"larger than {MAX_SECTION_BYTES:,} bytes; split the section")
             return None
-        doc = frontmatter.parse(path.read_text(encoding="utf-8"))
-    except frontmatter.FrontMatterError as error:
-        report.add(error.line, error.message)
-        return None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         report.add(1, f"cannot be read: {error}")
+        return None
+    return section_from_text(text, path.stem, report, codebook)
+
+
+def section_from_text(
+    text: str, stem: str, report: Collector, codebook: Codebook
+) -> Section | None:
+    """A section file's text as a Section, its problems reported (None if it has any that
+    stop it); ``stem``, the file's name without its suffix, stands in for a missing slug.
+    The ingest's helper reads drafted files with it before they are written."""
+    try:
+        doc = frontmatter.parse(text)
+    except frontmatter.FrontMatterError as error:
+        report.add(error.line, error.message)
         return None
     meta = doc.meta
     for line, message in validate.unknown_keys(meta, validate.SECTION_KEYS):
@@ -82,7 +93,7 @@ def read_section(path: Path, root: Path, problems, codebook: Codebook) -> Sectio
     slug = values["slug"]
     report.add(meta.line_of("slug"), slug and validate.slug_problem(slug))
     paragraphs, extras = blocktext.read_body(
-        doc.body, doc.body_line, slug or path.stem, report, codebook
+        doc.body, doc.body_line, slug or stem, report, codebook
     )
     if None in (values["title"], slug, values["order"]):
         return None  # a section with no text at all is refused in _cross_check, unless a parent

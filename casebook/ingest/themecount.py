@@ -26,7 +26,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from casebook import blocktext, frontmatter
+from casebook import loader
 from casebook.ingest.helper import Helper, answer
 from casebook.model import Case, Codebook
 from casebook.problems import Collector
@@ -128,7 +128,7 @@ def tag_drafted(files: dict[str, str], codebook: Codebook, slug: str):
     them)."""
     try:
         texts = drafted_texts(files, codebook)
-    except (ValueError, KeyError, TypeError):  # e.g. front matter that does not parse
+    except ValueError:
         return None
     parts = _parts(texts)
     whole = parts[_own(parts, True) :]
@@ -136,18 +136,18 @@ def tag_drafted(files: dict[str, str], codebook: Codebook, slug: str):
 
 
 def drafted_texts(files: dict[str, str], codebook: Codebook) -> list[str]:
-    """The paragraph texts of a case's section files, in reading order (by ``order``)."""
+    """The paragraph texts of a case's section files, read as the loader reads them, in
+    reading order (by ``order``); ValueError for a file it cannot read."""
     sections = []
     for name, text in files.items():
         if name.endswith(".md"):
-            doc = frontmatter.parse(text)
             report = Collector(Path(name), Path(), [])  # the loader reports the problems
-            paragraphs, _extras = blocktext.read_body(
-                doc.body, doc.body_line, name, report, codebook
-            )
-            sections.append((doc.meta["order"], [p.text for p in paragraphs]))
-    sections.sort(key=lambda section: section[0])
-    return [text for _order, texts in sections for text in texts]
+            section = loader.section_from_text(text, Path(name).stem, report, codebook)
+            if section is None:
+                raise ValueError(f"{name}: not a section the loader reads")
+            sections.append(section)
+    sections.sort(key=lambda section: section.order)
+    return [p.text for section in sections for p in section.paragraphs]
 
 
 def _early(drafted: Future, whole_texts: list[list[str]]) -> list[Future | None]:
