@@ -14,13 +14,8 @@ paragraph costs no more than a long one.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import importlib.util
-import os
-import tempfile
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from casebook import vectorcache
 from casebook.model import Example, Neighbour
 
 MODEL = "WordLlama l2_supercat_256, the model inside the wordllama package"
@@ -40,8 +36,6 @@ DIMENSIONS = 256  # the model's vector length
 OPENING_WORDS = 12
 BATCH = 32  # paragraphs embedded at a time: a batch pads to its longest (texts go in by
 # length, so little); 32 embeds a fifth faster than 16, to the same bits on 2,914 texts
-KEEP_CACHED = 3  # example caches kept beside the one just written: the most recently used
-ABANDONED = 3600  # s: a temporary cache file this old was left by a write killed halfway
 _LOCK = threading.Lock()  # one embedding at a time: the tokenizer's padding is shared state
 
 
@@ -161,93 +155,15 @@ def opening(text: str) -> str:
     return " ".join(head) + (" …" if len(text.split()) > OPENING_WORDS else "")
 
 
-def cache_folder() -> Path:
-    """Where the examples' vectors are kept between runs: ``$XDG_CACHE_HOME/casebook``
-    (``~/.cache/casebook`` when unset)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "casebook"
-
-
 def _cache_file(texts: Sequence[str]) -> Path:
     """One file per model and set of example texts: any edit of an example is a new file."""
     model = f"{MODEL} {metadata.version('wordllama')}, first {MAX_WORDS} words"
-    digest = hashlib.sha256("\x00".join([model, *texts]).encode("utf-8"))
-    return cache_folder() / f"examples-{digest.hexdigest()[:24]}.npy"
+    return vectorcache.file_for([model, *texts])
 
 
 def example_vectors(texts: Sequence[str]) -> np.ndarray:
-    """The examples' vectors (:func:`embed`), read from the cache when an earlier run kept
-    them; computed, and kept if the cache folder can be written, otherwise. A cache file
-    that cannot be read, or holds the wrong shape, is computed again."""
-    path = _cache_file(texts)
-    kept = _read_cached(path, len(texts))
-    if kept is not None:
-        return kept
-    vectors = embed(texts)
-    if _write_cached(path, vectors):
-        _prune(path)
-    return vectors
-
-
-def _read_cached(path: Path, rows: int) -> np.ndarray | None:
-    """The vectors kept at ``path``, marked as just used (its time is what pruning keeps
-    by); None if missing, unreadable or of the wrong shape."""
-    try:
-        kept = np.load(path, allow_pickle=False)
-    except (OSError, ValueError, EOFError):
-        return None
-    if kept.shape != (rows, DIMENSIONS) or kept.dtype != np.float32:
-        return None
-    with contextlib.suppress(OSError):  # a read-only cache: it is only kept a shorter time
-        os.utime(path)
-    return kept
-
-
-def _write_cached(path: Path, vectors: np.ndarray) -> bool:
-    """Keep ``vectors`` at ``path``, whole or not at all for a reader at the same moment;
-    False if the folder cannot be written (a read-only home: compute again next time)."""
-    written = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
-            written = Path(out.name)
-            np.save(out, vectors, allow_pickle=False)
-        os.replace(written, path)
-    except OSError:
-        if written is not None:  # a full disk: leave no half-written file behind
-            with contextlib.suppress(OSError):
-                written.unlink()
-        return False
-    return True
-
-
-def _prune(current: Path) -> None:
-    """Remove the example caches beside ``current`` but the KEEP_CACHED most recently used
-    (each edit of the examples leaves one), and the temporary files of writes killed
-    halfway. Never fails: a process reading a removed file keeps its open copy (POSIX),
-    one about to read it computes the vectors again, and a file that cannot be removed
-    stays."""
-    others = ((_last_used(p), p) for p in _files(current.parent, "examples-*.npy"))
-    ranked = sorted(((u, p) for u, p in others if u is not None and p != current), reverse=True)
-    cutoff = time.time() - ABANDONED
-    left = [p for p in _files(current.parent, "*.tmp") if (_last_used(p) or cutoff) < cutoff]
-    for stale in [p for _, p in ranked[KEEP_CACHED:]] + left:
-        with contextlib.suppress(OSError):
-            stale.unlink()
-
-
-def _files(folder: Path, pattern: str) -> list[Path]:
-    try:
-        return list(folder.glob(pattern))
-    except OSError:
-        return []
-
-
-def _last_used(path: Path) -> float | None:
-    try:
-        return path.stat().st_mtime
-    except OSError:  # removed meanwhile by another process's pruning
-        return None
+    """The examples' vectors (:func:`embed`), kept between runs (:mod:`casebook.vectorcache`)."""
+    return vectorcache.cached(_cache_file(texts), (len(texts), DIMENSIONS), lambda: embed(texts))
 
 
 class ExampleIndex:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from casebook import semantic
+from casebook import semantic, vectorcache
 from casebook.loader import load_content
 from casebook.model import Codebook, Example, Rules, Theme
 from casebook.tagging import code_texts
@@ -221,7 +221,7 @@ def refuse(*args, **kwargs):
 
 socket.socket.connect = refuse
 socket.create_connection = refuse
-from casebook import semantic
+from casebook import semantic, vectorcache
 from casebook.loader import load_content
 print(semantic.embed(["Troops patrolled the border."]).shape)
 """
@@ -343,7 +343,7 @@ def test_writing_a_cache_keeps_it_and_the_three_last_used(cache):
     earlier = earlier_caches(folder, 5)
     semantic.example_vectors([ATTACK])
     current = semantic._cache_file([ATTACK]).name
-    assert semantic.KEEP_CACHED == 3
+    assert vectorcache.KEEP_CACHED == 3
     assert cache_names(folder) == {current} | {p.name for p in earlier[2:]}
     assert not list(folder.glob("*.tmp"))
 
@@ -414,7 +414,7 @@ def test_a_temporary_file_left_by_a_killed_write_goes_once_old(cache):
     left, writing = folder / "tmpleft.tmp", folder / "tmpwriting.tmp"
     for path in (left, writing):
         path.write_bytes(b"\x93NUMPY half")
-    old = time.time() - semantic.ABANDONED - 60
+    old = time.time() - vectorcache.ABANDONED - 60
     os.utime(left, (old, old))
     semantic.example_vectors([ATTACK])
     assert (left.exists(), writing.exists()) == (False, True)
