@@ -70,7 +70,8 @@ class Session:
         query = urlencode([("theme", t) for t in themes or ()])
         rerun.query_string = query
         rerun.page_name = self.page
-        rerun.context_info.url = f"{self.url}/{self.page}" + (f"?{query}" if query else "")
+        # The page's address without its query, as a browser sends it (st.context.url)
+        rerun.context_info.url = f"{self.url}/{self.page}"
         rerun.cached_message_hashes.extend(sorted(self.cached))
         widget = self.widget_ids.get("Themes")
         if themes is not None and widget:  # the reader changed the filter in the sidebar
