@@ -16,9 +16,9 @@ labels = codebook.labels
 st.title(markup.md_escape(case.title))
 ui.render_provenance(case)
 
-mask = filtering.matching(data.paragraphs, selected, mode)
+kept = ui.kept(case, selected, mode)
 described = filtering.describe(selected, mode, labels)
-matching = f"{int(mask.sum()):,} of {len(case.paragraphs):,}" if selected else "no filter"
+matching = f"{len(kept.rows):,} of {len(case.paragraphs):,}" if selected else "no filter"
 counts = [
     ("Sections", f"{len(case.sections):,}", ""),
     ("Paragraphs", f"{len(case.paragraphs):,}", ""),
@@ -69,7 +69,5 @@ st.subheader("Sections")
 ui.render_section_index(case, data, codebook, selected, mode)
 
 st.subheader("Take it with you")
-st.caption(f"{described[0].upper()}{described[1:]} ({int(mask.sum())}), as a table or as text.")
-ui.render_exports(
-    data.paragraphs[mask], case, codebook, described, ui.current_view_url(), "paragraphs"
-)
+st.caption(f"{described[0].upper()}{described[1:]} ({len(kept.rows)}), as a table or as text.")
+ui.render_exports(kept.rows, case, codebook, described, ui.current_view_url(), "paragraphs")

@@ -30,7 +30,7 @@ def two_cases(tmp_path: Path) -> Path:
 
 
 def run(content: Path, **query) -> AppTest:
-    data._load.clear()  # noqa: SLF001 - every test starts from an empty cache
+    data.forget_shared()  # every test starts from an empty cache
     data._signatures.clear()  # noqa: SLF001
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CASEBOOK_CONTENT", str(content))

@@ -8,13 +8,15 @@ import time
 from collections import Counter
 
 import pandas.testing as pdt
+import plotly.io
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from casebook import charts, coverage, markup
+from casebook import charts, coverage, filtering, markup
 from casebook.loader import load_content
-from casebook.ui import data
+from casebook.ui import data, routes
 from tests.test_app import coverage_bars
 
 # what the overview draws from the view: the codeline chart, the bars and the table
@@ -25,7 +27,7 @@ OVERVIEW_CHARTS = tuple(OVERVIEW_PARTS)
 @pytest.fixture
 def builds(monkeypatch) -> Counter:
     """How often each overview part is built, from an empty cache."""
-    data._shared.clear()  # noqa: SLF001 - start from nothing cached
+    data.forget_shared()  # start from nothing cached
     counted: Counter = Counter()
     for name, module in OVERVIEW_PARTS.items():
         build = getattr(module, name)
@@ -36,7 +38,7 @@ def builds(monkeypatch) -> Counter:
 
         monkeypatch.setattr(module, name, counting)
     yield counted
-    data._shared.clear()  # noqa: SLF001 - leave no counted figures to later tests
+    data.forget_shared()  # leave no counted figures to later tests
 
 
 def overview(**query) -> AppTest:
@@ -93,7 +95,7 @@ def test_an_edited_section_redraws_the_charts(builds, tiny_copy, monkeypatch):
 
 
 def test_no_page_changes_the_shared_tables():
-    """The frames are shared by every session (st.cache_resource): after every page has run,
+    """The frames are shared by every session (casebook/memo.py): after every page has run,
     with and without a filter, they equal a fresh computation."""
     from tests.test_app import EXPLORE, SLUGS, open_app
 
@@ -116,3 +118,50 @@ def test_no_page_changes_the_shared_tables():
     pdt.assert_frame_equal(kept.paragraphs, fresh)
     pdt.assert_frame_equal(kept.sections, coverage.coverage_by_section(fresh, content.codebook))
     pdt.assert_frame_equal(kept.themes, coverage.coverage_by_theme(fresh, content.codebook))
+    case = content.case("minusma")
+    for selected, mode in ([], "any"), (["security", "political"], "all"):  # as the pages ran
+        rows = fresh[filtering.matching(fresh, selected, mode)]
+        shared = data.kept(case, selected, mode)
+        pdt.assert_frame_equal(shared.rows, rows)
+        assert shared.per_section == rows["section"].value_counts().to_dict()
+        assert len(shared.rows) < len(fresh) or not selected
+
+
+def test_a_shared_figure_sends_what_plotly_would():
+    """A shared figure makes its dict once (casebook.ui.data._Drawn); the chart's spec is
+    what Plotly itself makes of the same figure, in every session and rerun."""
+    content = load_content(data.content_dir())
+    case = content.case("minusma")
+    paragraphs = data.tables(case).paragraphs
+    titles = {s.slug: s.nav_title for s in case.sections}
+    build = lambda: charts.codeline_figure(paragraphs, titles, content.codebook, ["security"])  # noqa: E731
+    expected = json.loads(plotly.io.to_json(build(), validate=False))
+    first = overview(theme=["security"])
+    second = overview(theme=["security"])
+    second.run()
+    assert specs(first) == specs(second) == [expected]
+    drawn = data.figure(build, "codeline", case.slug, ("security",))
+    assert drawn.to_dict() is drawn.to_dict()  # made once
+    assert drawn.to_dict() == build().to_dict()
+
+
+def test_a_session_makes_its_pages_once(monkeypatch):
+    """st.Page objects are made in a session's first run and reused by its later runs;
+    another session makes its own (st.navigation marks the one it runs)."""
+    made: list[str] = []
+    real = st.Page
+
+    def counting(page, **kwargs):
+        made.append(kwargs["url_path"])
+        return real(page, **kwargs)
+
+    monkeypatch.setattr(routes.st, "Page", counting)
+    at = overview(theme=["security"])
+    first = len(made)
+    assert first > len(load_content(data.content_dir()).case("minusma").sections)
+    at.multiselect(key="theme-pick").set_value(["political"]).run()
+    at.run()
+    assert not at.exception
+    assert len(made) == first  # no page made again in the same session
+    overview()
+    assert len(made) == 2 * first  # a new session makes its own

@@ -12,6 +12,7 @@ from casebook.ui.data import (
     content_dir,
     current_case,
     figure,
+    kept,
     load,
     problems_page,
     refresh,

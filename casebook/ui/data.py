@@ -14,8 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from casebook import coverage, links, markup
+from casebook import coverage, filtering, links, markup
 from casebook.loader import Content, read_content
+from casebook.memo import Memo
 from casebook.model import Case
 from casebook.problems import ContentError, Problem
 from casebook.wording import counted
@@ -71,38 +72,50 @@ def _version(root: Path) -> int:
     return hash(_signature(root))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+# Shared by every session and rerun (casebook/memo.py): the content of the last few
+# versions of the folder, each case's frames, and whatever pages build from them.
+_CONTENT, _FRAMES, _VIEWS = Memo(4), Memo(16), Memo(512)
+
+
 def _load(root: str, version: int) -> Content | ContentError:
     """One shared copy for every session and rerun, not a fresh unpickled copy per call
     (as st.cache_data would give): the model is frozen dataclasses, which no page can change.
     A failure is returned, not raised, so that it is remembered too: broken files cost one
     reading per change, not one per page load."""
-    try:
-        return read_content(root)
-    except ContentError as error:
-        return error
+
+    def read() -> Content | ContentError:
+        try:
+            return read_content(root)
+        except ContentError as error:
+            return error
+
+    return _CONTENT.get((root, version), read)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
 def _tables(root: str, version: int, case_slug: str) -> CaseTables:
     """Shared, like the content: pages select from these frames and never change them
     (tests/test_app_cache.py checks, after every page has run)."""
-    content = _load(root, version)
-    codebook = content.codebook
-    paragraphs = coverage.paragraph_table([content.case(case_slug)], codebook)
-    sections = coverage.coverage_by_section(paragraphs, codebook)
-    return CaseTables(
-        paragraphs=paragraphs,
-        sections=sections,
-        themes=coverage.coverage_by_theme(paragraphs, codebook),
-        uncoded=coverage.uncoded_share(paragraphs),
-        tags=coverage.section_tags(sections, codebook.rules.section_tag_threshold),
-    )
+
+    def build() -> CaseTables:
+        content = _load(root, version)
+        codebook = content.codebook
+        paragraphs = coverage.paragraph_table([content.case(case_slug)], codebook)
+        sections = coverage.coverage_by_section(paragraphs, codebook)
+        return CaseTables(
+            paragraphs=paragraphs,
+            sections=sections,
+            themes=coverage.coverage_by_theme(paragraphs, codebook),
+            uncoded=coverage.uncoded_share(paragraphs),
+            tags=coverage.section_tags(sections, codebook.rules.section_tag_threshold),
+        )
+
+    return _FRAMES.get((root, version, case_slug), build)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _shared(key: tuple, _build: Callable[[], object]) -> object:
-    return _build()
+def forget_shared() -> None:
+    """Drop everything shared (tests start from nothing built)."""
+    for memo in (_CONTENT, _FRAMES, _VIEWS):
+        memo.clear()
 
 
 def shared(build: Callable[[], T], name: str, *key: Hashable) -> T:
@@ -110,7 +123,24 @@ def shared(build: Callable[[], T], name: str, *key: Hashable) -> T:
     ``build`` depends on besides the content), then shared by every session and rerun.
     What it returns must never be changed by its callers."""
     root = content_dir()
-    return _shared((name, str(root), _version(root), *key), build)
+    return _VIEWS.get((name, str(root), _version(root), *key), build)
+
+
+class _Drawn(go.Figure):
+    """A shared figure that makes its dict once. st.plotly_chart asks for it on every draw,
+    and Plotly's own to_dict deep-copies the whole figure each time (bench/RESULTS.md). The
+    dict is only read (turned into JSON), and shared figures never change."""
+
+    def to_dict(self) -> dict:
+        made = self.__dict__.get("_casebook_dict")
+        if made is None:
+            made = self.__dict__["_casebook_dict"] = super().to_dict()
+        return made
+
+
+def _drawn(built: go.Figure) -> go.Figure:
+    built.__class__ = _Drawn  # the same object, not a copy: no second validation
+    return built
 
 
 def figure(build: Callable[[], go.Figure], name: str, *key: Hashable) -> go.Figure:
@@ -119,7 +149,7 @@ def figure(build: Callable[[], go.Figure], name: str, *key: Hashable) -> go.Figu
     every session and rerun. Building a figure costs 10-50 ms of validation in Plotly;
     drawing a cached one costs under 1 ms. Nothing may change a figure it gets from here
     (st.plotly_chart only reads it: it copies the figure into its message)."""
-    return shared(build, name, *key)
+    return shared(lambda: _drawn(build()), name, *key)
 
 
 def refresh(root: Path) -> None:
@@ -169,6 +199,26 @@ def loaded_content() -> Content | None:
 def tables(case: Case) -> CaseTables:
     root = content_dir()
     return _tables(str(root), _version(root), case.slug)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """The paragraphs of a case that a filter keeps, and how many in each section."""
+
+    rows: pd.DataFrame  # rows of CaseTables.paragraphs, in reading order
+    per_section: dict[str, int]  # section slug -> paragraphs kept (sections with none absent)
+
+
+def kept(case: Case, selected, mode: str) -> Kept:
+    """What the filter keeps of ``case``, worked out once per content version, case and
+    filter and shared like the frames it comes from (never to be changed by callers)."""
+
+    def build() -> Kept:
+        paragraphs = tables(case).paragraphs
+        rows = paragraphs[filtering.matching(paragraphs, selected, mode)]
+        return Kept(rows, {slug: int(n) for slug, n in rows.groupby("section").size().items()})
+
+    return shared(build, "kept", case.slug, tuple(selected), mode)
 
 
 CASE_KEY = links.CASE_KEY  # ?case=<folder name>, bound to the sidebar's case selector

@@ -29,6 +29,7 @@ import streamlit as st
 from casebook import markup
 from casebook.filtering import MATCH_MODES, clean_selection
 from casebook.model import Codebook
+from casebook.ui.data import shared
 from casebook.ui.routes import FILTER_KEY, MATCH_KEY
 
 PICK_KEY = "theme-pick"
@@ -75,7 +76,7 @@ def render_filter(codebook: Codebook) -> None:
     picker is drawn first (see the module's docstring)."""
     labels = {theme.id: theme.label for theme in codebook.themes}
     url_box = st.container(key=URL_STATE_KEY)
-    st.html(markup.chip_style(codebook, PICK_KEY))
+    st.html(shared(lambda: markup.chip_style(codebook, PICK_KEY), "chip-style"))
     bar = st.container(horizontal=True, vertical_alignment="bottom", key="filter-bar")
     in_url = clean_selection(st.query_params.get_all(FILTER_KEY), codebook.ids)
     own = _follow_url(PICK_KEY, in_url)

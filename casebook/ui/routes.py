@@ -9,7 +9,7 @@ import streamlit as st
 
 from casebook import filtering, links
 from casebook.model import Case, Codebook, Section, Theme
-from casebook.ui.data import chosen_case_slug
+from casebook.ui.data import chosen_case_slug, shared
 
 OVERVIEW_URL = "home"  # the default page; served at /
 ABOUT_URL = "about"
@@ -60,18 +60,38 @@ PAGES = (
 _BY_URL = {spec.url: spec for spec in PAGES}
 
 
+_PAGES_KEY = "casebook-pages"  # this session's st.Page objects (see _page)
+_PAGES_KEPT = 1024  # more than any menu and its links need; past it, the memo starts again
+
+
+def _page(script: str, title: str, icon: str, url_path: str, default: bool = False) -> st.Page:
+    """An st.Page, made once per session and reused by its later runs. Making one resolves
+    and checks its script file and validates its icon, some 0.2 ms, and a run of the
+    overview needs about 50 (the menu, then the sections index's links): a tenth of the
+    server's time per rerun (bench/RESULTS.md). Never shared between sessions:
+    st.navigation marks the page it returns as the one to run, and a session's runs come
+    one after another, while two sessions' runs overlap."""
+    made = st.session_state.get(_PAGES_KEY)
+    if made is None or len(made) > _PAGES_KEPT:
+        made = st.session_state[_PAGES_KEY] = {}
+    key = (script, title, icon, url_path, default)
+    found = made.get(key)
+    if found is None:
+        found = made[key] = st.Page(
+            script, title=title, icon=icon, url_path=url_path, default=default
+        )
+    return found
+
+
 def page(url: str) -> st.Page:
     """The page of PAGES served at ``url`` (the overview is the default, served at /)."""
     spec = _BY_URL[url]
-    return st.Page(
-        spec.script, title=spec.title, icon=spec.icon, url_path=spec.url,
-        default=spec.url == OVERVIEW_URL,
-    )  # fmt: skip
+    return _page(spec.script, spec.title, spec.icon, spec.url, default=spec.url == OVERVIEW_URL)
 
 
 def section_page(section: Section) -> st.Page:
     icon = ":material/subdirectory_arrow_right:" if section.parent else ":material/article:"
-    return st.Page("pages/section.py", title=section.nav_title, icon=icon, url_path=section.slug)
+    return _page("pages/section.py", section.nav_title, icon, section.slug)
 
 
 INDENT_REM = 1.25  # per level below the second (a sub-section already has its arrow icon)
@@ -99,10 +119,7 @@ def outline_style(case: Case) -> str:
 
 
 def theme_page(theme: Theme) -> st.Page:
-    return st.Page(
-        "pages/theme.py", title=theme.label, icon=":material/label:",
-        url_path=THEME_PREFIX + theme.id,
-    )  # fmt: skip
+    return _page("pages/theme.py", theme.label, ":material/label:", THEME_PREFIX + theme.id)
 
 
 def navigation(
@@ -122,7 +139,7 @@ def navigation(
             *(page(url) for url in explore + ([COMPARE_CASES_URL] if several_cases else [])),
         ],
     }
-    outline = outline_style(case)
+    outline = shared(lambda: outline_style(case), "outline-style", case.slug)
     if outline:
         st.html(outline)  # only CSS: Streamlit gives it no room on the page
     if has_record:

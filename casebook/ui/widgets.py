@@ -10,7 +10,7 @@ import streamlit as st
 
 from casebook import blockmarkup, filtering, links, markup, pagestyle, validate
 from casebook.model import Case, Codebook, Section
-from casebook.ui.data import CaseTables
+from casebook.ui.data import CaseTables, kept
 from casebook.ui.routes import (
     current_url_path,
     current_view,
@@ -166,12 +166,11 @@ def render_source_line(case: Case) -> None:
 def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selected, mode):
     """Each section as a link to its page, saying how many paragraphs it has (and how many
     match the filter) and which themes it carries; those without a match folded away."""
-    mask = filtering.matching(data.paragraphs, selected, mode)
-    matches = data.paragraphs[mask].groupby("section").size()
+    matches = kept(case, selected, mode).per_section
     index = st.container(key="section-index")  # pagestyle and outline_style style it
     without = []
     for section in case.sections:
-        hits = int(matches.get(section.slug, 0))
+        hits = matches.get(section.slug, 0)
         if selected and not hits:
             without.append(section)
             continue
