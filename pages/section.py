@@ -13,7 +13,10 @@ data = ui.tables(case)
 view = ui.current_view()
 selected, mode = list(view.themes), view.mode
 labels = codebook.labels
-rows = data.paragraphs[data.paragraphs["section"] == section.slug]
+rows = ui.shared(
+    lambda: data.paragraphs[data.paragraphs["section"] == section.slug],
+    "section-rows", case.slug, section.slug,
+)  # fmt: skip
 
 if section.parent:
     ui.render_breadcrumb(case, section)
@@ -23,7 +26,6 @@ text, side = st.columns([3, 1], gap="large")
 with side:
     st.caption("Section themes")
     ui.render_badges(data.tags.get(section.slug, []), codebook)
-    own = data.sections[data.sections["section"] == section.slug]
     if section.paragraphs:
         size = counted(len(section.paragraphs), "paragraph")
         threshold = codebook.rules.section_tag_threshold
@@ -32,7 +34,9 @@ with side:
             f"A section carries a theme from {threshold:.0%} coverage."
         )
         bars = ui.shared(
-            lambda: markup.coverage_bars(own, codebook, note),
+            lambda: markup.coverage_bars(
+                data.sections[data.sections["section"] == section.slug], codebook, note
+            ),
             "section-bars",
             case.slug,
             section.slug,
@@ -43,12 +47,12 @@ with side:
     ui.render_legend()
 with text:
     if selected:
-        hits = int(filtering.matching(rows, selected, mode).sum())
+        hits = ui.kept(case, selected, mode).per_section.get(section.slug, 0)
         st.caption(
             f"Highlighting {filtering.describe(selected, mode, labels)}: "
             f"{hits} of {len(rows)} here. The others are folded; one click shows them."
         )
-    target = ui.target_anchor(list(rows["anchor"]))
+    target = ui.target_anchor(rows["anchor"])
     claims, record = ui.case_claims(content, case), ui.case_record(content, case)
     blocks = ui.shared(
         lambda: ui.paragraph_blocks(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -198,10 +199,10 @@ def current_theme(codebook: Codebook) -> Theme:
     return codebook.theme(_current_page.get().removeprefix(THEME_PREFIX))
 
 
-def target_anchor(anchors: list[str]) -> str:
+def target_anchor(anchors: Iterable[str]) -> str:
     """The paragraph a link pointed at (?p=...), if it is one of ``anchors``."""
     wanted = st.query_params.get(TARGET_KEY, "")
-    return wanted if wanted in anchors else ""
+    return wanted if wanted and wanted in set(anchors) else ""
 
 
 def selected_themes(codebook: Codebook) -> list[str]:
