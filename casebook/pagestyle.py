@@ -19,6 +19,11 @@ STYLE = """
 [class*='st-key-phone-only']{display:none}
 @media (max-width:640px){[class*='st-key-phone-only']{display:block}
   [class*='st-key-wide-only']{display:none}}
+/* a fragment drawn as HTML (ui.render_html) spaced and ruled as a Markdown element is */
+.cb-block{display:flow-root;margin-bottom:-1rem;line-height:1.6}
+.cb-block :is(.cb-bars,.cb-heat,.cb-counts){margin:0 0 1rem 0;padding:0}
+.cb-block :is(.cb-bars,.cb-heat){border-collapse:collapse}
+.cb-block :is(.cb-bars,.cb-heat) tr{border-top:1px solid rgba(128,128,128,0.45)}
 .cb-grid{border-collapse:collapse;font-size:0.8rem;width:100%}
 .cb-grid th,.cb-grid td{padding:0.2rem 0.15rem;text-align:right;
   border-bottom:1px solid rgba(128,128,128,0.3)}

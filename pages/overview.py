@@ -25,7 +25,7 @@ counts = [
     ("Words", f"{case.words:,}", ""),
     ("Matching the filter", matching, described if selected else ""),
 ]
-st.container(key="counts").markdown(markup.counts(counts), unsafe_allow_html=True)
+ui.render_html(markup.counts(counts), st.container(key="counts"))
 
 note = trust.uncoded_note(data.uncoded)
 if note:
@@ -44,7 +44,7 @@ with left:
         case.slug,
         tuple(shown),
     )  # fmt: skip
-    st.container(key="coverage-bars").markdown(bars, unsafe_allow_html=True)
+    ui.render_html(bars, st.container(key="coverage-bars"))
 with right:
     st.subheader("Sections × themes")
     table = ui.shared(
@@ -55,7 +55,7 @@ with right:
         case.slug,
         tuple(shown),
     )
-    st.container(key="section-grid").markdown(table, unsafe_allow_html=True)
+    ui.render_html(table, st.container(key="section-grid"))
 
 st.subheader("Codeline")
 st.caption(

@@ -41,7 +41,7 @@ with side:
             case.slug,
             section.slug,
         )
-        st.container(key="section-bars").markdown(bars, unsafe_allow_html=True)
+        ui.render_html(bars, st.container(key="section-bars"))
     else:
         st.caption(ui.NO_OWN_TEXT)
     ui.render_legend()

@@ -25,7 +25,7 @@ counts = [
     ("Sections", f"{coded['section'].nunique()} of {len(case.sections)}", ""),
     ("Coverage", f"{whole['coverage']:.0%}", "of the case's words (see About)"),
 ]
-st.container(key="counts").markdown(markup.counts(counts), unsafe_allow_html=True)
+ui.render_html(markup.counts(counts), st.container(key="counts"))
 
 st.subheader("Coverage by section")
 titles = {s.slug: s.nav_title for s in case.sections}

@@ -63,6 +63,22 @@ def open_app(
     return at
 
 
+def drawn(at: AppTest) -> list[str]:
+    """The bodies of what a run drew as Markdown or as HTML (ui.render_html), page first,
+    then sidebar, each in order: where the fragments markup.py builds are found."""
+    bodies: list[str] = []
+
+    def walk(node) -> None:
+        if getattr(node, "type", None) in ("markdown", "html"):
+            bodies.append(node.value)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at.main)
+    walk(at.sidebar)
+    return bodies
+
+
 # --- a web site on loopback, for ingest by link ------------------------------------------
 
 

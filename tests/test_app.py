@@ -14,7 +14,7 @@ from streamlit.util import calc_hash
 from casebook import coverage
 from casebook.loader import load_content
 from casebook.markup import md_escape
-from tests.conftest import BROKEN, CONTENT, FIXTURES
+from tests.conftest import BROKEN, CONTENT, FIXTURES, drawn
 
 CODEBOOK = load_content(CONTENT).codebook
 CASE = load_content(CONTENT).case("minusma")
@@ -38,7 +38,7 @@ def open_app(page: str | None = None, **query) -> AppTest:
 
 
 def markdown(at: AppTest) -> str:
-    return "\n".join(element.value for element in at.markdown)
+    return "\n".join(drawn(at))
 
 
 def share_link(at: AppTest) -> str:
@@ -54,14 +54,14 @@ def charts(at: AppTest) -> list[dict]:
 
 def counts_shown(at: AppTest) -> dict[str, str]:
     """A page's key counts (markup.counts), label → value as shown."""
-    (found,) = [m.value for m in at.markdown if 'class="cb-counts"' in m.value]
+    (found,) = [body for body in drawn(at) if 'class="cb-counts"' in body]
     pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)(?:<span|</dd>)", found)
     return {html.unescape(label): html.unescape(value) for label, value in pairs}
 
 
 def coverage_bars(at: AppTest) -> dict[str, tuple[str, str]]:
     """The coverage-by-theme bars, label → (the share written, the bar's width), in order."""
-    (table,) = [m.value for m in at.markdown if 'class="cb-bars"' in m.value]
+    (table,) = [body for body in drawn(at) if 'class="cb-bars"' in body]
     rows = re.findall(
         r'<th scope="row">(.*?)</th>.*?width:([\d.]+)%.*?class="cb-value">(.*?)</span>', table
     )
@@ -70,7 +70,7 @@ def coverage_bars(at: AppTest) -> dict[str, tuple[str, str]]:
 
 def heat_grid(at: AppTest) -> tuple[list[str], list[list[str]]]:
     """The sections × themes table: its column headings and each row's heading and cells."""
-    (table,) = [m.value for m in at.markdown if 'class="cb-heat"' in m.value]
+    (table,) = [body for body in drawn(at) if 'class="cb-heat"' in body]
     head = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table)
     rows = [
         [html.unescape(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]

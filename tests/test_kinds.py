@@ -21,7 +21,7 @@ from casebook.ingest.article import read_article
 from casebook.ingest.readers import read_markdown, read_text
 from casebook.loader import load_content
 from casebook.model import Extra
-from tests.conftest import ROOT, TINY, copy_codebook
+from tests.conftest import ROOT, TINY, copy_codebook, drawn
 
 SECTION = """---
 title: The Middle Part
@@ -122,7 +122,7 @@ def test_the_section_page_shows_kept_blocks_in_place(kinds_content):
         at._page_hash = calc_hash("middle-part")  # noqa: SLF001 - see tests/test_app.py
         at.run()
     assert not at.exception
-    html = "\n".join(m.value for m in at.markdown)
+    html = "\n".join(drawn(at))
     assert "<td>Gao &lt;script&gt;x&lt;/script&gt;</td>" in html
     assert html.index("Elections were held") < html.index("Photo: a patrol near Gao")
     assert html.index("Photo: a patrol") < html.index("the commander said") < html.index("Region")

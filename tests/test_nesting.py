@@ -14,7 +14,7 @@ from casebook.loader import load_content
 from casebook.model import MAX_DEPTH
 from casebook.problems import ContentError
 from tests import conftest, unreport
-from tests.conftest import ROOT, copy_codebook
+from tests.conftest import ROOT, copy_codebook, drawn
 
 
 def write_section(folder, order: int, slug: str, parent: str | None = None) -> None:
@@ -279,5 +279,5 @@ def test_the_menu_and_index_mark_each_section_s_depth(report_content):
 
 def test_a_one_paragraph_section_counts_it_in_the_singular(report_content):
     at = conftest.open_app(report_content, "1-voter-registration")
-    (bars,) = [m.value for m in at.markdown if 'class="cb-bars"' in m.value]
+    (bars,) = [body for body in drawn(at) if 'class="cb-bars"' in body]
     assert "<caption>14 words in 1 paragraph. A section carries a theme from 25% coverage." in bars

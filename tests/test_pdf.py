@@ -21,7 +21,7 @@ from casebook.ingest.pdfreader import read_pdf
 from casebook.ingest.source import IngestError
 from casebook.loader import load_content
 from tests import unreport
-from tests.conftest import CODEBOOK_FILES, ROOT, content_entries, copy_codebook
+from tests.conftest import CODEBOOK_FILES, ROOT, content_entries, copy_codebook, drawn
 
 PDFTOTEXT = shutil.which("pdftotext")
 
@@ -172,7 +172,7 @@ def test_every_page_of_a_report_case_renders(report_pdf, content):
             at._page_hash = calc_hash(slug)  # noqa: SLF001 - see tests/test_app.py
             at.run()
             assert not at.exception, (slug, [e.value for e in at.exception])
-            shown[slug] = (at.title[0].value, "\n".join(m.value for m in at.markdown))
+            shown[slug] = (at.title[0].value, "\n".join(drawn(at)))
             if slug != "theme-security":  # no text of their own: no empty coverage chart
                 assert ui.NO_OWN_TEXT in [c.value for c in at.caption], slug
                 assert at.get("plotly_chart") == [], slug

@@ -19,10 +19,11 @@ from casebook.ingest.source import IngestError
 from casebook.loader import load_content
 from casebook.model import Theme
 from casebook.problems import ContentError
-from tests.conftest import ROOT
+from tests.conftest import ROOT, drawn
 
 # A live Markdown link to the hostile host: "[" not escaped, then "](https://evil".
-LIVE_LINK = re.compile(r"(?<!\\)\[[^\]]*\]\((?:<)?https?://evil")
+# a live link to the hostile site, in Markdown or in HTML
+LIVE_LINK = re.compile(r"(?<!\\)\[[^\]]*\]\((?:<)?https?://evil|<a\b[^>]*href=[\"']?https?://evil")
 HOSTILE_URL = "https://example.org/a)[Log](https://evil.example/c"  # valid, and sly
 
 
@@ -139,9 +140,9 @@ def test_exports_write_titles_and_labels_as_text():
 
 
 def all_text(at: AppTest) -> list[str]:
-    """Every piece of Markdown the page sends, labels included."""
-    texts = [e.value for kind in ("markdown", "title", "header", "subheader", "caption",
-                                  "info", "error") for e in getattr(at, kind)]  # fmt: skip
+    """Every piece of Markdown and HTML the page sends, labels included."""
+    texts = [e.value for kind in ("markdown", "html", "title", "header", "subheader",
+                                  "caption", "info", "error") for e in getattr(at, kind)]  # fmt: skip
     texts += [link.proto.label for link in at.get("page_link")]
     return texts
 
@@ -294,7 +295,7 @@ def test_search_in_a_100_kb_paragraph_sends_a_bounded_page(tiny_copy, monkeypatc
     at._page_hash = calc_hash("search")  # noqa: SLF001 - see tests/test_app.py
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    passages = [m.value for m in at.markdown if '<div class="cb-kwic">' in m.value]
+    passages = [body for body in drawn(at) if '<div class="cb-kwic">' in body]
     (long_one,) = [p for p in passages if "more hits in this paragraph" in p]
     assert long_one.count('<div class="cb-kwic">') == markup.KWIC_LINES
     assert "… and 3990 more hits in this paragraph" in long_one

@@ -76,6 +76,7 @@ from casebook.ui.widgets import (
     render_breadcrumb,
     render_children,
     render_codebook,
+    render_html,
     render_legend,
     render_paragraphs,
     render_prev_next,

@@ -13,6 +13,7 @@ from casebook.model import Case, Codebook
 from casebook.ui.data import content_dir, figure, shared
 from casebook.ui.figures import render_chart
 from casebook.ui.routes import TARGET_KEY, current_view
+from casebook.ui.widgets import render_html
 from casebook.wording import counted
 
 
@@ -28,8 +29,7 @@ def render_passages(rows: pd.DataFrame, codebook: Codebook, with_hits: bool = Fa
         body = markup.kwic(row.hits) if with_hits else markup.text_block(row.text)
         marks = markup.badges(row.themes, codebook, row.pinned)
         heading = f"{row.section_title} · ¶{row.position}"
-        html = markup.passage(heading, body, marks, paragraph_href(row, codebook))
-        st.markdown(html, unsafe_allow_html=True)
+        render_html(markup.passage(heading, body, marks, paragraph_href(row, codebook)))
 
 
 def render_exports(
