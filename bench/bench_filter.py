@@ -5,7 +5,7 @@ Run: python bench/bench_filter.py [--samples 10] [--against DIR ...]
 Servers on loopback: the dashboard; bench/apps/bare_filter.py (a title and one
 multiselect bound to the URL, in the sidebar, with the same options); and that bare app
 holding one of the overview's figures, following the filter (bench/apps/filter_one_chart.py,
-once per figure: the theme bars, an HTML table, and the codeline chart), which says what
+once per figure: the theme bars and the codeline, both HTML), which says what
 redrawing each costs. Each sample opens
 the page in a cold context, waits until it is drawn and settled, then for each of two
 themes opens the sidebar's multiselect and clicks the theme: the time runs from the press

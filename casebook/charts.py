@@ -88,69 +88,6 @@ def theme_by_section_figure(
     return layout(figure, margin_r=VALUE_ROOM, height=60 + 28 * len(values))
 
 
-def _first_words(text: str, count: int = 8) -> str:
-    parts = text.split()
-    return " ".join(parts[:count]) + (" …" if len(parts) > count else "")
-
-
-def codeline_figure(
-    paragraphs: pd.DataFrame, titles: dict[str, str], codebook: Codebook, themes: Sequence[str]
-) -> go.Figure:
-    """Paragraphs in reading order along x, one row per theme, a cell where a paragraph
-    is coded (NVivo's coding stripes). Each point carries the paragraph's anchor."""
-    figure = go.Figure()
-    index = list(range(1, len(paragraphs) + 1))
-    for theme_id in themes:
-        theme = codebook.theme(theme_id)
-        coded = [theme_id in t for t in paragraphs["themes"]]
-        rows = [
-            (i, r)
-            for i, r, c in zip(index, paragraphs.itertuples(index=False), coded, strict=True)
-            if c
-        ]
-        figure.add_trace(
-            go.Scatter(
-                x=[i for i, _ in rows],
-                y=[plain(theme.label)] * len(rows),
-                mode="markers",
-                marker={"symbol": "square", "size": 13, "color": theme.colour},
-                customdata=[[r.section, r.anchor] for _, r in rows],
-                hovertext=[
-                    f"{plain(titles[r.section])} · ¶{r.position}<br>{plain(_first_words(r.text))}"
-                    for _, r in rows
-                ],
-                hoverinfo="text",
-                name=plain(theme.label),
-            )
-        )
-    starts = [
-        i
-        for i, (a, b) in enumerate(
-            zip([None, *paragraphs["section"]], paragraphs["section"], strict=False), 1
-        )
-        if a != b
-    ]
-    # One layout update with every separator: add_vline per line costs ~4 ms each.
-    separator = {"width": 1, "color": "rgba(128,128,128,0.35)"}
-    figure.update_layout(
-        shapes=[
-            {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
-             "line": separator}
-            for x in (start - 0.5 for start in starts[1:])
-        ]
-    )  # fmt: skip
-    figure.update_xaxes(
-        range=[0.3, len(index) + 0.7],
-        title_text="paragraphs in reading order",
-        title_standoff=6,
-        dtick=tick_step(len(index), smallest_step=5),
-    )
-    figure.update_yaxes(autorange="reversed", showgrid=False)
-    # 34 px a theme, plus room for the ticks and the axis title below them (with one theme
-    # selected, less than this let the title run into the ticks)
-    return layout(figure, height=100 + 34 * len(themes))
-
-
 def cooccurrence_figure(
     matrix: pd.DataFrame, codebook: Codebook, themes: Sequence[str]
 ) -> go.Figure:

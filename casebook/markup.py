@@ -31,7 +31,7 @@ def escape(text: str, quote: bool = True) -> str:
     return _BARE_ADDRESS.sub(lambda m: f"&#{ord(m.group())};", out)
 
 
-def _colour(theme: Theme) -> str:
+def theme_colour(theme: Theme) -> str:
     return theme.colour if COLOUR.match(theme.colour) else "#767676"
 
 
@@ -39,7 +39,7 @@ def badge(theme: Theme, pinned: bool = False) -> str:
     """A theme badge, always with its label: solid with a pin when an editor fixed it
     (white on a shade of the theme colour dark enough for 4.5:1), outlined with a dot of
     the theme colour when computed (the text keeps the page's own colour, in either mode)."""
-    colour = _colour(theme)
+    colour = theme_colour(theme)
     label = escape(theme.label)
     if pinned:
         title = f"{label}: pinned by an editor"
@@ -63,7 +63,7 @@ def chip_style(codebook: Codebook, picker_key: str) -> str:
     enough for 4.5:1 (the picker shows labels, so a chip is found by its label)."""
     rules = "".join(
         f".st-key-{picker_key} [data-tag][aria-label={_css_string(theme.label)}]"
-        f"{{background:{darker(_colour(theme))};color:#ffffff}}"
+        f"{{background:{darker(theme_colour(theme))};color:#ffffff}}"
         for theme in codebook.themes
     )
     return f"<style>{rules}</style>"
@@ -84,7 +84,7 @@ def paragraph(
 ) -> str:
     """One paragraph with its theme badges; the left rule takes the first theme's colour.
     ``highlight`` marks a match of the filter, ``target`` the paragraph a link pointed at."""
-    rule = _colour(codebook.theme(theme_ids[0])) if theme_ids else "rgba(128,128,128,0.25)"
+    rule = theme_colour(codebook.theme(theme_ids[0])) if theme_ids else "rgba(128,128,128,0.25)"
     classes = "cb-para" + (" cb-match" if highlight else "") + (" cb-target" if target else "")
     marks = badges(theme_ids, codebook, pinned) or '<span class="cb-muted">no theme</span>'
     return (
@@ -116,7 +116,7 @@ def heat_table(section_coverage, case: Case, codebook: Codebook, caption: str) -
     cells = {(r.section, r.theme): r for r in section_coverage.itertuples(index=False)}
     themes = [codebook.theme(t) for t in dict.fromkeys(section_coverage["theme"])]
     head = "".join(
-        f'<th scope="col" style="border-bottom-color:{_colour(t)}">{escape(t.label)}</th>'
+        f'<th scope="col" style="border-bottom-color:{theme_colour(t)}">{escape(t.label)}</th>'
         for t in themes
     )
     rows = []
@@ -129,7 +129,7 @@ def heat_table(section_coverage, case: Case, codebook: Codebook, caption: str) -
             if cell is None:
                 tds.append("<td></td>")
                 continue
-            background, text = cell_colours(_colour(theme), float(cell.coverage))
+            background, text = cell_colours(theme_colour(theme), float(cell.coverage))
             words = f"{theme.label}: {cell.coded_words:,} of {cell.total_words:,} words"
             tds.append(
                 f'<td style="background:{background};color:{text}" title="{escape(words)}">'
@@ -164,7 +164,7 @@ def coverage_bars(
             f"{theme.label}: {int(row.coded_words):,} of {words} "
             f"in {counted(int(row.paragraphs), 'paragraph')}"
         )
-        rows.append(_bar_row(theme.label, float(row.coverage), _colour(theme), detail))
+        rows.append(_bar_row(theme.label, float(row.coverage), theme_colour(theme), detail))
     if uncoded is not None:
         detail = "Uncoded: words in paragraphs with no theme"
         rows.append(_bar_row("Uncoded", uncoded, NEUTRAL, detail))

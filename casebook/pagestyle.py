@@ -24,6 +24,21 @@ STYLE = """
 .cb-block :is(.cb-bars,.cb-heat,.cb-counts){margin:0 0 1rem 0;padding:0}
 .cb-block :is(.cb-bars,.cb-heat){border-collapse:collapse}
 .cb-block :is(.cb-bars,.cb-heat) tr{border-top:1px solid rgba(128,128,128,0.45)}
+/* the overview's codeline (codelinemarkup.py): a grid of marks, one row a theme */
+.cb-codeline{margin:0 0 1rem 0}
+.cb-cl{display:grid;grid-auto-rows:1.7rem;align-items:center;font-size:0.8rem}
+.cb-cl-theme{padding-right:0.7rem;white-space:nowrap}
+.cb-cl-mark{display:block;height:1rem;margin:0 12%;min-width:2px;border-radius:1px;
+  position:relative;z-index:1;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.cb-cl-mark:hover{outline:2px solid currentColor;outline-offset:1px}
+.cb-cl-start{align-self:stretch;justify-self:start;width:0;
+  border-left:1px solid rgba(128,128,128,0.45)}
+.cb-cl-tick{justify-self:center;white-space:nowrap;font-size:0.75rem;
+  font-variant-numeric:tabular-nums;color:color-mix(in srgb,currentColor 80%,transparent)}
+.cb-codeline figcaption{text-align:center;font-size:0.8rem;
+  color:color-mix(in srgb,currentColor 80%,transparent)}
+.cb-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;
+  clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .cb-grid{border-collapse:collapse;font-size:0.8rem;width:100%}
 .cb-grid th,.cb-grid td{padding:0.2rem 0.15rem;text-align:right;
   border-bottom:1px solid rgba(128,128,128,0.3)}
@@ -84,7 +99,7 @@ STYLE = """
   .stApp,[data-testid='stAppViewContainer'],[data-testid='stMain']{position:static !important;
     overflow:visible !important;height:auto !important}
   .stMainBlockContainer{padding:0 !important;max-width:100% !important}
-  [data-testid='stPlotlyChart'],.cb-para,.cb-fact,.cb-claim{break-inside:avoid}
+  [data-testid='stPlotlyChart'],.cb-codeline,.cb-para,.cb-fact,.cb-claim{break-inside:avoid}
 }
 .stMainBlockContainer{padding-top:3rem}
 .cb-para{padding:0.35rem 0 0.35rem 0.9rem;margin:0.2rem 0 0.1rem 0;

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 import shutil
 
@@ -48,8 +47,15 @@ def share_link(at: AppTest) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", found[0]))
 
 
-def charts(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+def codeline_rows(at: AppTest) -> dict[str, list[str]]:
+    """The overview's codeline (codelinemarkup.py): each row's theme → its marks' links."""
+    (grid,) = [body for body in drawn(at) if 'class="cb-codeline"' in body]
+    names = re.findall(r'class="cb-cl-theme" style="grid-area:(\d+)/1">(.*?)</span>', grid)
+    marks = re.findall(r'class="cb-cl-mark" href="(.*?)".*?grid-area:(\d+)/', grid)
+    return {
+        html.unescape(name): [html.unescape(link) for link, row in marks if row == line]
+        for line, name in names
+    }
 
 
 def counts_shown(at: AppTest) -> dict[str, str]:
@@ -98,8 +104,12 @@ def test_overview_shows_counts_charts_and_links():
     assert metrics["Sections"] == "13"
     assert metrics["Paragraphs"] == "51"
     assert metrics["Words"] == f"{CASE.words:,}"
-    (codeline,) = charts(at)
-    assert len(codeline["data"]) == 4
+    rows = coverage.paragraph_table([CASE], CODEBOOK)
+    codeline = codeline_rows(at)
+    assert list(codeline) == [theme.label for theme in CODEBOOK.themes]
+    for theme in CODEBOOK.themes:  # a mark for each paragraph coded with the theme
+        coded = rows[[theme.id in themes for themes in rows["themes"]]]
+        assert [link.split("#")[1] for link in codeline[theme.label]] == list(coded["anchor"])
     bars = coverage_bars(at)
     assert list(bars) == ["Security", "Political", "Humanitarian", "Partnerships", "Uncoded"]
     themes = coverage.coverage_by_theme(coverage.paragraph_table([CASE], CODEBOOK), CODEBOOK)
@@ -124,8 +134,9 @@ def test_overview_shows_counts_charts_and_links():
 
 def test_overview_follows_the_filter():
     at = open_app(theme=["humanitarian"])
-    (codeline,) = charts(at)
-    assert [trace["name"] for trace in codeline["data"]] == ["Humanitarian"]
+    (marks,) = codeline_rows(at).values()  # one row, Humanitarian, its links keep the filter
+    assert list(codeline_rows(at)) == ["Humanitarian"]
+    assert marks and all("theme=humanitarian" in link for link in marks)
     assert list(coverage_bars(at)) == ["Humanitarian", "Uncoded"]
     head, rows = heat_grid(at)
     assert head == ["Section", "Humanitarian"]

@@ -14,13 +14,13 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from casebook import charts, coverage, filtering, markup
+from casebook import charts, codelinemarkup, coverage, filtering, markup, relations
 from casebook.loader import load_content
 from casebook.ui import data, routes
-from tests.test_app import coverage_bars
+from tests.test_app import codeline_rows, coverage_bars, open_app
 
-# what the overview draws from the view: the codeline chart, the bars and the table
-OVERVIEW_PARTS = {"codeline_figure": charts, "coverage_bars": markup, "heat_table": markup}
+# what the overview draws from the view: the codeline, the bars and the table
+OVERVIEW_PARTS = {"codeline": codelinemarkup, "coverage_bars": markup, "heat_table": markup}
 OVERVIEW_CHARTS = tuple(OVERVIEW_PARTS)
 
 
@@ -60,7 +60,7 @@ def test_a_view_builds_its_charts_once_for_every_session(builds):
     second = overview(theme=["humanitarian"])  # another reader, same view
     second.run()  # and a rerun of it
     assert builds == dict.fromkeys(OVERVIEW_CHARTS, 1)
-    assert specs(second) == specs(first)
+    assert codeline_rows(second) == codeline_rows(first)
     assert coverage_bars(second) == coverage_bars(first)
 
 
@@ -68,11 +68,10 @@ def test_another_filter_gets_its_own_charts(builds):
     overview(theme=["humanitarian"])
     at = overview(theme=["security", "political"])
     assert builds == dict.fromkeys(OVERVIEW_CHARTS, 2)
-    (codeline,) = specs(at)
-    assert [trace["name"] for trace in codeline["data"]] == ["Security", "Political"]
+    assert list(codeline_rows(at)) == ["Security", "Political"]
     at.multiselect(key="theme").set_value(["humanitarian"]).run()  # back to a cached view
     assert builds == dict.fromkeys(OVERVIEW_CHARTS, 2)
-    assert [trace["name"] for trace in specs(at)[0]["data"]] == ["Humanitarian"]
+    assert list(codeline_rows(at)) == ["Humanitarian"]
     assert list(coverage_bars(at)) == ["Humanitarian", "Uncoded"]
 
 
@@ -133,14 +132,16 @@ def test_a_shared_figure_sends_what_plotly_would():
     content = load_content(data.content_dir())
     case = content.case("minusma")
     paragraphs = data.tables(case).paragraphs
-    titles = {s.slug: s.nav_title for s in case.sections}
-    build = lambda: charts.codeline_figure(paragraphs, titles, content.codebook, ["security"])  # noqa: E731
+    ids = list(content.codebook.ids)
+    build = lambda: charts.cooccurrence_figure(  # noqa: E731
+        relations.cooccurrence(paragraphs, ids), content.codebook, ids
+    )
     expected = json.loads(plotly.io.to_json(build(), validate=False))
-    first = overview(theme=["security"])
-    second = overview(theme=["security"])
+    first = open_app("co-occurrence")
+    second = open_app("co-occurrence")
     second.run()
     assert specs(first) == specs(second) == [expected]
-    drawn = data.figure(build, "codeline", case.slug, ("security",))
+    drawn = data.figure(build, "cooccurrence", case.slug)
     assert drawn.to_dict() is drawn.to_dict()  # made once
     assert drawn.to_dict() == build().to_dict()
 

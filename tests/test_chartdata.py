@@ -38,12 +38,22 @@ def test_a_heatmap_becomes_its_grid_of_cell_texts():
 
 
 def test_points_keep_their_series_axes_and_plain_text():
-    titles = {s.slug: s.nav_title for s in CASE.sections}
-    figure = charts.codeline_figure(PARAGRAPHS, titles, CODEBOOK, list(CODEBOOK.ids))
+    figure = charts.go.Figure(
+        [
+            charts.go.Scatter(x=[1, 4], y=["Security"] * 2, name="Security",
+                              hovertext=["A &amp; B · ¶1<br>first words", "C · ¶2<br>more"]),
+            charts.go.Scatter(x=[2], y=["Aid &lt;b&gt;"], name="Aid &lt;b&gt;",
+                              hovertext=["D · ¶1<br>text"]),
+        ]
+    )  # fmt: skip
+    figure.update_xaxes(title_text="paragraphs in reading order")
+    figure.update_yaxes(title_text="theme")
     table = figure_table(figure)
-    assert {"series", "paragraphs in reading order", "detail"} <= set(table.columns)
-    assert len(table) == sum(len(trace.x) for trace in figure.data)
-    assert not table["detail"].str.contains("<br>").any()
+    assert list(table.columns) == ["series", "paragraphs in reading order", "theme", "detail"]
+    assert list(table["series"]) == ["Security", "Security", "Aid <b>"]
+    assert list(table["paragraphs in reading order"]) == ["1", "4", "2"]
+    assert list(table["theme"]) == ["Security", "Security", "Aid <b>"]
+    assert list(table["detail"]) == ["A & B · ¶1 first words", "C · ¶2 more", "D · ¶1 text"]
 
 
 def test_labels_are_unescaped_for_the_table():

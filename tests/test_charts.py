@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from casebook.charts import (
-    codeline_figure,
     cooccurrence_figure,
     coverage_heatmap_figure,
     hits_figure,
@@ -15,8 +14,7 @@ from casebook.charts import (
 )
 from casebook.chartstyle import MAX_TICKS, plain, tick_step, wrapped
 from casebook.comparecharts import compare_figure
-from casebook.coverage import paragraph_table
-from casebook.model import Case, Codebook, Paragraph, Section, Theme
+from casebook.model import Codebook, Theme
 from casebook.recordcharts import attacks_figure
 
 # The shared sample labels and titles; the last of each holds markup Plotly would read.
@@ -174,93 +172,6 @@ def test_theme_by_section_figure(theme, colour, values, text, hover, axis):
     assert figure.layout.xaxis.title.text == axis
     assert tuple(figure.layout.xaxis.range) == (0, 1.12)
     assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 60 + 28 * 2)
-
-
-# --- codeline_figure --------------------------------------------------------------------
-
-# Pins fix each paragraph's themes (the impact p1 has none and no term the rule could find).
-# Reading order numbers them 1 to 4 along x; impact starts at 3, so one line at 2.5.
-LONG = "Troops guarded the polls on election day across the north."  # 10 words
-CODELINE_CASE = Case(
-    slug="mali",
-    title="Mali",
-    sections=(
-        Section(
-            "mandate",
-            "The mandate",
-            1,
-            (
-                Paragraph("mandate", 1, LONG, pinned=("security", "political")),
-                Paragraph("mandate", 2, "Parties talked.", pinned=("political",)),
-            ),
-        ),
-        Section(
-            "impact",
-            "Impact",
-            2,
-            (
-                Paragraph("impact", 1, "Rain fell."),
-                Paragraph(
-                    "impact",
-                    2,
-                    "Food <b>came</b> with troops.",
-                    pinned=("security", "humanitarian"),
-                ),
-            ),
-        ),
-    ),
-)
-
-
-@pytest.fixture(scope="module")
-def codeline():
-    rows = paragraph_table([CODELINE_CASE], CODEBOOK)
-    return codeline_figure(rows, TITLES, CODEBOOK, ["security", "political", "humanitarian"])
-
-
-@pytest.mark.parametrize(
-    ("index", "label", "colour", "x", "customdata"),
-    [
-        (0, "Security", "#0072B2", (1, 4), (["mandate", "mandate-p1"], ["impact", "impact-p2"])),
-        (1, "Political", "#D55E00", (1, 2), (["mandate", "mandate-p1"], ["mandate", "mandate-p2"])),
-        (2, "Aid &lt;b&gt;&amp; relief&lt;/b&gt;", "#009E73", (4,), (["impact", "impact-p2"],)),
-    ],
-)
-def test_codeline_cells(codeline, index, label, colour, x, customdata):
-    trace = codeline.data[index]
-    assert (trace.name, trace.marker.color, trace.marker.symbol) == (label, colour, "square")
-    assert (trace.x, trace.y) == (x, (label,) * len(x))
-    assert trace.customdata == customdata  # (section, anchor): where a click leads
-
-
-def test_codeline_hover_names_the_paragraph_escaped(codeline):
-    assert codeline.data[0].hovertext == (
-        # the section, the paragraph's place in it (as links name it), the first 8 of 10 words
-        "The mandate · ¶1<br>Troops guarded the polls on election day across …",
-        "Impact &lt;i&gt;&amp; after&lt;/i&gt; · ¶2<br>Food &lt;b&gt;came&lt;/b&gt; with troops.",
-    )
-
-
-def test_codeline_marks_where_a_section_starts(codeline):
-    assert [(shape.type, shape.x0, shape.x1) for shape in codeline.layout.shapes] == [
-        ("line", 2.5, 2.5)
-    ]
-
-
-def test_codeline_axes_and_size(codeline):
-    assert tuple(codeline.layout.xaxis.range) == (0.3, 4.7)  # 4 paragraphs, 0.3 either side
-    assert codeline.layout.xaxis.title.text == "paragraphs in reading order"
-    assert (codeline.layout.yaxis.autorange, codeline.layout.height) == ("reversed", 100 + 34 * 3)
-
-
-def test_codeline_rows_follow_the_themes_asked():
-    rows = paragraph_table([CODELINE_CASE], CODEBOOK)
-    figure = codeline_figure(rows, TITLES, CODEBOOK, ["humanitarian", "security"])
-    assert [trace.name for trace in figure.data] == [
-        "Aid &lt;b&gt;&amp; relief&lt;/b&gt;",
-        "Security",
-    ]
-    assert figure.layout.height == 100 + 34 * 2
 
 
 # --- cooccurrence_figure ----------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Reference for the filter-change bench: the bare filter app plus ONE of the overview's
 figures, following the filter as it does there. CASEBOOK_BENCH_CHART names it: coverage
-(the bars by theme, an HTML table) or codeline (a Plotly chart).
+(the bars by theme, an HTML table) or codeline (HTML too).
 
 Tells what redrawing each figure costs on a filter click, apart from the rest of the app.
 bench_filter.py starts it from the repository (its working directory), so casebook imports."""
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from casebook import charts, coverage, markup
+from casebook import codelinemarkup, coverage, markup
 from casebook.loader import load_content
 from casebook.pagestyle import STYLE
 
@@ -42,4 +42,8 @@ if KIND == "coverage":
     st.markdown(STYLE, unsafe_allow_html=True)
     st.markdown(bars, unsafe_allow_html=True)
 else:
-    st.plotly_chart(charts.codeline_figure(rows, titles, codebook, shown), key="chart")
+    html = codelinemarkup.codeline(
+        rows, titles, codebook, shown, lambda row: f"{row.section}#{row.anchor}"
+    )
+    st.markdown(STYLE, unsafe_allow_html=True)
+    st.html(f'<div class="cb-block">{html}</div>')

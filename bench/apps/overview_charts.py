@@ -1,6 +1,6 @@
 """Reference for the page-load bench: a title and the overview's figures, nothing else (the
-same theme bars and sections × themes table, both HTML, and codeline chart, laid out as
-the overview lays them out).
+same theme bars, sections × themes table and codeline, all HTML, laid out as the overview
+lays them out).
 
 Against bench/apps/bare_chart.py it says what the charts alone cost; against the overview,
 what the rest of the app costs (sidebar, filter, links, text)."""
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from casebook import charts, coverage, markup
+from casebook import codelinemarkup, coverage, markup
 from casebook.loader import load_content
 from casebook.pagestyle import STYLE
 
@@ -29,7 +29,9 @@ def figures():
             by_theme, codebook, "Coverage by theme", uncoded=coverage.uncoded_share(rows)
         ),
         markup.heat_table(sections, case, codebook, "Each cell: a share of words."),
-        charts.codeline_figure(rows, titles, codebook, list(codebook.ids)),
+        codelinemarkup.codeline(
+            rows, titles, codebook, list(codebook.ids), lambda row: f"{row.section}#{row.anchor}"
+        ),
     )
 
 
@@ -39,4 +41,4 @@ bars, grid, codeline = figures()
 left, right = st.columns([2, 3], gap="large")
 left.markdown(bars, unsafe_allow_html=True)
 right.markdown(grid, unsafe_allow_html=True)
-st.plotly_chart(codeline, key="codeline", on_select="rerun", selection_mode="points")
+st.html(f'<div class="cb-block">{codeline}</div>')

@@ -8,10 +8,9 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from casebook import charts, cite, export, filtering, links, markup
+from casebook import cite, codelinemarkup, export, filtering, links, markup
 from casebook.model import Case, Codebook
-from casebook.ui.data import content_dir, figure, shared
-from casebook.ui.figures import render_chart
+from casebook.ui.data import content_dir, shared
 from casebook.ui.routes import TARGET_KEY, current_view
 from casebook.ui.widgets import render_html
 from casebook.wording import counted
@@ -103,37 +102,22 @@ def render_cite(box, case: Case, url: str) -> None:
 
 
 def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) -> None:
-    """Coding stripes for the whole case; a click on a cell offers that paragraph."""
+    """Coding stripes for the whole case, each mark a link to its paragraph (HTML, built
+    once per view: its links keep the filter); under it, every paragraph as a list."""
     titles = {s.slug: s.nav_title for s in case.sections}
-    codeline = figure(
-        lambda: charts.codeline_figure(rows, titles, codebook, themes),
-        "codeline",
-        case.slug,
-        tuple(themes),
-    )
-    event = render_chart(
-        codeline,
-        key="codeline",
-        on_select="rerun",
-        selection_mode="points",
-        alt="Paragraphs in reading order, one row per theme, marked where coded",
-    )
-    points = (event or {}).get("selection", {}).get("points", []) if event else []
-    picked = [p["customdata"][1] for p in points if p.get("customdata")]
-    if picked:
-        row = rows[rows["anchor"] == picked[0]].iloc[0]
-        st.markdown(
-            markup.link(
-                paragraph_href(row, codebook), f"Open ¶{row.position} of {row.section_title} →"
-            ),
-            unsafe_allow_html=True,
-        )
+    query = current_view().query()
+    html = shared(
+        lambda: codelinemarkup.codeline(
+            rows, titles, codebook, themes, lambda row: paragraph_href(row, codebook)
+        ),
+        "codeline", case.slug, tuple(themes), query,
+    )  # fmt: skip
+    render_html(html)
     title = f"The {counted(len(rows), 'paragraph')} as a list"
     listing = st.expander(title, key=LIST_KEY, on_change="rerun")
     if listing.open:
         # One element for the whole list, built once per view: an element per paragraph
         # made every rerun of the overview send 51 more messages.
-        query = current_view().query()
         items = lambda: markup.link_list(  # noqa: E731 - built only on a cache miss
             (paragraph_href(row, codebook), f"{row.section_title} · ¶{row.position}: "
              f"{' '.join(row.text.split()[:10])} …")

@@ -43,7 +43,7 @@ MODES = ("light", "dark")
 FILTER = "theme=security"  # every page opened filtered: the filter is read on each
 # path -> how many Plotly charts it draws: none on a section page (its coverage bars are a
 # table) or About, three on the facts page, one on each other page
-CHARTS = {f"/{s.slug}": 0 for s in CASE.sections} | {"/about": 0, "/facts": 3}
+CHARTS = {f"/{s.slug}": 0 for s in CASE.sections} | {"/": 0, "/about": 0, "/facts": 3}
 # Opening /<page> directly, Streamlit's frontend first probes /<page>/_stcore/... in case
 # the app lives under that path, and logs the 404s (streamlit/streamlit#4574).
 BASE_PATH_PROBE = re.compile(r"/[a-z-]+/_stcore/(health|host-config)$")

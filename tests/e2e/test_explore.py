@@ -90,26 +90,26 @@ def test_a_markup_query_is_shown_as_text(page, app_url):
     assert dialogs == []
 
 
-def test_codeline_click_offers_the_paragraph(page, app_url):
-    page.goto(app_url)
+def test_a_codeline_mark_opens_its_paragraph_with_the_filter(page, app_url):
+    page.set_viewport_size({"width": 1200, "height": 600})
+    page.goto(f"{app_url}/?theme=security")
     wait_for_app(page)
-    chart = page.get_by_label("Paragraphs in reading order, one row per theme, marked where coded")
-    chart.locator(".main-svg").first.wait_for()
-    point = chart.locator(".scatterlayer .trace").first.locator(".point").nth(3)
-    link = page.locator("a.cb-link", has_text="Open ¶")
-    for attempt in (1, 2, 3):  # a click while the chart is still being laid out may miss
-        point.scroll_into_view_if_needed()
-        box = point.bounding_box()
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-        page.mouse.move(x, y)  # Plotly picks the point under the pointer on hover
-        page.mouse.click(x, y)
-        try:
-            link.wait_for(timeout=10_000)
-            break
-        except PlaywrightTimeoutError:
-            if attempt == 3:
-                raise
-    assert "#" in link.get_attribute("href")
+    table = coverage.paragraph_table([CASE], CODEBOOK)
+    fourth = table[["security" in themes for themes in table["themes"]]].iloc[3]
+    mark = page.locator(".cb-codeline a.cb-cl-mark").nth(3)  # the first row: Security
+    anchor = fourth["anchor"]
+    assert mark.get_attribute("href") == f"{fourth['section']}?theme=security&p={anchor}#{anchor}"
+    short = {s.slug: s.nav_title for s in CASE.sections}[fourth["section"]]  # as the menu
+    assert mark.get_attribute("title").startswith(f"Security: {short} · ¶{fourth['position']}: ")
+    mark.click()
+    page.wait_for_url(f"**/{fourth['section']}?**#{anchor}")
+    wait_for_app(page)
+    page.wait_for_function(
+        f"() => {{ const r = document.getElementById('{anchor}').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }"
+    )
+    assert "cb-target" in page.locator(f"#{anchor}").get_attribute("class")
+    assert chips(page) == ["security"]  # the filter came along
 
 
 def download(page, button: str):

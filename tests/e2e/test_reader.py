@@ -136,9 +136,7 @@ def test_a_shared_link_previews_the_page_it_names(app_url):
         assert 'name="description"' not in response.read().decode("utf-8")
 
 
-@pytest.mark.parametrize(
-    "path", ["/", "/search?q=insurgen*", "/facts", "/claims", "/theme-security"]
-)
+@pytest.mark.parametrize("path", ["/search?q=insurgen*", "/facts", "/claims", "/theme-security"])
 def test_on_a_phone_every_chart_fits_and_shows_no_toolbar(phone, app_url, path, tmp_path):
     phone.goto(f"{app_url}{path}")
     wait_for_app(phone)
@@ -284,7 +282,9 @@ def test_on_a_phone_each_section_link_reads_whole_with_its_count(phone, app_url)
 def test_a_printed_view_is_the_document_alone_with_its_link_and_date(page, app_url, path):
     page.goto(f"{app_url}{path}")
     wait_for_app(page)
-    page.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.wait_for()
+    overview = path.startswith("/?")  # its codeline is HTML, the record's charts Plotly's
+    chart = page.locator(".cb-codeline" if overview else "[data-testid='stPlotlyChart'] .main-svg")
+    chart.first.wait_for()
     page.emulate_media(media="print")
     for hidden in ("stSidebar", "stHeader", "stExpander", "stDownloadButton"):
         assert page.get_by_test_id(hidden).filter(visible=True).count() == 0, hidden
@@ -295,7 +295,7 @@ def test_a_printed_view_is_the_document_alone_with_its_link_and_date(page, app_u
     text = header.inner_text()
     assert f"{date.today():%d %B %Y}" in text and f"{app_url}" in text
     assert header.bounding_box()["y"] < page.locator("h1").first.bounding_box()["y"]
-    assert page.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.is_visible()
+    assert chart.first.is_visible()
     main = page.get_by_test_id("stMain")
     heights = main.evaluate("m => [m.scrollHeight, m.clientHeight]")
     assert heights[0] <= heights[1] + 1  # nothing cut off below a scrolling pane
@@ -348,20 +348,30 @@ def test_a_full_bar_keeps_its_value_whole_in_a_narrow_column(page, app_url):
     assert part["width"] / bar["width"] == pytest.approx(int(share[:-1]) / 100, abs=0.02)
 
 
-def test_the_codeline_title_clears_its_ticks_with_one_theme(page, app_url):
-    page.set_viewport_size(LAPTOP)
-    page.goto(f"{app_url}/?theme=security")  # one row: the shortest codeline
-    wait_for_app(page)
-    chart = page.get_by_label("Paragraphs in reading order, one row per theme, marked where coded")
-    chart.scroll_into_view_if_needed()
-    chart.locator(".main-svg").first.wait_for()
-    title = chart.locator(".g-xtitle text").bounding_box()
-    lowest_tick = max(t.bounding_box()["y"] + t.bounding_box()["height"]
-                      for t in chart.locator(".xtick text").all())  # fmt: skip
-    assert title["y"] >= lowest_tick - 0.5
-    assert (
-        title["y"] + title["height"] <= chart.bounding_box()["y"] + chart.bounding_box()["height"]
-    )
+@pytest.mark.parametrize("viewer", ["phone", "page"])
+def test_the_codeline_fits_its_column_with_ticks_over_its_title(viewer, request, app_url):
+    screen = request.getfixturevalue(viewer)  # a phone, then a laptop-sized tab
+    screen.goto(f"{app_url}/?theme=security&theme=political")
+    wait_for_app(screen)
+    figure = screen.locator(".cb-codeline")
+    figure.scroll_into_view_if_needed()
+    main = screen.get_by_test_id("stMainBlockContainer").bounding_box()
+    grid = figure.locator(".cb-cl").bounding_box()
+    assert main["x"] <= grid["x"] and grid["x"] + grid["width"] <= main["x"] + main["width"] + 1
+    names = [n.bounding_box() for n in figure.locator(".cb-cl-theme").all()]
+    marks = [m.bounding_box() for m in figure.locator(".cb-cl-mark").all()]
+    assert len(names) == 2 and len(marks) > 20
+    assert all(m["width"] >= 2 and m["x"] >= max(n["x"] + n["width"] for n in names) for m in marks)
+    assert all(m["x"] + m["width"] <= grid["x"] + grid["width"] + 0.5 for m in marks)
+    ticks = [t.bounding_box() for t in figure.locator(".cb-cl-tick").all()]
+    title = figure.locator("figcaption").bounding_box()
+    assert [t.inner_text() for t in figure.locator(".cb-cl-tick").all()] == [
+        str(n) for n in range(5, 51, 5)
+    ]
+    lowest_mark = max(m["y"] + m["height"] for m in marks)
+    assert all(lowest_mark <= t["y"] and t["y"] + t["height"] <= title["y"] + 0.5 for t in ticks)
+    lefts = [t["x"] for t in ticks]
+    assert all(b - a > 1 for a, b in zip(lefts, lefts[1:], strict=False))  # in order, apart
 
 
 def test_the_numbers_behind_a_chart_are_one_click_away(page, app_url):
