@@ -24,6 +24,11 @@ STYLE = """
 .cb-block :is(.cb-bars,.cb-heat,.cb-counts){margin:0 0 1rem 0;padding:0}
 .cb-block :is(.cb-bars,.cb-heat){border-collapse:collapse}
 .cb-block :is(.cb-bars,.cb-heat) tr{border-top:1px solid rgba(128,128,128,0.45)}
+/* a caption and a row of badges inside an HTML fragment, as st.caption and a Markdown line
+   of badges look (the section page's side column) */
+.cb-block .cb-caption{font-size:0.875rem;margin:0 0 1rem 0;
+  color:color-mix(in srgb,currentColor 80%,transparent)}
+.cb-block .cb-badges{margin:0 0 1rem 0}
 /* the overview's codeline (codelinemarkup.py): a grid of marks, one row a theme */
 .cb-codeline{margin:0 0 1rem 0}
 .cb-cl{display:grid;grid-auto-rows:1.7rem;align-items:center;font-size:0.8rem}

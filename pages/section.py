@@ -3,7 +3,6 @@
 import streamlit as st
 
 from casebook import filtering, markup, ui
-from casebook.wording import counted
 
 content = ui.load()
 codebook = content.codebook
@@ -24,27 +23,10 @@ st.title(markup.md_escape(section.title))
 
 text, side = st.columns([3, 1], gap="large")
 with side:
-    st.caption("Section themes")
-    ui.render_badges(data.tags.get(section.slug, []), codebook)
-    if section.paragraphs:
-        size = counted(len(section.paragraphs), "paragraph")
-        threshold = codebook.rules.section_tag_threshold
-        note = (
-            f"{counted(section.words, 'word')} in {size}. "
-            f"A section carries a theme from {threshold:.0%} coverage."
-        )
-        bars = ui.shared(
-            lambda: markup.coverage_bars(
-                data.sections[data.sections["section"] == section.slug], codebook, note
-            ),
-            "section-bars",
-            case.slug,
-            section.slug,
-        )
-        ui.render_html(bars, st.container(key="section-bars"))
-    else:
-        st.caption(ui.NO_OWN_TEXT)
-    ui.render_legend()
+    ui.render_html(
+        ui.shared(lambda: ui.section_side(section, data, codebook), "section-side", case.slug,
+                  section.slug)
+    )  # fmt: skip
 with text:
     if selected:
         hits = ui.kept(case, selected, mode).per_section.get(section.slug, 0)

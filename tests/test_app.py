@@ -166,6 +166,17 @@ def test_section_page_marks_themes_and_folds_what_does_not_match():
     assert 'id="security-improvements-p3"' in text
     (folded,) = [e for e in at.expander if "outside the filter" in e.label]
     assert folded.label == "2 paragraphs outside the filter"
+    runs = [
+        re.findall(r'class="(cb-para[^"]*)" id="security-improvements-(p\d)"', body)
+        for body in drawn(at)
+        if 'class="cb-para' in body
+    ]
+    assert runs == [  # one element for each run: the folded one, then the matching one
+        [("cb-para", "p1"), ("cb-para", "p2")],
+        [("cb-para cb-match", "p3"), ("cb-para cb-match", "p4")],
+    ]
+    (inside,) = [child.value for child in folded.children.values()]
+    assert 'id="security-improvements-p1"' in inside and "p3" not in inside
     labels = [link.proto.label for link in at.get("page_link")]
     assert labels == [
         "Part of: Impact and Outcomes of the Mission in Mali",

@@ -77,7 +77,6 @@ from casebook.ui.widgets import (
     render_children,
     render_codebook,
     render_html,
-    render_legend,
     render_paragraphs,
     render_prev_next,
     render_print_header,
@@ -86,5 +85,6 @@ from casebook.ui.widgets import (
     render_share_link,
     render_source_line,
     render_style,
+    section_side,
     view_url,
 )

@@ -121,24 +121,29 @@ def paragraph_blocks(
     return tuple(blocks)
 
 
-def render_paragraph(paragraph: Shown) -> None:
-    """A paragraph, its claim flags and its evidence: one element, so that a rerun sends
-    and the browser redraws one thing per paragraph."""
-    render_html(paragraph.html + "".join(paragraph.flags) + paragraph.evidence)
+def paragraph_html(paragraph: Shown) -> str:
+    """A paragraph, its claim flags and its evidence, as one piece of HTML."""
+    return paragraph.html + "".join(paragraph.flags) + paragraph.evidence
 
 
 def render_paragraphs(blocks, scroll_to_target: bool = False) -> None:
-    """Draw what :func:`paragraph_blocks` worked out; ``scroll_to_target`` brings the
-    paragraph a link pointed at into view."""
+    """Draw what :func:`paragraph_blocks` worked out: each run of paragraphs (and the blocks
+    kept between them) as one element, each folded run as one inside its expander. A
+    filter click redraws every element of the page; one per paragraph made a section's
+    redraw cost more with its length. ``scroll_to_target`` brings the paragraph a link
+    pointed at into view."""
+    run: list[str] = []
     for block in blocks:
-        if isinstance(block, Shown):
-            render_paragraph(block)
-        elif isinstance(block, Folded):
+        if isinstance(block, Folded):
+            if run:
+                render_html("".join(run))
+                run.clear()
             with st.expander(block.label, icon=":material/unfold_more:"):
-                for paragraph in block.paragraphs:
-                    render_paragraph(paragraph)
+                render_html("".join(paragraph_html(p) for p in block.paragraphs))
         else:
-            render_html(block)
+            run.append(paragraph_html(block) if isinstance(block, Shown) else block)
+    if run:
+        render_html("".join(run))
     if scroll_to_target:
         st.html(pagestyle.SCROLL_TO_FRAGMENT, unsafe_allow_javascript=True)
 
@@ -205,11 +210,34 @@ def index_label(section: Section, data: CaseTables, codebook: Codebook, hits) ->
     return " · ".join(markup.md_escape(part) for part in (section.title, text, tags) if part)
 
 
-def render_legend() -> None:
-    st.caption(
-        "Badges: outlined = coded by the rule; solid with 📌 = pinned by an editor. "
-        "*Evidence*, under a paragraph, opens to show why."
-    )
+LEGEND = (
+    "Badges: outlined = coded by the rule; solid with 📌 = pinned by an editor. "
+    "<em>Evidence</em>, under a paragraph, opens to show why."
+)
+
+
+def section_side(section: Section, data: CaseTables, codebook: Codebook) -> str:
+    """Beside a section's text, as one fragment (the same in every view, so built once):
+    its themes as badges, its coverage bars with its size and the tagging threshold, and
+    what the badges mean."""
+    tags = data.tags.get(section.slug, [])
+    parts = ['<p class="cb-caption">Section themes</p>']
+    if tags:
+        parts.append(f'<p class="cb-badges">{markup.badges(tags, codebook)}</p>')
+    else:
+        parts.append('<p class="cb-caption">No theme reaches the tagging threshold here.</p>')
+    if section.paragraphs:
+        threshold = codebook.rules.section_tag_threshold
+        note = (
+            f"{counted(section.words, 'word')} in {counted(len(section.paragraphs), 'paragraph')}."
+            f" A section carries a theme from {threshold:.0%} coverage."
+        )
+        rows = data.sections[data.sections["section"] == section.slug]
+        parts.append(markup.coverage_bars(rows, codebook, note))
+    else:
+        parts.append(f'<p class="cb-caption">{markup.escape(NO_OWN_TEXT)}</p>')
+    parts.append(f'<p class="cb-caption">{LEGEND}</p>')
+    return "".join(parts)
 
 
 def render_breadcrumb(case: Case, section: Section) -> None:

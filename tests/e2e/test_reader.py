@@ -331,7 +331,7 @@ def test_a_full_bar_keeps_its_value_whole_in_a_narrow_column(page, app_url):
     page.set_viewport_size(LAPTOP)
     page.goto(f"{app_url}/political-stability")  # Political covers 100% of it
     wait_for_app(page)
-    table = page.locator(".st-key-section-bars table.cb-bars")
+    table = page.get_by_test_id("stColumn").locator("table.cb-bars")
     table.wait_for()
     column = table.bounding_box()
 
