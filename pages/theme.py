@@ -18,7 +18,10 @@ st.markdown(markup.badges([theme.id], codebook), unsafe_allow_html=True)
 st.markdown(markup.md_escape(theme.definition))
 st.caption(markup.md_escape(markup.term_lists(theme)))
 
-coded = data.paragraphs[data.paragraphs["themes"].map(lambda t: theme.id in t)]
+coded = ui.shared(
+    lambda: data.paragraphs[data.paragraphs["themes"].map(lambda t: theme.id in t)],
+    "theme-coded", case.slug, theme.id,
+)  # fmt: skip
 whole = data.themes.set_index("theme").loc[theme.id]
 counts = [
     ("Paragraphs", f"{len(coded):,} of {len(data.paragraphs):,}", ""),
@@ -38,7 +41,10 @@ figure = ui.figure(
 ui.render_chart(figure, key="theme-by-section", alt=f"Coverage of {theme.label} in each section")
 
 st.subheader("Every passage")
-shown = coded[filtering.matching(coded, selected, mode)]
+shown = ui.shared(
+    lambda: coded[filtering.matching(coded, selected, mode)],
+    "theme-shown", case.slug, theme.id, view.themes, mode,
+)  # fmt: skip
 if selected:
     st.caption(
         f"{len(shown)} of {len(coded)} passages, narrowed by the theme filter to "
@@ -46,7 +52,7 @@ if selected:
     )
 if shown.empty:
     st.info("No passage matches both this theme and the theme filter at the top.")
-ui.render_passages(shown, codebook)
+ui.render_passages(shown, codebook, key=(case.slug, theme.id, view.query()))
 ui.render_exports(
     shown,
     case,

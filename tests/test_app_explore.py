@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from casebook import cite, coverage, relations, search
 from casebook.loader import load_content
 from casebook.ui.explore import CITE_KEY
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, drawn
 from tests.test_app import counts_shown, markdown, open_app, share_link
 
 CONTENT_ = load_content(CONTENT)
@@ -39,6 +40,21 @@ def test_theme_page_narrows_to_the_sidebar_filter():
     text = markdown(at)
     assert text.count("Open in context →") == len(both)
     assert f'href="{both.iloc[0].section}?theme=partnerships&amp;p={both.iloc[0].anchor}' in text
+
+
+def test_theme_page_passages_are_one_element_per_view_with_that_views_links():
+    """Built once per view and shared: a view drawn after another in the same process
+    shows its own passages, and its own filter in their links."""
+    for other in ["partnerships", "political", "partnerships", None]:
+        at = open_app("theme-security", **({"theme": [other]} if other else {}))
+        bodies = [body for body in drawn(at) if "Open in context →" in body]
+        assert len(bodies) == 1  # every passage in one element
+        expected = coded("security")
+        if other:
+            expected = expected[expected["themes"].map(lambda t, o=other: o in t)]
+        hrefs = re.findall(r'href="([^"]+)"', bodies[0])
+        prefix = f"?theme={other}&amp;p=" if other else "?p="
+        assert hrefs == [f"{r.section}{prefix}{r.anchor}#{r.anchor}" for r in expected.itertuples()]
 
 
 def test_search_shows_keyword_in_context_grouped_by_section():

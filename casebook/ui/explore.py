@@ -22,13 +22,26 @@ def paragraph_href(row, codebook: Codebook) -> str:
     return links.href(row.section, current_view().query(extras), row.anchor)
 
 
-def render_passages(rows: pd.DataFrame, codebook: Codebook, with_hits: bool = False) -> None:
-    """Paragraphs shown away from their sections, each with a link to it in context."""
-    for row in rows.itertuples(index=False):
-        body = markup.kwic(row.hits) if with_hits else markup.text_block(row.text)
-        marks = markup.badges(row.themes, codebook, row.pinned)
-        heading = f"{row.section_title} · ¶{row.position}"
-        render_html(markup.passage(heading, body, marks, paragraph_href(row, codebook)))
+def render_passages(
+    rows: pd.DataFrame, codebook: Codebook, with_hits: bool = False, key: tuple = ()
+) -> None:
+    """Paragraphs shown away from their sections, each with a link to it in context: one
+    element for them all (a filter click redraws every element of a page). With ``key``
+    (all the rows depend on, the view's query included: the links keep it), the HTML is
+    built once per view and shared."""
+    if rows.empty:
+        return
+
+    def build() -> str:
+        parts = []
+        for row in rows.itertuples(index=False):
+            body = markup.kwic(row.hits) if with_hits else markup.text_block(row.text)
+            marks = markup.badges(row.themes, codebook, row.pinned)
+            heading = f"{row.section_title} · ¶{row.position}"
+            parts.append(markup.passage(heading, body, marks, paragraph_href(row, codebook)))
+        return "".join(parts)
+
+    render_html(shared(build, "passages", *key) if key else build())
 
 
 def render_exports(
