@@ -10,16 +10,9 @@ import pytest
 
 from casebook.codelinemarkup import AXIS_TITLE, codeline
 from casebook.coverage import paragraph_table
-from casebook.model import Case, Codebook, Paragraph, Section, Theme
+from casebook.model import Case, Paragraph, Section
+from tests.test_charts import CODEBOOK, TITLES  # the labels and titles hold markup
 
-TITLES = {"mandate": "The mandate", "impact": "Impact <i>& after</i>"}
-CODEBOOK = Codebook(
-    themes=(
-        Theme("security", "Security", "#0072B2", "Armed violence.", ("security",)),
-        Theme("political", "Political", "#D55E00", "Governance.", ("election*",)),
-        Theme("humanitarian", "Aid <b>& relief</b>", "#009E73", "Relief.", ("aid",)),
-    )
-)
 # Pins fix each paragraph's themes (the impact p1 has none and no term the rule could find).
 # Reading order numbers them 1 to 4, in grid columns 2 to 5; impact starts at paragraph 3.
 LONG = "Troops guarded the polls on election day across the north."  # 10 words
