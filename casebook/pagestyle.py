@@ -31,7 +31,8 @@ STYLE = """
 .cb-block .cb-badges{margin:0 0 1rem 0}
 /* the overview's codeline (codelinemarkup.py): a grid of marks, one row a theme */
 .cb-codeline{margin:0 0 1rem 0}
-.cb-cl{display:grid;grid-auto-rows:1.7rem;align-items:center;font-size:0.8rem}
+.cb-cl{display:grid;grid-auto-rows:1.7rem;align-items:center;font-size:0.8rem;
+  padding-right:0.9rem} /* room for the last tick's label, centred on the last mark */
 .cb-cl-theme{padding-right:0.7rem;white-space:nowrap}
 .cb-cl-mark{display:block;height:1rem;margin:0 12%;min-width:2px;border-radius:1px;
   position:relative;z-index:1;-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -368,6 +368,9 @@ def test_the_codeline_fits_its_column_with_ticks_over_its_title(viewer, request,
     assert [t.inner_text() for t in figure.locator(".cb-cl-tick").all()] == [
         str(n) for n in range(5, 51, 5)
     ]
+    assert all(
+        t["x"] >= grid["x"] and t["x"] + t["width"] <= grid["x"] + grid["width"] for t in ticks
+    )
     lowest_mark = max(m["y"] + m["height"] for m in marks)
     assert all(lowest_mark <= t["y"] and t["y"] + t["height"] <= title["y"] + 0.5 for t in ticks)
     lefts = [t["x"] for t in ticks]
