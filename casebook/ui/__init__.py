@@ -66,18 +66,21 @@ from casebook.ui.routes import (
     run_page,
     target_anchor,
 )
+from casebook.ui.sectiontext import (
+    NO_OWN_TEXT,
+    paragraph_blocks,
+    render_paragraphs,
+    section_side,
+)
 from casebook.ui.widgets import (
     COVERAGE_NOTE,
     GRID_NOTE,
-    NO_OWN_TEXT,
     current_view_url,
-    paragraph_blocks,
     render_badges,
     render_breadcrumb,
     render_children,
     render_codebook,
     render_html,
-    render_paragraphs,
     render_prev_next,
     render_print_header,
     render_provenance,
@@ -85,6 +88,5 @@ from casebook.ui.widgets import (
     render_share_link,
     render_source_line,
     render_style,
-    section_side,
     view_url,
 )

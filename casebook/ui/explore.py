@@ -117,11 +117,11 @@ def render_cite(box, case: Case, url: str) -> None:
 def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) -> None:
     """Coding stripes for the whole case, each mark a link to its paragraph (HTML, built
     once per view: its links keep the filter); under it, every paragraph as a list."""
-    titles = {s.slug: s.nav_title for s in case.sections}
     query = current_view().query()
     html = shared(
         lambda: codelinemarkup.codeline(
-            rows, titles, codebook, themes, lambda row: paragraph_href(row, codebook)
+            rows, {s.slug: s.nav_title for s in case.sections}, codebook, themes,
+            lambda row: paragraph_href(row, codebook),
         ),
         "codeline", case.slug, tuple(themes), query,
     )  # fmt: skip
