@@ -24,6 +24,7 @@ AXIS_TITLE = "paragraphs in reading order"
 
 
 def first_words(text: str, count: int = 8) -> str:
+    """The opening ``count`` words of a paragraph, "…" after them only when it goes on."""
     parts = text.split()
     return " ".join(parts[:count]) + (" …" if len(parts) > count else "")
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +12,9 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from casebook import coverage
+from casebook.loader import load_content
+from casebook.ui.explore import LIST_KEY
 from tests import conftest
 from tests.conftest import CONTENT, FIXTURES, ROOT
 from tests.test_app import share_link
@@ -61,3 +66,22 @@ def test_compare_shows_every_case(two_cases):
         "Analyzing the Impact of the UN Mission in Mali: A Comprehensive Case Study",
     ]
     assert len(figure["data"][0]["x"]) == 4
+
+
+def test_the_paragraph_list_cuts_only_long_paragraphs(two_cases, monkeypatch):
+    """Under the codeline, each paragraph's opening words: "…" only where it goes on."""
+    at = run(two_cases, case="messy-post")
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(two_cases))
+    at.session_state[LIST_KEY] = True  # the reader opens the list: a rerun draws it
+    at.run()
+    (listing,) = [md.value for md in at.markdown if 'class="cb-links"' in md.value]
+    items = re.findall(r"<li><a [^>]*>(.*?)</a></li>", listing)
+    case = load_content(two_cases).case("messy-post")
+    table = coverage.paragraph_table([case], load_content(two_cases).codebook)
+    assert len(items) == len(table)
+    lengths = [len(text.split()) for text in table["text"]]
+    assert min(lengths) <= 10 < max(lengths)  # the case has both kinds
+    for item, row, length in zip(items, table.itertuples(), lengths, strict=True):
+        words = row.text.split()
+        opening = " ".join(words) if length <= 10 else " ".join(words[:10]) + " …"
+        assert html.unescape(item) == f"{row.section_title} · ¶{row.position}: {opening}"

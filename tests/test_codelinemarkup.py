@@ -8,7 +8,7 @@ import lxml.html
 import pandas as pd
 import pytest
 
-from casebook.codelinemarkup import AXIS_TITLE, codeline
+from casebook.codelinemarkup import AXIS_TITLE, codeline, first_words
 from casebook.coverage import paragraph_table
 from casebook.model import Case, Paragraph, Section
 from tests.test_charts import CODEBOOK, TITLES  # the labels and titles hold markup
@@ -139,3 +139,16 @@ def test_screen_readers_get_a_sentence_and_not_the_grid():
 def test_no_paragraphs_say_so():
     assert "No paragraphs to show." in draw(rows=ROWS.iloc[0:0])
     assert marks(draw(rows=ROWS.iloc[0:0])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "expected"),
+    [
+        ("Troops guarded the polls.", 8, "Troops guarded the polls."),  # short: no "…"
+        ("one two three four", 4, "one two three four"),  # exactly the count
+        ("one two  three\nfour five", 4, "one two three four …"),  # cut, spaces tidied
+        ("", 8, ""),
+    ],
+)
+def test_first_words_add_an_ellipsis_only_when_cut(text, count, expected):
+    assert first_words(text, count) == expected

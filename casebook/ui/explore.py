@@ -133,7 +133,7 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
         # made every rerun of the overview send 51 more messages.
         items = lambda: markup.link_list(  # noqa: E731 - built only on a cache miss
             (paragraph_href(row, codebook), f"{row.section_title} · ¶{row.position}: "
-             f"{' '.join(row.text.split()[:10])} …")
+             f"{codelinemarkup.first_words(row.text, 10)}")
             for row in rows.itertuples(index=False)
         )  # fmt: skip
         html = shared(items, "paragraph-list", case.slug, query)
