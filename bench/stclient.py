@@ -42,6 +42,7 @@ class Rerun:
     seconds: float
     ok: bool
     error: str = ""
+    deltas: int = 0  # elements and blocks the run drew (each a ForwardMsg delta)
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Session:
     socket: object = None
     widget_ids: dict[str, str] = field(default_factory=dict)  # label -> widget id
     cached: set[str] = field(default_factory=set)
+    deltas: int = 0  # in the current or last rerun
 
     async def connect(self) -> None:
         stream = self.url.replace("http://", "ws://", 1) + "/_stcore/stream"
@@ -83,6 +85,7 @@ class Session:
     async def rerun(self, themes: tuple[str, ...] | None = None) -> Rerun:
         """Run the page (the first call is the page load); ``themes`` sets the filter."""
         started = time.perf_counter()
+        self.deltas = 0
         try:
             await self.socket.send(self._back_msg(themes))
             error = await asyncio.wait_for(self._until_finished(), RERUN_TIMEOUT)
@@ -90,7 +93,7 @@ class Session:
             error = f"no script_finished within {RERUN_TIMEOUT:.0f} s"
         except (OSError, websockets.WebSocketException) as problem:
             error = f"{type(problem).__name__}: {problem}"
-        return Rerun(time.perf_counter() - started, not error, error)
+        return Rerun(time.perf_counter() - started, not error, error, self.deltas)
 
     async def _until_finished(self) -> str:
         error = ""
@@ -100,6 +103,7 @@ class Session:
             if message.metadata.cacheable and message.hash:
                 self.cached.add(message.hash)
             kind = message.WhichOneof("type")
+            self.deltas += kind == "delta"
             if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
                 error = error or self._note(message.delta.new_element)
             elif kind == "script_finished":
