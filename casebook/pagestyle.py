@@ -79,7 +79,7 @@ STYLE = """
 .cb-track{display:flex;align-items:center;gap:0.4rem;width:calc(100% - 3.4rem)}
 .cb-bar{display:block;height:1.1rem;border-radius:2px;flex:none;min-width:1px;
   -webkit-print-color-adjust:exact;print-color-adjust:exact}
-.cb-value{font-variant-numeric:tabular-nums;white-space:nowrap}
+.cb-bars .cb-value{font-variant-numeric:tabular-nums;white-space:nowrap}
 /* the overview's index: a section's link wraps on a narrow screen (Streamlit cuts it) */
 .st-key-section-index [data-testid='stPageLink-NavLink'] > span:last-child,
 .st-key-section-index [data-testid='stPageLink-NavLink'] p{white-space:normal;overflow:visible;
@@ -95,6 +95,11 @@ STYLE = """
   color:color-mix(in srgb,currentColor 80%,transparent)}
 @media (max-width:640px){.cb-counts{grid-template-columns:repeat(2,minmax(0,1fr))}
   .cb-counts dd{font-size:1.6rem}}
+/* a Markdown table wider than a phone (the method's agreement table) scrolls inside itself,
+   so the page does not scroll sideways (WCAG 1.4.10 allows it for a data table) */
+@media (max-width:640px){[data-testid='stMarkdownContainer'] table{display:block;
+  max-width:100%;overflow-x:auto}
+  [data-testid='stMarkdownContainer'] :is(th,td){padding:0.35rem 0.5rem}}
 .st-key-print-only{display:none}
 @media print{
   [data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],
