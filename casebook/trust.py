@@ -18,6 +18,8 @@ RESULTS_ENV = "CASEBOOK_RESULTS"  # another results file (tests, other deploymen
 # Over this share of a case's words in paragraphs with no theme, the codebook may not fit it.
 UNCODED_WARNING = 1 / 3
 _MEASURES = ("precision", "recall", "f1", "kappa")
+# The evaluation corpus's genres (eval/README.md) in readers' words.
+GENRE_WORDS = {"analysis": "analyses", "news": "news features", "un-document": "UN documents"}
 
 
 def read_results(path: Path | None = None) -> dict | None:
@@ -54,7 +56,7 @@ def _row(name: str, values: dict) -> str:
 def corpus_sentence(part: dict, measured: str) -> str:
     """What the figures were measured on, and when."""
     missions = ", ".join(md_escape(m) for m in part.get("missions", []))
-    genres = " and ".join(md_escape(g) for g in part.get("genres", []))
+    genres = " and ".join(md_escape(GENRE_WORDS.get(g, g)) for g in part.get("genres", []))
     return (
         f"Measured on {part['paragraphs']} paragraphs of {part['texts']} texts ({genres}) about "
         f"{len(part.get('missions', []))} peace operations ({missions}), none of which the "

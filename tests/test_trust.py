@@ -50,10 +50,15 @@ def test_agreement_table_has_a_row_per_measured_theme_then_all():
 def test_corpus_sentence_says_what_was_measured_and_when():
     held = trust.read_results(RESULTS)["held-out"]
     assert trust.corpus_sentence(held, "2026-11-29 12:40 UTC") == (
-        "Measured on 120 paragraphs of 3 texts (analysis and un\\-document) about 2 peace "
+        "Measured on 120 paragraphs of 3 texts (analyses and UN documents) about 2 peace "
         "operations (MONUSCO, UNAMIR), none of which the codebook was tuned on, each coded "
         "blind from the theme definitions alone; 2026\\-11\\-29 12:40 UTC."
     )
+
+
+def test_a_genre_without_words_for_it_is_named_as_it_is_escaped():
+    held = {"paragraphs": 5, "texts": 1, "genres": ["news", "blog*post"], "missions": ["X"]}
+    assert "(news features and blog\\*post)" in trust.corpus_sentence(held, "today")
 
 
 @pytest.mark.parametrize(("uncoded", "noted"), [(0.0, False), (1 / 3, False), (0.34, True)])
