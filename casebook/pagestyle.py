@@ -3,8 +3,18 @@
 paragraph a link names. Both are constants: nothing from the text or URL is written in.
 """
 
+# The keyboard focus ring: the theme's accent (.streamlit/config.toml, primaryColor), which
+# stands 5.2:1 off the light page and 3.5:1 off the dark one (tests/test_deploy.py).
+FOCUS_COLOUR = "#0072B2"
+
 STYLE = """
 <style>
+/* keyboard focus: a solid ring on every link, disclosure and the scrolling page (WCAG 2.4.7,
+   1.4.11). Streamlit marks a focused menu or page link with a faint background only, and
+   other controls with a ring at half strength */
+a[href]:focus-visible,summary:focus-visible{outline:2px solid FOCUS_COLOUR;
+  outline-offset:2px}
+[data-testid='stMain']:focus-visible{outline:2px solid FOCUS_COLOUR;outline-offset:-2px}
 .cb-badge{display:inline-block;padding:0.05rem 0.55rem;margin:0 0.3rem 0.25rem 0;
   border-radius:1rem;font-size:0.8rem;font-weight:600;line-height:1.5;border:2px solid;
   color:inherit}
@@ -141,7 +151,7 @@ STYLE = """
   max-width:100%}
 [data-testid='stHorizontalBlock'] .stPageLink :is(span,p){white-space:normal}
 </style>
-"""
+""".replace("FOCUS_COLOUR", FOCUS_COLOUR)
 
 
 # Scrolls to the element named by the URL's #fragment once the page has drawn it. Streamlit

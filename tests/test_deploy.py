@@ -21,6 +21,7 @@ import pytest
 import yaml
 from streamlit.web.server.app_discovery import discover_asgi_app
 
+from casebook import pagestyle
 from casebook.ingest import web
 from casebook.loader import load_content
 from tests.conftest import CONTENT, ROOT
@@ -313,6 +314,7 @@ def test_theme_uses_the_codebook_colours_and_reads_well(mode):
     assert theme["primaryColor"] in {t.colour for t in codebook.themes}
     assert contrast(theme["primaryColor"], "#ffffff") >= 4.5  # white text on chips, buttons
     assert contrast(theme["primaryColor"], background) >= 3  # a control against the page
+    assert theme["primaryColor"] == pagestyle.FOCUS_COLOUR  # so is the keyboard focus ring
     assert contrast(theme["linkColor"], background) >= 4.5  # link text
 
 

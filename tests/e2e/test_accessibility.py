@@ -131,3 +131,30 @@ def test_no_serious_violation_comparing_cases(laptop, two_case_url):
     """/compare exists only with several cases: the second case comes from the ingest fixture."""
     found = violations_in_each_mode(laptop, f"{two_case_url}/compare")
     assert not any(found.values()), report("/compare", found)
+
+
+# What the focused element is, and how its focus shows: its outline.
+_FOCUSED = """() => {
+    const e = document.activeElement, s = getComputedStyle(e);
+    return [e.getAttribute("data-testid") || e.tagName, s.outlineStyle, s.outlineWidth,
+            s.outlineColor];
+}"""
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_keyboard_focus_shows_a_solid_ring_on_menu_and_page_links(laptop, app_url, mode):
+    """WCAG 2.4.7: tabbing from the top of a section page, the menu's links, the page's
+    own links (Part of, Previous, Next) and the scrolling page itself each show a 2 px
+    ring in the accent colour (Streamlit alone gives the links a faint background)."""
+    laptop.set_viewport_size(LAPTOP)
+    laptop.emulate_media(color_scheme=mode)
+    laptop.goto(f"{app_url}/security-improvements?{FILTER}")
+    wait_for_app(laptop)
+    seen = {}
+    for _ in range(80):
+        laptop.keyboard.press("Tab")
+        kind, style, width, colour = laptop.evaluate(_FOCUSED)
+        if kind in ("stSidebarNavLink", "stPageLink-NavLink", "stMain"):
+            seen.setdefault(kind, (style, width, colour))
+    ring = ("solid", "2px", "rgb(0, 114, 178)")
+    assert seen == {"stSidebarNavLink": ring, "stPageLink-NavLink": ring, "stMain": ring}
