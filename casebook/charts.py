@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale, unlabel_rgb
 
 from casebook.chartstyle import (
     VALUE_ROOM,
@@ -22,7 +23,7 @@ from casebook.chartstyle import (
     tick_step,
     wrapped,
 )
-from casebook.contrast import NEUTRAL
+from casebook.contrast import NEUTRAL, text_on
 from casebook.model import Codebook
 
 
@@ -93,7 +94,9 @@ def cooccurrence_figure(
 ) -> go.Figure:
     """Theme × theme: paragraphs coded with both (cell text), shaded by Jaccard. The
     diagonal (a theme with itself, always 1) is left unshaded and says how many paragraphs
-    carry the theme, so the scale spreads over the pairs."""
+    carry the theme, so the scale spreads over the pairs. Each shaded cell's text is black
+    or white, whichever stands further off its shade (Plotly's own choice put white on
+    the scale's light middle at 3.2:1); the diagonal's takes the page's text colour."""
     labels = [plain(codebook.theme(t).label) for t in themes]
     grid = matrix.set_index(["theme", "other"])
 
@@ -103,22 +106,35 @@ def cooccurrence_figure(
 
     cells = [[cell(a, b) for b in themes] for a in themes]
     pairs = [z for row in cells for z, _ in row if z is not None]
+    top = max(pairs, default=0) or 1
     heat = go.Heatmap(
         z=[[z for z, _ in row] for row in cells],
         x=labels,
         y=labels,
         zmin=0,
-        zmax=max(pairs, default=0) or 1,
-        colorscale="Cividis",
+        zmax=top,
+        colorscale=COOCCURRENCE_SCALE,
         text=[[text for _, text in row] for row in cells],
-        texttemplate="%{text}",
         hovertemplate="%{y} and %{x}: %{text}<extra></extra>",
         colorbar={"title": {"text": "Jaccard"}},
         hoverongaps=False,
     )
     figure = go.Figure(heat)
+    for row, y in zip(cells, labels, strict=True):
+        for (z, text), x in zip(row, labels, strict=True):
+            font = {} if z is None else {"color": text_on(scale_colour(z / top))}
+            figure.add_annotation(x=x, y=y, text=text, showarrow=False, font=font)
     figure.update_yaxes(autorange="reversed")
     return layout(figure, height=120 + 60 * len(themes))
+
+
+COOCCURRENCE_SCALE = "Cividis"  # blue to yellow, read alike with every colour vision
+
+
+def scale_colour(share: float) -> str:
+    """The co-occurrence scale's colour at ``share`` (0 to 1) as ``#rrggbb``."""
+    (sampled,) = sample_colorscale(COOCCURRENCE_SCALE, [min(max(share, 0.0), 1.0)])
+    return "#{:02x}{:02x}{:02x}".format(*(round(c) for c in unlabel_rgb(sampled)))
 
 
 def hits_figure(per_section: pd.DataFrame) -> go.Figure:

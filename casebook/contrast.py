@@ -57,5 +57,9 @@ def cell_colours(colour: str, share: float) -> tuple[str, str]:
     its text colour, black or white, whichever stands further off: at least 4.5:1 against
     any background."""
     background = "#{:02x}{:02x}{:02x}".format(*tint_channels(colour, share))
-    black, white = ratio("#000000", background), ratio("#ffffff", background)
-    return background, "#000000" if black >= white else "#ffffff"
+    return background, text_on(background)
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever stands further off ``background`` (at least 4.5:1 on any)."""
+    return "#000000" if ratio("#000000", background) >= ratio("#ffffff", background) else "#ffffff"

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from casebook import contrast
 from casebook.charts import (
     cooccurrence_figure,
     coverage_heatmap_figure,
     hits_figure,
+    scale_colour,
     theme_by_section_figure,
 )
 from casebook.chartstyle import MAX_TICKS, plain, tick_step, wrapped
@@ -202,7 +204,30 @@ def test_cooccurrence_figure_cells():
     assert heat.z == ([None, 0.25], [0.25, None])  # a theme with itself is no pair
     assert heat.text == (["3 coded", "1 · J 0.25"], ["1 · J 0.25", "2 coded"])
     # the scale spans the pairs, not the diagonal's constant 1
-    assert (heat.zmin, heat.zmax, heat.texttemplate) == (0, 0.25, "%{text}")
+    assert (heat.zmin, heat.zmax) == (0, 0.25)
+
+
+def test_cooccurrence_cell_texts_stand_off_their_shades():
+    """Each cell's text is written on it; on a shaded cell black or white, whichever
+    reads at 4.5:1 or more there; on the diagonal the page's own text colour."""
+    themes = ["security", "political", "humanitarian"]
+    figure = cooccurrence_figure(MATRIX, CODEBOOK, themes)
+    (heat,) = figure.data
+    written = {(a.y, a.x): (a.text, a.font.color) for a in figure.layout.annotations}
+    assert len(written) == len(themes) ** 2
+    for y, row, texts in zip(heat.y, heat.z, heat.text, strict=True):
+        for x, z, text in zip(heat.x, row, texts, strict=True):
+            shown, colour = written[(y, x)]
+            assert shown == text
+            if z is None:
+                assert colour is None
+            else:
+                assert contrast.ratio(colour, scale_colour(z / heat.zmax)) >= 4.5
+
+
+@pytest.mark.parametrize(("share", "text"), [(0.0, "#ffffff"), (0.75, "#000000"), (1.0, "#000000")])
+def test_the_scale_is_dark_blue_to_yellow_with_text_to_match(share, text):
+    assert contrast.text_on(scale_colour(share)) == text
 
 
 def test_cooccurrence_figure_follows_the_themes_asked_and_escapes_labels():
