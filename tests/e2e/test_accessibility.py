@@ -16,6 +16,7 @@ import re
 
 import pytest
 
+from casebook import contrast
 from casebook.loader import load_content
 from tests.conftest import CONTENT
 from tests.e2e.accessibility import (
@@ -61,7 +62,9 @@ def laptop(browser):
 
 
 def violations_in_each_mode(page, url: str) -> dict[str, list[dict]]:
-    """Open ``url`` once, then run axe on the whole of it as drawn in each mode, light first."""
+    """Open ``url`` once, then run axe on the whole of it as drawn in each mode, light first;
+    to axe's findings, add chart text that reads under 4.5:1 on the page (axe leaves the
+    text inside a chart's SVG alone)."""
     page.set_viewport_size(LAPTOP)
     page.emulate_media(color_scheme=MODES[0])
     page.goto(url)
@@ -70,8 +73,34 @@ def violations_in_each_mode(page, url: str) -> dict[str, list[dict]]:
     found = {}
     for mode in MODES:
         show_in_scheme(page, mode)
-        found[mode] = serious_violations(page)
+        found[mode] = serious_violations(page) + faint_chart_text(page)
     return found
+
+
+# A chart's text drawn on the page itself (not on a mark): axes, their titles, the colour
+# bar, legends, labels beside points; with its fill and the page's background.
+_CHART_TEXT = """() => {
+    const page = getComputedStyle(document.querySelector("[data-testid='stApp']")).backgroundColor;
+    const parts = ".xtick, .ytick, .g-xtitle, .g-ytitle, .cbtitle, .cbaxis, .legendtext, .textpoint";
+    return [...document.querySelectorAll(`[data-testid='stPlotlyChart'] :is(${parts}) text`)]
+        .filter(t => t.textContent.trim())
+        .map(t => [t.textContent.trim(), getComputedStyle(t).fill, page]);
+}"""
+
+
+def _hex(rgb: str) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*map(int, re.findall(r"\d+", rgb)[:3]))
+
+
+def faint_chart_text(page) -> list[dict]:
+    """Chart text under 4.5:1 on the page, as one axe-like finding (WCAG 1.4.3)."""
+    faint = []
+    for text, fill, background in page.evaluate(_CHART_TEXT):
+        ratio = contrast.ratio(_hex(fill), _hex(background))
+        if ratio < 4.5:
+            numbers = {"fgColor": fill, "bgColor": background, "contrastRatio": round(ratio, 2)}
+            faint.append({"html": text, "target": ["chart text"], "any": [{"data": numbers}]})
+    return [{"id": "chart-text-contrast", "impact": "serious", "nodes": faint}] if faint else []
 
 
 def report(path: str, found: dict[str, list[dict]]) -> str:
