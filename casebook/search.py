@@ -42,11 +42,20 @@ class Hit:
 def parse_query(query: str) -> list[str]:
     """Terms of a query, lower-case, punctuation dropped; quoted text stays one phrase."""
     terms = []
-    for phrase, word in _TERM.findall(query[:MAX_QUERY]):
-        term = " ".join(_DROP.sub(" ", (phrase or word).casefold()).split())
-        if term.strip("* ") and term not in terms:
+    for _, term in _read_terms(query):
+        if term not in terms:
             terms.append(term)
     return terms
+
+
+def _read_terms(query: str) -> list[tuple[str, str]]:
+    """Each term as typed (quoted text with its quotes) and as searched."""
+    found = []
+    for phrase, word in _TERM.findall(query[:MAX_QUERY]):
+        term = " ".join(_DROP.sub(" ", (phrase or word).casefold()).split())
+        if term.strip("* "):
+            found.append((f'"{phrase}"' if phrase else word, term))
+    return found
 
 
 def find_hits(text: str, terms: list[str], context: int = CONTEXT_WORDS) -> list[Hit]:
@@ -124,14 +133,23 @@ def suggestions(
     query: str, filtered: bool = False, known: frozenset[str] = frozenset()
 ) -> list[str]:
     """What to try when nothing matched: words of the text (``known``) spelt like the
-    query's, fewer words, no quotes, a wildcard, and clearing the theme filter (only when
+    query's, fewer words, no quotes (when a phrase was quoted), no punctuation inside a
+    word (which makes it a phrase), a wildcard, and clearing the theme filter (only when
     one is set)."""
     terms = parse_query(query)
     tips = spelling(terms, known)
     if len(terms) > 1:
         tips.append("use fewer words: a paragraph must hold every one of them")
-    if any(" " in term for term in terms):
+    phrases = [(typed, term) for typed, term in _read_terms(query) if " " in term]
+    if any(typed.startswith('"') for typed, _ in phrases):
         tips.append("drop the quotes: a quoted phrase must appear word for word")
+    joined = [(typed, term) for typed, term in phrases if not typed.startswith('"')]
+    if joined:
+        typed, term = joined[0]
+        tips.append(
+            f"{typed} is searched as the phrase “{term}”, since punctuation splits words: "
+            "try it without"
+        )
     tips.append("end a word with * to find every ending: insurgen* finds insurgent and insurgency")
     if filtered:
         tips.append("clear the theme filter at the top of the page: it narrows the search too")

@@ -332,8 +332,14 @@ QUOTES = "drop the quotes: a quoted phrase must appear word for word"
         ('"peace deal"', [QUOTES, STAR, FILTER]),
         ('"peace deal" bamako', [FEWER, QUOTES, STAR, FILTER]),
         ('"bamako"', [STAR, FILTER]),  # a one-word phrase is no phrase
+        # no quotes typed, so none to drop: what punctuation did is said instead
+        ("<b>x</b>", ["<b>x</b> is searched as the phrase “b x b”, since punctuation "
+                      "splits words: try it without", STAR, FILTER]),
+        ('"peace deal" peace-keeping',
+         [FEWER, QUOTES, "peace-keeping is searched as the phrase “peace keeping”, since "
+          "punctuation splits words: try it without", STAR, FILTER]),
     ],
-)
+)  # fmt: skip
 def test_suggestions(query, tips):
     assert suggestions(query, filtered=True) == tips
     assert suggestions(query) == [tip for tip in tips if tip != FILTER]  # no filter, no tip
