@@ -38,7 +38,7 @@ with text:
     claims, record = ui.case_claims(content, case), ui.case_record(content, case)
     blocks = ui.shared(
         lambda: ui.paragraph_blocks(
-            rows, codebook, selected, mode, target, ui.flagger(claims, record, selected, mode),
+            rows, codebook, selected, mode, target, ui.flagger(claims, record),
             section.extras,
         ),
         "section-text", case.slug, section.slug, view.themes, mode, target,

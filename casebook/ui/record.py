@@ -116,11 +116,11 @@ def render_claim_flags(claims, record: Record) -> None:
         st.markdown(flag, unsafe_allow_html=True)
 
 
-def flagger(claims, record: Record, themes, mode: str):
-    """A function giving, for a paragraph, the flags of the reviewed claims about it that
-    the filter (``themes``, ``mode``) keeps (HTML, drawn under the paragraph)."""
-    kept = [claim for claim in claims if filtering.matches(claim.themes, themes, mode)]
-    by_anchor = facts.claims_by_anchor(kept)
+def flagger(claims, record: Record):
+    """A function giving, for a paragraph, the flags of the reviewed claims about it (HTML,
+    drawn under the paragraph). Every flag, whatever the theme filter: the filter says
+    which paragraphs stand out, and a paragraph opened from a fold keeps its warnings."""
+    by_anchor = facts.claims_by_anchor(claims)
 
     def flags(row) -> list[str]:
         return claim_flags(by_anchor.get(row.anchor, ()), record)
