@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from casebook.contrast import tint_channels
+from casebook.wording import percent as whole_percent
 
 _FONT = {"family": "sans-serif", "size": 13}
 VALUE_ROOM = 44  # px right of the plot for a value written beside a full-length bar ("100%")
@@ -55,8 +56,9 @@ def wrapped(label: str, width: int = 24) -> str:
 
 
 def percent(values: Sequence[float]) -> list[str]:
-    """Shares as whole percentages: 0.254 is "25%"."""
-    return [f"{value:.0%}" for value in values]
+    """Shares as whole percentages, rounded down (:func:`casebook.wording.percent`): 0.254
+    and 0.259 are "25%"."""
+    return [whole_percent(value) for value in values]
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from casebook.contrast import NEUTRAL, cell_colours, darker
 from casebook.model import Case, Codebook, Theme
 from casebook.validate import COLOUR
-from casebook.wording import counted
+from casebook.wording import counted, percent
 
 # The fragments go through st.markdown, which reads Markdown between HTML tags: these
 # characters become character references, which Markdown shows and never acts on
@@ -133,7 +133,7 @@ def heat_table(section_coverage, case: Case, codebook: Codebook, caption: str) -
             words = f"{theme.label}: {cell.coded_words:,} of {cell.total_words:,} words"
             tds.append(
                 f'<td style="background:{background};color:{text}" title="{escape(words)}">'
-                f"{float(cell.coverage):.0%}</td>"
+                f"{percent(float(cell.coverage))}</td>"
             )
         depth = case.depth(section.slug)
         rows.append(
@@ -180,7 +180,8 @@ def _bar_row(label: str, share: float, colour: str, detail: str) -> str:
     return (
         f'<tr title="{escape(detail)}"><th scope="row">{escape(label)}</th>'
         f'<td><span class="cb-track"><span class="cb-bar" style="width:{width};'
-        f'background:{colour}"></span><span class="cb-value">{share:.0%}</span></span></td></tr>'
+        f'background:{colour}"></span><span class="cb-value">{percent(share)}</span></span>'
+        "</td></tr>"
     )
 
 

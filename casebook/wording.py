@@ -1,7 +1,9 @@
-"""How a count reads: "1 paragraph", "3 paragraphs", "1 match". One rule for every count
-the dashboard and the command line print."""
+"""How a count reads: "1 paragraph", "3 paragraphs", "1 match"; how a share reads: "24%".
+One rule for each, for every count and share the dashboard and the command line print."""
 
 from __future__ import annotations
+
+import math
 
 IRREGULAR = {"match": "matches", "analysis": "analyses"}
 
@@ -11,3 +13,10 @@ def counted(count: int, noun: str) -> str:
     if count == 1:
         return f"1 {noun}"
     return f"{count:,} {IRREGULAR.get(noun, noun + 's')}"
+
+
+def percent(share: float) -> str:
+    """A share (0 to 1) as a whole percentage, rounded down: a section with 24.6% of its
+    words in a theme reads "24%", so that "25%" always means it reached the codebook's 25%
+    tagging threshold (rounded, it read "25%" beside a section left untagged)."""
+    return f"{math.floor(round(share * 100, 6))}%"

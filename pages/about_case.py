@@ -36,7 +36,8 @@ ui.render_agreement(codebook)
 st.header("How coverage is computed")
 st.markdown(
     ui.COVERAGE_NOTE + f" A section is tagged with a theme when its coverage reaches "
-    f"{codebook.rules.section_tag_threshold:.0%} (set in the codebook)."
+    f"{codebook.rules.section_tag_threshold:.0%} (set in the codebook). Percentages are "
+    "rounded down, so a share reads as the threshold only once it reaches it."
 )
 
 st.header("The codebook", anchor="codebook")

@@ -13,6 +13,7 @@ from streamlit.util import calc_hash
 from casebook import coverage
 from casebook.loader import load_content
 from casebook.markup import md_escape
+from casebook.wording import percent
 from tests.conftest import BROKEN, CONTENT, FIXTURES, drawn
 
 CODEBOOK = load_content(CONTENT).codebook
@@ -114,13 +115,13 @@ def test_overview_shows_counts_charts_and_links():
     assert list(bars) == ["Security", "Political", "Humanitarian", "Partnerships", "Uncoded"]
     themes = coverage.coverage_by_theme(coverage.paragraph_table([CASE], CODEBOOK), CODEBOOK)
     security = float(themes.set_index("theme").loc["security", "coverage"])
-    assert bars["Security"] == (f"{security:.0%}", f"{security * 100:.1f}")
+    assert bars["Security"] == (percent(security), f"{security * 100:.1f}")
     head, rows = heat_grid(at)
     assert head == ["Section", "Security", "Political", "Humanitarian", "Partnerships"]
     assert [row[0] for row in rows] == [s.nav_title for s in CASE.sections]  # in reading order
     shares = coverage.coverage_by_section(coverage.paragraph_table([CASE], CODEBOOK), CODEBOOK)
     first = shares[shares["section"] == CASE.sections[0].slug]
-    assert rows[0][1:] == [f"{share:.0%}" for share in first["coverage"]]
+    assert rows[0][1:] == [percent(share) for share in first["coverage"]]
     links = [link.proto.label.split(" · ") for link in at.get("page_link")]
     assert [link[0] for link in links] == [md_escape(s.title) for s in CASE.sections]
     tags = coverage.section_tags(shares, CODEBOOK.rules.section_tag_threshold)

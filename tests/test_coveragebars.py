@@ -30,8 +30,8 @@ def rows(table: str) -> list[tuple[str, str, str, str, str]]:
 def test_a_row_per_theme_in_order_with_its_share_colour_and_words():
     table = coverage_bars(THEMES[THEMES["theme"] != "humanitarian"], CODEBOOK, "Coverage")
     assert rows(table) == [
-        ("Security: 8 of 28 words in 1 paragraph", "Security", "28.6%", "#0072B2", "29%"),
-        ("Political: 19 of 28 words in 3 paragraphs", "Political", "67.9%", "#D55E00", "68%"),
+        ("Security: 8 of 28 words in 1 paragraph", "Security", "28.6%", "#0072B2", "28%"),
+        ("Political: 19 of 28 words in 3 paragraphs", "Political", "67.9%", "#D55E00", "67%"),
     ]
     assert table.count("<tr") == 3  # the heading row and the two themes: nothing else
 

@@ -8,9 +8,11 @@ import re
 import pytest
 
 from casebook import contrast
-from casebook.coverage import coverage_by_section, paragraph_table
+from casebook.coverage import coverage_by_section, paragraph_table, section_tags
 from casebook.loader import load_content
 from casebook.markup import heat_table
+from casebook.wording import percent
+from tests.conftest import CONTENT
 
 NOTE = "Each cell: a share."
 
@@ -40,7 +42,7 @@ def test_a_row_per_section_in_reading_order_a_column_per_theme(tiny_copy):
     assert {level for level, _ in rows} == {"1", "2"}  # the child section is indented
     found = cells(html)
     assert len(found) == len(case.sections) * len(codebook.themes)
-    expected = [f"{share:.0%}" for share in shares["coverage"]]  # section by section
+    expected = [percent(share) for share in shares["coverage"]]  # section by section
     assert [text for *_, text in found] == expected
     first = shares.iloc[0]
     label = codebook.theme(first["theme"]).label
@@ -84,3 +86,18 @@ def test_titles_are_escaped_and_equal_short_titles_keep_their_own_rows(tiny_copy
     assert rows.count("&lt;b&gt;Same&lt;/b&gt; &amp; &#42;more&#42;") == 2
     assert len(rows) == len(case.sections)
     assert "<b>" not in html
+
+
+def test_a_cell_reads_at_the_threshold_only_when_its_section_carries_the_theme():
+    """What the table says agrees with the tags: a section at 24.6% of a theme, left
+    untagged at the 25% threshold, reads 24%, not 25% (the shipped case has one)."""
+    html, _, codebook, shares = table_of(CONTENT)
+    threshold = codebook.rules.section_tag_threshold
+    tags = section_tags(shares, threshold)
+    texts = [text for *_, text in cells(html)]
+    shown = dict(zip(zip(shares["section"], shares["theme"], strict=True), texts, strict=True))
+    near = [r for r in shares.itertuples() if threshold - 0.01 < r.coverage < threshold]
+    assert near  # the case the rule is for
+    for row in shares.itertuples():
+        reads_tagged = int(shown[(row.section, row.theme)].rstrip("%")) >= threshold * 100
+        assert reads_tagged == (row.theme in tags[row.section])

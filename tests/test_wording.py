@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.wording import counted
+from casebook.wording import counted, percent
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,20 @@ from casebook.wording import counted
 )
 def test_a_count_reads_singular_only_for_one(count, noun, expected):
     assert counted(count, noun) == expected
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [
+        (0.0, "0%"),
+        (0.004, "0%"),
+        (0.246, "24%"),  # just under a 25% threshold: never "25%"
+        (0.25, "25%"),
+        (0.29, "29%"),  # 28.999... in floating point, still 29
+        (0.679, "67%"),
+        (0.999, "99%"),  # "100%" only when it is all
+        (1.0, "100%"),
+    ],
+)
+def test_a_share_reads_as_a_whole_percentage_rounded_down(share, expected):
+    assert percent(share) == expected
