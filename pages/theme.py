@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, filtering, markup, ui
+from casebook import charts, filtering, markup, ui, wording
 
 content = ui.load()
 codebook = content.codebook
@@ -25,8 +25,13 @@ coded = ui.shared(
 whole = data.themes.set_index("theme").loc[theme.id]
 counts = [
     ("Paragraphs", f"{len(coded):,} of {len(data.paragraphs):,}", ""),
-    ("Sections", f"{coded['section'].nunique()} of {len(case.sections)}", ""),
-    ("Coverage", f"{whole['coverage']:.0%}", "of the case's words (see About)"),
+    (
+        "Sections with a passage",
+        f"{coded['section'].nunique()} of {len(case.sections)}",
+        f"{sum(theme.id in tags for tags in data.tags.values())} tagged with it "
+        f"({codebook.rules.section_tag_threshold:.0%} of their words or more)",
+    ),
+    ("Coverage", wording.percent(whole["coverage"]), "of the case's words (see About)"),
 ]
 ui.render_html(markup.counts(counts), st.container(key="counts"))
 

@@ -29,6 +29,11 @@ def test_theme_page_lists_every_passage_with_a_link_in_context(theme):
     assert at.title[0].value == CODEBOOK.theme(theme).label
     metrics = counts_shown(at)
     assert metrics["Paragraphs"] == f"{len(coded(theme))} of {len(TABLE)}"
+    passages = coded(theme)["section"].nunique()
+    assert metrics["Sections with a passage"] == f"{passages} of {len(CASE.sections)}"
+    shares = coverage.coverage_by_section(TABLE, CODEBOOK)
+    tagged = shares[(shares["theme"] == theme) & (shares["coverage"] >= 0.25)]
+    assert f"{len(tagged)} tagged with it (25% of their words or more)" in markdown(at)
     text = markdown(at)
     for row in coded(theme).itertuples():
         assert f'href="{row.section}?p={row.anchor}#{row.anchor}"' in text
