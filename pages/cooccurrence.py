@@ -3,6 +3,7 @@
 import streamlit as st
 
 from casebook import chartdata, charts, markup, relations, ui
+from casebook.wording import counted
 
 content = ui.load()
 codebook = content.codebook
@@ -40,9 +41,11 @@ ui.note_view_param("first", first)
 ui.note_view_param("second", second)
 passages = ui.filtered(relations.passages_with(data.paragraphs, first, second), codebook)
 pair = relations.cooccurrence(data.paragraphs, [first, second]).iloc[1]
+both = int(pair["both"])
+narrowed = f"; {len(passages)} shown with the theme filter" if ui.current_view().themes else ""
 st.caption(
-    f"{pair['both']} paragraphs carry both {markup.md_escape(labels[first])} and "
-    f"{markup.md_escape(labels[second])} "
-    f"(Jaccard {pair['jaccard']:.2f}); {len(passages)} shown with the theme filter."
+    f"{counted(both, 'paragraph')} {'carries' if both == 1 else 'carry'} both "
+    f"{markup.md_escape(labels[first])} and {markup.md_escape(labels[second])} "
+    f"(Jaccard {pair['jaccard']:.2f}){narrowed}."
 )
 ui.render_passages(passages, codebook)

@@ -109,6 +109,18 @@ def test_cooccurrence_matrix_and_the_passages_of_a_pair():
     pair = matrix[(matrix.theme == "security") & (matrix.other == "partnerships")].iloc[0]
     assert figure["data"][0]["text"][0][3] == f"{pair.both} · J {pair.jaccard:.2f}"
     assert markdown(at).count("Open in context →") == pair.both
+    captions = " ".join(c.value for c in at.caption)
+    assert f"{pair.both} paragraphs carry both Security and Partnerships" in captions
+    assert "theme filter" not in captions  # none set: nothing to say about it
+
+
+def test_the_pair_says_how_many_passages_the_filter_leaves():
+    at = open_app("co-occurrence", first="security", second="partnerships", theme=["political"])
+    both = TABLE[TABLE["themes"].map(lambda t: {"security", "partnerships"} <= set(t))]
+    shown = both[both["themes"].map(lambda t: "political" in t)]
+    captions = " ".join(c.value for c in at.caption)
+    assert f"; {len(shown)} shown with the theme filter." in captions
+    assert markdown(at).count("Open in context →") == len(shown)
 
 
 def test_a_theme_is_never_offered_as_its_own_pair():
