@@ -43,3 +43,26 @@ def describe(selected: Sequence[str], mode: str, labels: dict[str, str]) -> str:
     if not selected:
         return "all paragraphs"
     return f"paragraphs coded {themes_phrase(selected, mode, labels)}"
+
+
+def highlight_note(selected: Sequence[str], mode: str, labels: dict[str, str], hits: int,
+                   total: int) -> str | None:  # fmt: skip
+    """What a section page says over its text under a filter: how many of its ``total``
+    paragraphs the filter keeps (``hits``), and that the others are folded when there are
+    any; None for a section without paragraphs of its own."""
+    if not total:
+        return None
+    phrase = f"paragraphs coded {themes_phrase(selected, mode, labels)}"
+    if hits == total:
+        return f"Highlighting {phrase}: {f'all {total}' if total > 1 else 'the only one'} here."
+    if not hits:
+        folded = (
+            "it is folded; one click shows it"
+            if total == 1
+            else (f"all {total} are folded; one click shows them")
+        )
+        return f"No {phrase} here: {folded}."
+    return (
+        f"Highlighting {phrase}: {hits} of {total} here. The others are folded; one click "
+        "shows them."
+    )

@@ -30,10 +30,9 @@ with side:
 with text:
     if selected:
         hits = ui.kept(case, selected, mode).per_section.get(section.slug, 0)
-        st.caption(
-            f"Highlighting {filtering.describe(selected, mode, labels)}: "
-            f"{hits} of {len(rows)} here. The others are folded; one click shows them."
-        )
+        note = filtering.highlight_note(selected, mode, labels, hits, len(rows))
+        if note:
+            st.caption(note)
     target = ui.target_anchor(rows["anchor"])
     claims, record = ui.case_claims(content, case), ui.case_record(content, case)
     blocks = ui.shared(

@@ -144,3 +144,19 @@ def test_describe(selected, mode, sentence):
 def test_themes_phrase(selected, mode, phrase):
     labels = {"security": "Security", "political": "Political", "humanitarian": "Humanitarian"}
     assert filtering.themes_phrase(selected, mode, labels) == phrase
+
+
+@pytest.mark.parametrize(
+    ("hits", "total", "note"),
+    [
+        (2, 4, "Highlighting paragraphs coded Security: 2 of 4 here. The others are folded; "
+               "one click shows them."),
+        (4, 4, "Highlighting paragraphs coded Security: all 4 here."),  # nothing folded
+        (1, 1, "Highlighting paragraphs coded Security: the only one here."),
+        (0, 4, "No paragraphs coded Security here: all 4 are folded; one click shows them."),
+        (0, 1, "No paragraphs coded Security here: it is folded; one click shows it."),
+        (0, 0, None),  # a section with no paragraphs of its own says nothing
+    ],
+)  # fmt: skip
+def test_a_section_says_what_the_filter_highlights_and_folds(hits, total, note):
+    assert filtering.highlight_note(["security"], "any", LABELS, hits, total) == note
