@@ -42,13 +42,13 @@ def _shown(pick: str) -> str:
 
 def _follow_url(pick: str, url_value) -> bool:
     """Before the picker is drawn: make it show the URL's value if that changed since the
-    picker was last drawn. Returns whether the picker keeps its own value instead (its
-    default, the URL's value, applies when it has none yet)."""
+    picker was last drawn. Returns whether the picker needs the URL's value as its default:
+    only while it has no value of its own (giving a default to a widget whose value a
+    callback or this function has set makes Streamlit log a warning, and is ignored)."""
     shown = st.session_state.get(_shown(pick))
-    if shown is None or shown == url_value:
-        return True
-    st.session_state[pick] = url_value
-    return False
+    if shown is not None and shown != url_value:
+        st.session_state[pick] = url_value
+    return pick not in st.session_state
 
 
 def _hand_over(key: str, pick: str, url_value, picked, default) -> None:
@@ -79,7 +79,7 @@ def render_filter(codebook: Codebook) -> None:
     st.html(shared(lambda: markup.chip_style(codebook, PICK_KEY), "chip-style"))
     bar = st.container(horizontal=True, vertical_alignment="bottom", key="filter-bar")
     in_url = clean_selection(st.query_params.get_all(FILTER_KEY), codebook.ids)
-    own = _follow_url(PICK_KEY, in_url)
+    needs_default = _follow_url(PICK_KEY, in_url)
     picked = bar.multiselect(
         "Filter by theme",
         codebook.ids,
@@ -91,7 +91,7 @@ def render_filter(codebook: Codebook) -> None:
         width=520,
         help="Show the paragraphs coded with these themes, on every page. "
         "The choice is kept in the page URL.",
-        **({"default": in_url} if own else {}),
+        **({"default": in_url} if needs_default else {}),
     )
     _hand_over(FILTER_KEY, PICK_KEY, in_url, picked, default=[])
     url_box.multiselect("Theme ids in the URL", codebook.ids, key=FILTER_KEY, bind="query-params")
@@ -114,13 +114,13 @@ def labelled_choice(box, label: str, options: list[str], labels: dict[str, str],
     default = options[kw.get("index", 0)] if options else None
     in_url = st.query_params.get(key, default)
     in_url = in_url if in_url in options else default
-    own = _follow_url(pick, in_url) and in_url is not None
+    needs_default = _follow_url(pick, in_url) and in_url is not None
     picked = box.selectbox(
         label,
         options,
         key=pick,
         format_func=labels.__getitem__,
-        **({"index": options.index(in_url)} if own else {}),
+        **({"index": options.index(in_url)} if needs_default else {}),
     )
     _hand_over(key, pick, in_url, picked, default)
     if picked == in_url and st.session_state.get(key, in_url) != in_url:
