@@ -128,7 +128,7 @@ def test_overview_shows_counts_charts_and_links():
     for section, (_title, count, *named) in zip(CASE.sections, links, strict=True):
         assert count == f"{len(section.paragraphs)} paragraphs"
         labels = [CODEBOOK.labels[t] for t in tags[section.slug]]
-        assert named == ([", ".join(labels)] if labels else [])
+        assert named == ([f"themes: {', '.join(labels)}"] if labels else [])
     assert "troopdeploy.com/case-study-un-mission-in-mali" in at.info[0].value
     assert "AI assistance" in at.info[0].value
 

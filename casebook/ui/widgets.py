@@ -99,14 +99,16 @@ def render_section_index(case: Case, data: CaseTables, codebook: Codebook, selec
 
 
 def index_label(section: Section, data: CaseTables, codebook: Codebook, hits) -> str:
-    """A section's link in the index, e.g. "Title · 2 of 4 paragraphs match · Security,
-    Political": one element a section, where a row of three (the link, coloured badges
-    and the count) cost every filter click about 2 ms an element; the colours are in the
-    sections × themes table above it."""
+    """A section's link in the index, e.g. "Title · 2 of 4 paragraphs match · themes:
+    Security, Political": one element a section, where a row of three (the link, coloured
+    badges and the count) cost every filter click about 2 ms an element; the colours are
+    in the sections × themes table above it. The themes are the section's tags (its
+    coverage), named as such: a paragraph can match a theme its section is not tagged with."""
     text = counted(len(section.paragraphs), "paragraph")
     if hits is not None:
         text = f"{hits} of {text} match"
     tags = ", ".join(codebook.theme(t).label for t in data.tags.get(section.slug, []))
+    tags = f"themes: {tags}" if tags else ""
     return " · ".join(markup.md_escape(part) for part in (section.title, text, tags) if part)
 
 
