@@ -65,8 +65,14 @@ def to_csv(frame: pd.DataFrame, view_link: str = "") -> str:
     return flat.to_csv(index=False, lineterminator="\n")
 
 
-def file_name(case: str, view: str, selected: list[str], day: date, extension: str) -> str:
-    """'minusma-paragraphs-security-political-2026-11-29.csv': case, view, filter, date."""
+def file_name(
+    case: str, view: str, selected: list[str], day: date, extension: str, mode: str = "any"
+) -> str:
+    """'minusma-paragraphs-security-political-2026-11-29.csv': case, view, filter, date.
+    Paragraphs that must carry every theme chosen (``mode`` "all") say so:
+    '...-security-and-political-...', so the two views' files keep apart."""
+    if mode == "all" and len(selected) > 1:
+        selected = [" and ".join(selected)]
     parts = [case, view, *selected, day.isoformat()]
     stem = "-".join(re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") for part in parts)
     return f"{re.sub(r'-+', '-', stem)}.{extension}"

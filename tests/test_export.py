@@ -289,3 +289,12 @@ def test_to_csv_carries_the_view_link_on_every_row(frame):
 )
 def test_file_name_names_case_view_filter_and_date(view, selected, expected):
     assert file_name("minusma", view, selected, date(2026, 11, 29), "csv") == expected
+
+
+def test_file_name_tells_every_theme_from_any_theme():
+    day, both = date(2026, 11, 29), ["security", "political"]
+    every = file_name("minusma", "paragraphs", both, day, "csv", mode="all")
+    assert every == "minusma-paragraphs-security-and-political-2026-11-29.csv"
+    assert every != file_name("minusma", "paragraphs", both, day, "csv", mode="any")
+    one = file_name("minusma", "paragraphs", ["security"], day, "csv", mode="all")
+    assert one == "minusma-paragraphs-security-2026-11-29.csv"  # one theme: the same view

@@ -59,7 +59,8 @@ def render_exports(
         "Note": "the article says it was written with AI assistance" if case.notice else "",
     }
     first, second = st.columns(2)
-    named = partial(export.file_name, case.slug, name, list(current_view().themes), today)
+    shown = current_view()
+    named = partial(export.file_name, case.slug, name, list(shown.themes), today, mode=shown.mode)
     # The files are made here, not on the click: a callable ``data`` is answered by a
     # request that a click landing as a rerun ends can leave unanswered, and the button
     # then stays disabled. Made once per view (its link holds page, case and filter).

@@ -150,6 +150,14 @@ def test_the_overview_exports_download_what_the_filter_shows(page, app_url):
     assert text.count("\n## ") == expected["section"].nunique()
 
 
+def test_an_export_of_paragraphs_with_every_theme_is_named_so(page, app_url):
+    """'any' and 'all' are two views with two sets of rows: their files keep apart."""
+    page.goto(f"{app_url}/?theme=security&theme=political&match=all")
+    wait_for_app(page)
+    name = download(page, "Text (Markdown)").suggested_filename
+    assert name == f"minusma-paragraphs-security-and-political-{date.today().isoformat()}.md"
+
+
 def test_the_codeline_list_links_every_paragraph_with_the_filter(page, app_url):
     page.goto(f"{app_url}/?theme=security")
     wait_for_app(page)
