@@ -55,7 +55,8 @@ def claim_flag(claim, facts_by_id: dict, colour: str, mark: str = "⚑") -> str:
     kind = escape(claim.kind.capitalize())
     record = ""
     if cited:
-        label = f"The record: {counted(len(cited), 'fact')} and sources"
+        theirs = "its" if len(cited) == 1 else "their"
+        label = f"What the record says: {counted(len(cited), 'fact')}, with {theirs} sources"
         record = f"<details><summary>{label}</summary>{evidence}</details>"
     return (
         f'<div class="cb-claim" style="border-left-color:{colour}">'
@@ -66,8 +67,9 @@ def claim_flag(claim, facts_by_id: dict, colour: str, mark: str = "⚑") -> str:
 
 
 def review_line(claim) -> str:
-    """'Said: undated · reviewed 2026-11-28 by casebook editors' (what is known of it)."""
-    said = f"Said: {claim.said or 'undated'}"
+    """'Article undated · reviewed 2026-11-28 by casebook editors': when the article made
+    the claim (``said``), and when and by whom it was reviewed, as far as known."""
+    said = f"Article dated {claim.said}" if claim.said else "Article undated"
     reviewed = f"reviewed {claim.reviewed}" if claim.reviewed else "review undated"
     by = f" by {claim.reviewer}" if claim.reviewer else ""
     return f"{said} · {reviewed}{by}"

@@ -131,4 +131,4 @@ def test_claims_page_states_its_method_reviewer_corrections_and_offers_claimrevi
                for c in at.caption)  # fmt: skip
     buttons = {b.proto.label: b.proto for b in at.get("download_button")}
     assert "Claims as ClaimReview (JSON-LD)" in buttons
-    assert "Said: undated · reviewed 2026-11-28 by casebook editors" in text
+    assert "Article undated · reviewed 2026-11-28 by casebook editors" in text
