@@ -156,6 +156,23 @@ def wait_for_app(page, seconds: float = 30) -> None:
     )
 
 
+def download(page, button: str):
+    """Click a download button and return the download (a click that lands while a rerun
+    is finishing may be dropped, so one more click is allowed)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: PLC0415
+
+    for attempt in (1, 2):
+        wait_for_app(page)
+        try:
+            with page.expect_download(timeout=15_000) as started:
+                page.get_by_role("button", name=button).click()
+            return started.value
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
 def filter_bar(page):
     """The theme filter and any/all, at the top of every page."""
     return page.locator(".st-key-filter-bar")

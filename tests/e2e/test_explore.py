@@ -8,12 +8,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
 from casebook import coverage
 from casebook.loader import load_content
 from tests.conftest import CONTENT
-from tests.e2e.conftest import chips, wait_for_app
+from tests.e2e.conftest import chips, download, wait_for_app
 
 CODEBOOK = load_content(CONTENT).codebook
 CASE = load_content(CONTENT).case("minusma")
@@ -110,21 +108,6 @@ def test_a_codeline_mark_opens_its_paragraph_with_the_filter(page, app_url):
     )
     assert "cb-target" in page.locator(f"#{anchor}").get_attribute("class")
     assert chips(page) == ["security"]  # the filter came along
-
-
-def download(page, button: str):
-    """Click a download button and return the download (a click that lands while a rerun
-    is finishing may be dropped, so one more click is allowed)."""
-    for attempt in (1, 2):
-        wait_for_app(page)
-        try:
-            with page.expect_download(timeout=15_000) as started:
-                page.get_by_role("button", name=button).click()
-            return started.value
-        except PlaywrightTimeoutError:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
 
 
 def test_the_overview_exports_download_what_the_filter_shows(page, app_url):

@@ -20,10 +20,16 @@ import pytest
 from casebook import contrast, preview
 from casebook.loader import load_content
 from tests.conftest import CONTENT
-from tests.e2e.conftest import chips, filter_bar, wait_for_app
+from tests.e2e.conftest import chips, download, filter_bar, wait_for_app
 
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
+# A phone's browser says so: Streamlit closes the menu after a page is chosen only when
+# the user agent names a mobile device.
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36"
+)
 
 
 def query(page) -> dict[str, list[str]]:
@@ -51,7 +57,9 @@ def assert_labels_inside(chart) -> None:
 
 @pytest.fixture(scope="module")
 def phone_context(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, user_agent=PHONE_AGENT
+    )
     yield context
     context.close()
 
@@ -235,6 +243,23 @@ def test_on_a_phone_the_co_occurrence_heatmap_is_a_table(phone, app_url):
     assert len(grid.locator("tbody tr").all()) >= 4
 
 
+def test_on_a_phone_choosing_a_page_in_the_menu_shows_the_page(phone, app_url):
+    """The menu covers the screen on a phone: once a page is chosen it closes, and the
+    page comes up with the filter kept."""
+    phone.goto(f"{app_url}/?theme=security")
+    wait_for_app(phone)
+    phone.get_by_test_id("stExpandSidebarButton").tap()
+    link = phone.get_by_test_id("stSidebarNavLink").filter(has_text="Political stability")
+    link.wait_for()
+    link.tap()
+    phone.get_by_role("heading", level=1, name="Support for Political Stability").wait_for()
+    phone.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stSidebar']\")"
+        ".getBoundingClientRect().right <= 0"
+    )  # the menu slid away
+    assert query(phone) == {"theme": ["security"]}
+
+
 @pytest.mark.parametrize(
     "path",
     ["/?theme=security", "/security-improvements?theme=political", "/theme-security",
@@ -329,10 +354,9 @@ def test_on_screen_the_print_header_stays_out_of_sight(page, app_url):
 def test_the_claims_download_as_claimreview_json_ld(page, app_url):
     page.goto(f"{app_url}/claims")
     wait_for_app(page)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Claims as ClaimReview (JSON-LD)").click()
-    assert download.value.suggested_filename == "minusma-claim-reviews.jsonld"
-    reviews = json.loads(Path(download.value.path()).read_text("utf-8"))
+    file = download(page, "Claims as ClaimReview (JSON-LD)")
+    assert file.suggested_filename == "minusma-claim-reviews.jsonld"
+    reviews = json.loads(Path(file.path()).read_text("utf-8"))
     claims = load_content(CONTENT).claims["minusma"]
     assert len(reviews) == len(claims)
     first = reviews[0]
