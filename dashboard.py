@@ -43,6 +43,7 @@ def main() -> None:
         st.sidebar.selectbox(  # no format_func: the URL keeps the folder name, not the title
             "Case",
             content.slugs,
+            index=content.slugs.index(content.default_slug),  # a link without ?case= opens it
             key=ui.CASE_KEY,
             bind="query-params",
             filter_mode="contains",

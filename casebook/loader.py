@@ -13,7 +13,7 @@ from casebook import blocktext, claimsfile, factsfile, frontmatter, validate, ya
 from casebook.codebookfile import read_codebook
 from casebook.facts import Claim, Record
 from casebook.model import Case, Codebook, Section
-from casebook.problems import Collector, ContentError, Problem
+from casebook.problems import Collector, ContentError, Problem, did_you_mean
 
 MAX_SECTION_BYTES = 10_000_000  # twice the largest article ingest accepts
 PIN = blocktext.PIN  # an editor pins a paragraph's themes on the line just above it
@@ -27,16 +27,27 @@ class Content:
     claims: dict[str, tuple[Claim, ...]] = field(default_factory=dict)  # -> claims.yaml
     broken: dict[str, tuple[Problem, ...]] = field(default_factory=dict)  # folder -> problems
     codebook_problems: tuple[Problem, ...] = ()
+    default_case: str = ""  # site.yaml's default_case, if any (see default_slug)
+    site_problems: tuple[Problem, ...] = ()  # site.yaml's: reported, never fatal
 
     @property
     def problems(self) -> list[Problem]:
-        """Every problem: the codebook's, then each broken case's, by folder name."""
-        return [*self.codebook_problems, *(p for ps in self.broken.values() for p in ps)]
+        """Every problem: the codebook's, then each broken case's, by folder name, then the
+        site file's."""
+        broken = (p for ps in self.broken.values() for p in ps)
+        return [*self.codebook_problems, *broken, *self.site_problems]
 
     @property
     def slugs(self) -> list[str]:
         """Every case folder's name, whether its case loads or not."""
         return sorted({case.slug for case in self.cases} | set(self.broken))
+
+    @property
+    def default_slug(self) -> str:
+        """The case a link without ``?case=`` opens: site.yaml's ``default_case`` when it
+        names a case folder, else the first folder by name. Naming it keeps old links to
+        the main case working when a case whose name sorts first is added."""
+        return self.default_case if self.default_case in self.slugs else self.slugs[0]
 
     def case(self, slug: str) -> Case:
         for case in self.cases:
@@ -233,6 +244,8 @@ def read_content(root: Path | str) -> Content:
         raise ContentError(problems)
     read = [read_case_folder(folder, root, codebook) for folder in folders]
     good = [one for one in read if one.case is not None]
+    site_problems: list[Problem] = []
+    default = read_site(root, [folder.name for folder in folders], site_problems)
     return Content(
         codebook,
         tuple(one.case for one in good),
@@ -240,7 +253,39 @@ def read_content(root: Path | str) -> Content:
         {one.case.slug: one.claims for one in good},
         broken={one.slug: one.problems for one in read if one.problems},
         codebook_problems=tuple(problems),
+        default_case=default,
+        site_problems=tuple(site_problems),
     )
+
+
+SITE_FILE = "site.yaml"
+SITE_KEYS = ("default_case",)
+
+
+def read_site(root: Path, folders: list[str], problems: list[Problem]) -> str:
+    """``content/site.yaml``, optional: ``default_case``, the folder of the case a link
+    without ``?case=`` opens. Returns it, or "" when the file is absent or says nothing
+    usable (its problems are reported, and the first folder by name stands in)."""
+    path = root / SITE_FILE
+    if not path.is_file():
+        return ""
+    report = Collector(path, root, problems)
+    meta = yamltext.read_file(path, report)
+    if meta is None:
+        return ""
+    if not isinstance(meta, yamltext.LineDict):
+        report.add(1, f"{SITE_FILE} must be a mapping of keys to values")
+        return ""
+    for line, message in validate.unknown_keys(meta, SITE_KEYS):
+        report.add(line, message)
+    default, message = validate.field(meta, "default_case", str, required=False)
+    report.add(meta.line_of("default_case"), message)
+    if default and default not in folders:
+        hint = did_you_mean(default, folders) or f" (the case folders: {', '.join(folders)})"
+        message = f"default_case '{default}' is no case folder{hint}"
+        report.add(meta.line_of("default_case"), message)
+        return ""
+    return default or ""
 
 
 def load_content(root: Path | str) -> Content:

@@ -53,9 +53,46 @@ def test_the_case_selector_follows_the_url(two_cases):
     assert other.title[0].value == "Counting the Cost: MINUSMA and the Politics of Withdrawal"
 
 
-def test_an_unknown_case_falls_back_to_the_first_folder(two_cases):
+MINUSMA_TITLE = "Analyzing the Impact of the UN Mission in Mali: A Comprehensive Case Study"
+OTHER_TITLE = "Counting the Cost: MINUSMA and the Politics of Withdrawal"
+
+
+def test_an_unknown_case_falls_back_to_the_default_case(two_cases):
     at = run(two_cases, case="<b>nope</b>")
-    assert at.title[0].value == "Counting the Cost: MINUSMA and the Politics of Withdrawal"
+    assert at.title[0].value == MINUSMA_TITLE
+
+
+def test_a_link_without_a_case_opens_the_default_though_a_new_case_sorts_first(two_cases):
+    """content/site.yaml names minusma: adding messy-post, which sorts before it, changes
+    nothing an old link shows (it once opened messy-post's overview, and an old section
+    link said "Page not found")."""
+    assert run(two_cases).title[0].value == MINUSMA_TITLE
+    section = run(two_cases, "security-improvements")
+    assert section.title[0].value == "Security Improvements and Threat Reduction"
+    assert section.sidebar.selectbox(key="case").value == "minusma"
+
+
+def test_without_a_site_file_the_first_folder_is_the_default(two_cases, tmp_path):
+    bare = tmp_path / "content"
+    shutil.copytree(two_cases, bare)
+    (bare / "site.yaml").unlink()
+    assert run(bare).title[0].value == OTHER_TITLE
+
+
+def test_a_default_that_names_no_case_is_reported_and_the_site_still_opens(two_cases, tmp_path):
+    wrong = tmp_path / "content"
+    shutil.copytree(two_cases, wrong)
+    (wrong / "site.yaml").write_text("default_case: minusm\n", encoding="utf-8")
+    assert run(wrong).title[0].value == OTHER_TITLE  # the first folder stands in
+    check = subprocess.run(
+        [sys.executable, "-m", "casebook", "check", "--content", str(wrong)],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert check.returncode != 0
+    assert (
+        "default_case 'minusm' is no case folder (did you mean 'minusma'?)"
+        in check.stdout + check.stderr
+    )
 
 
 def test_compare_shows_every_case(two_cases):

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from casebook.loader import load_content
+from casebook.loader import load_content, read_content
 from casebook.problems import ContentError
 from tests.conftest import BROKEN, CONTENT, TINY
 
@@ -132,3 +132,27 @@ def test_the_codebook_gives_each_theme_its_label_in_codebook_order():
         ("security", "Security"), ("political", "Political"),
         ("humanitarian", "Humanitarian"), ("partnerships", "Partnerships"),
     ]  # fmt: skip
+
+
+def test_the_shipped_site_names_the_case_links_open():
+    content = load_content(CONTENT)
+    assert (content.default_case, content.default_slug) == ("minusma", "minusma")
+
+
+@pytest.mark.parametrize(
+    ("site", "problem"),
+    [
+        ("- minusma\n", "site.yaml must be a mapping of keys to values"),
+        ("default_case: minusma\nhome: x\n", "unknown key 'home'"),
+        ("default_case: 3\n", "'default_case'"),
+    ],
+)
+def test_a_site_file_s_problems_are_reported_not_fatal(tmp_path, site, problem):
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    (root / "site.yaml").write_text(site, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_content(root)  # the check (and `casebook check`) reports it
+    assert any(problem in str(p) and "site.yaml" in str(p) for p in raised.value.problems)
+    content = read_content(root)  # the app reads on: nothing else is wrong
+    assert content.cases and not content.codebook_problems and not content.broken

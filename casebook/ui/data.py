@@ -232,7 +232,7 @@ def chosen_case_slug() -> str:
 def chosen_problems(content: Content) -> tuple[Problem, ...]:
     """The problems of the case the reader chose (else of the first), if it does not load."""
     chosen = st.session_state.get(CASE_KEY)
-    slug = chosen if chosen in content.slugs else content.slugs[0]
+    slug = chosen if chosen in content.slugs else content.default_slug
     return content.broken.get(slug, ())
 
 
@@ -260,10 +260,11 @@ def render_broken_cases(content: Content) -> None:
 
 
 def current_case(content: Content) -> Case:
-    """The case the reader chose (?case=), else the first; unknown names fall back."""
+    """The case the reader chose (?case=), else the default one (``Content.default_slug``),
+    else the first that loads; unknown names fall back."""
     chosen = st.session_state.get(CASE_KEY)
     known = {case.slug: case for case in content.cases}
-    return known.get(chosen, content.cases[0])
+    return known.get(chosen) or known.get(content.default_slug) or content.cases[0]
 
 
 def render_problems(problems: list[Problem] | tuple[Problem, ...], what: str) -> None:
