@@ -18,7 +18,9 @@ def publisher(case: Case) -> str:
 
 
 def _year(published: str) -> str:
-    match = re.match(r"\d{4}", published.strip())
+    """The year in a publication date however it is written ("2024-01-20", "20 January
+    2024", as ingest keeps a page's own wording), or "" when it names none."""
+    match = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", published)
     return match.group() if match else ""
 
 

@@ -196,3 +196,20 @@ def test_citations_name_the_content_version():
     assert "Read in casebook, content version 0123abcd4567, view: https://x/y" in cite.bibtex(
         case, "https://x/y", day, "0123abcd4567"
     )
+
+
+@pytest.mark.parametrize(
+    ("published", "year"),
+    [
+        ("2024-03-05", "2024"),
+        ("20 January 2024", "2024"),  # as ingest keeps a web page's own date
+        ("January 20, 2024", "2024"),
+        ("Mon, 05 Feb 2024 10:00:00 GMT", "2024"),
+        ("undated", ""),
+        ("12345", ""),  # no year inside a longer number
+    ],
+)
+def test_a_citation_finds_the_year_however_the_date_is_written(published, year):
+    case = replace(CASE, author="Jane Doe", published=published)
+    assert f"Jane Doe. ({year or 'n.d.'})." in apa(case, "/", ACCESSED)
+    assert (f"  date = {{{year}}}" in bibtex(case, "/", ACCESSED)) == bool(year)
