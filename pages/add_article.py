@@ -6,12 +6,15 @@ casebook/ingest/web.py for the limits, the same as the command line's.
 
 import streamlit as st
 
-from casebook import markup, ui
+from casebook import markup, ui, validate
 from casebook.ingest import web
 from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 
 content = ui.load()
 root = ui.content_dir()
+if st.session_state.pop("add_clear", False):  # an article was just added: a fresh form
+    st.session_state["add_link"] = st.session_state["add_slug"] = ""
+    st.session_state["add_form"] = st.session_state.get("add_form", 0) + 1  # a new uploader
 
 st.title("Add an article")
 st.markdown(
@@ -20,8 +23,9 @@ st.markdown(
     "case: sections from its headings, each paragraph coded by the codebook's rule."
 )
 upload = st.file_uploader(
-    "File", type=web.UPLOAD_TYPES, key="add_file", max_upload_size=web.UPLOAD_LIMIT_MB
-)
+    "File", type=web.UPLOAD_TYPES, key=f"add_file-{st.session_state.get('add_form', 0)}",
+    max_upload_size=web.UPLOAD_LIMIT_MB,
+)  # fmt: skip
 link = st.text_input("or a link", key="add_link", placeholder="https://…")
 default = web.suggest_slug(upload.name if upload else link) if (upload or link) else ""
 slug = st.text_input(
@@ -29,7 +33,26 @@ slug = st.text_input(
     help="The new case's folder and its name in links (?case=…): lower-case words and hyphens.",
 ) or default  # fmt: skip
 
-if st.button("Add the article", type="primary", key="add_go", disabled=not (upload or link)):
+
+def name_problem(slug: str) -> str:
+    """Why the case name cannot be used, said about the name (the form's field), or ""."""
+    if not validate.SLUG.match(slug):
+        return (
+            f"The case name “{slug}” cannot be used in links: use lower-case letters, "
+            f"digits and hyphens, such as “{web.suggest_slug(slug)}”."
+        )
+    if (root / slug).exists():
+        return (
+            f"A case named “{slug}” already exists. Choose another name: a case is never "
+            "replaced from the browser."
+        )
+    return ""
+
+
+clicked = st.button("Add the article", type="primary", key="add_go", disabled=not (upload or link))
+if clicked and name_problem(slug):
+    st.error(markup.md_escape(name_problem(slug)), icon=":material/error:")
+elif clicked:
     bar = st.progress(0.0, text="Reading the article…")
     try:
         if upload is not None:
@@ -44,13 +67,21 @@ if st.button("Add the article", type="primary", key="add_go", disabled=not (uplo
         ui.refresh(root)
         st.session_state[ui.OPEN_CASE_KEY] = done.case.slug
         st.session_state["add_done"] = (done.case.slug, done.case.title, done.warnings)
+        st.session_state["add_clear"] = True
         st.rerun()
 
 added = st.session_state.get("add_done")
 if added and added[0] in {case.slug for case in content.cases}:
     added_slug, title, warnings = added
     shown = markup.md_escape(title)
-    st.success(f"Added “{shown}”. It is now the case shown; its link is below.", icon="✅")
+    st.success(
+        f"Added “{shown}”. It is now the case shown in the menu; its address for links is "
+        "under the link to it.",
+        icon="✅",
+    )
+    # a plain link: the whole page loads at the case's address (a page link switched
+    # pages but left ?case= out of the address bar)
+    ui.render_html(markup.link(f"./?case={added_slug}", f"Open the overview of “{title}” →"))
     st.code(f"?case={added_slug}", language=None)
     for warning in warnings:
         st.warning(markup.md_escape(warning))

@@ -15,7 +15,7 @@ from casebook.ingest import web
 from casebook.ingest.source import MAX_INPUT_BYTES, IngestError
 from casebook.loader import load_content
 from tests import conftest, unreport
-from tests.conftest import TINY, content_entries
+from tests.conftest import TINY, content_entries, drawn
 
 
 @pytest.fixture
@@ -75,6 +75,10 @@ def test_a_link_becomes_a_case_that_opens_at_once(content, web_server):
     assert at.sidebar.selectbox(key="case").value == "sahel"
     assert "Added “Peacekeeping after MINUSMA: Lessons for the Sahel”" in at.success[0].value
     assert at.code[0].value == "?case=sahel"
+    title = "Peacekeeping after MINUSMA: Lessons for the Sahel"
+    link = markup.link("./?case=sahel", f"Open the overview of “{title}” →")
+    assert any(link in body for body in drawn(at))
+    assert at.text_input(key="add_link").value == at.text_input(key="add_slug").value == ""
     case = load_content(content).case("sahel")
     assert case.source_url == f"{web_server}/post"
 
@@ -82,11 +86,15 @@ def test_a_link_becomes_a_case_that_opens_at_once(content, web_server):
 @pytest.mark.parametrize(
     ("link", "slug", "message"),
     [
+        ("/missing", "web", "error: "),  # the pipeline's own line
         ("/missing", "web", "the server answered 404 Not Found"),
-        ("/post", "demo", "case folder exists (add --force to replace it)"),
-        ("/post", "Bad Slug", "not a case slug"),
+        # the case name's problems are the form field's, said before anything is read
+        ("/post", "demo", "A case named “demo” already exists. Choose another name: a case "
+                          "is never replaced from the browser."),
+        ("/post", "Bad Slug", "The case name “Bad Slug” cannot be used in links: use "
+                              "lower-case letters, digits and hyphens, such as “bad-slug”."),
     ],
-)
+)  # fmt: skip
 def test_errors_are_one_line_and_write_nothing(content, web_server, link, slug, message):
     before = content_entries(content)
     at = open_app(content, "add-article")
@@ -96,7 +104,7 @@ def test_errors_are_one_line_and_write_nothing(content, web_server, link, slug, 
     at.button(key="add_go").click()
     run(at, content)
     assert len(at.error) == 1 and markup.md_escape(message) in at.error[0].value
-    assert at.error[0].value.startswith("error: ")  # shown as text: Markdown escaped
+    assert "--force" not in at.error[0].value  # no command-line advice in the browser
     assert content_entries(content) == before
 
 
