@@ -265,7 +265,7 @@ def kwic(hits) -> str:
     shown = hits[:KWIC_LINES]
     lines = (f"{escape(h.before)}<mark>{escape(h.match)}</mark>{escape(h.after)}" for h in shown)
     more = len(hits) - len(shown)
-    note = f'<div class="cb-muted">… and {count(more, "more hit")} in this paragraph</div>'
+    note = f'<div class="cb-muted">… and {counted(more, "more hit")} in this paragraph</div>'
     return "".join(f'<div class="cb-kwic">{line}</div>' for line in lines) + (note if more else "")
 
 
@@ -303,8 +303,3 @@ def passage(heading: str, body_html: str, marks: str, href: str) -> str:
 
 def text_block(text: str) -> str:
     return f"<p>{escape(text)}</p>"
-
-
-def count(number: int, noun: str) -> str:
-    """'1 paragraph', '3 paragraphs'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from casebook import candidates, claimreview, facts, filtering, markup, recordcharts, ui
+from casebook import candidates, claimreview, facts, filtering, recordcharts, ui
+from casebook.wording import counted
 
 content = ui.load()
 codebook = content.codebook
@@ -25,7 +26,7 @@ with st.expander("How the claims are checked", icon=":material/rule:"):
     st.markdown(ui.review_summary(reviewed))
 if selected:
     st.info(
-        f"Narrowed by the theme filter: the {markup.count(len(claims), 'claim')} of "
+        f"Narrowed by the theme filter: the {counted(len(claims), 'claim')} of "
         f"{len(reviewed)} about {filtering.themes_phrase(selected, mode, labels)}.",
         icon=":material/filter_alt:",
     )

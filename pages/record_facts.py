@@ -3,6 +3,7 @@
 import streamlit as st
 
 from casebook import facts, filtering, markup, recordcharts, recordmarkup, ui
+from casebook.wording import counted
 
 content = ui.load()
 codebook = content.codebook
@@ -23,7 +24,7 @@ st.markdown(
 )
 if selected:
     st.info(
-        f"Narrowed by the theme filter: the {markup.count(len(shown), 'fact')} of "
+        f"Narrowed by the theme filter: the {counted(len(shown), 'fact')} of "
         f"{len(record.facts)} about {filtering.themes_phrase(selected, mode, labels)}.",
         icon=":material/filter_alt:",
     )
@@ -86,5 +87,5 @@ for gap in record.gaps:
     st.markdown(f"- **{markup.md_escape(gap.label)}** — {markup.md_escape(gap.note)}")
 
 if shown:
-    with st.expander(f"All {markup.count(len(shown), 'fact')} with their sources"):
+    with st.expander(f"All {counted(len(shown), 'fact')} with their sources"):
         ui.render_fact_cards(shown)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from casebook import charts, filtering, markup, search, ui
+from casebook.wording import counted
 
 content = ui.load()
 codebook = content.codebook
@@ -38,10 +39,8 @@ elif results.empty:
 else:
     per_section = search.hits_by_section(results)
     hits = int(per_section["hits"].sum())
-    found = (
-        f"{markup.count(len(results), 'paragraph')}, {markup.count(len(per_section), 'section')}"
-    )
-    st.markdown(f"**{markup.count(hits, 'hit')}** in {found}{where}.")
+    found = f"{counted(len(results), 'paragraph')}, {counted(len(per_section), 'section')}"
+    st.markdown(f"**{counted(hits, 'hit')}** in {found}{where}.")
     ui.render_chart(charts.hits_figure(per_section), key="hits-by-section", alt="Hits per section")
     for _section, group in results.groupby("section", sort=False):
         st.subheader(f"{markup.md_escape(group['section_title'].iloc[0])} ({len(group)})")

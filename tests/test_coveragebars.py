@@ -11,6 +11,7 @@ import pytest
 
 from casebook import contrast
 from casebook.markup import coverage_bars
+from casebook.wording import percent
 from tests.test_charts import CODEBOOK, THEMES  # 8, 19 and 8 of 28 words
 
 
@@ -43,7 +44,7 @@ def test_the_uncoded_row_only_when_asked_last_and_grey(uncoded, count):
     if uncoded is not None:
         assert found[-1] == (
             "Uncoded: words in paragraphs with no theme", "Uncoded",
-            f"{uncoded * 100:.1f}%", contrast.NEUTRAL, f"{uncoded:.0%}",
+            f"{uncoded * 100:.1f}%", contrast.NEUTRAL, percent(uncoded),
         )  # fmt: skip
 
 

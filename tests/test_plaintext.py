@@ -298,7 +298,7 @@ def test_search_in_a_100_kb_paragraph_sends_a_bounded_page(tiny_copy, monkeypatc
     passages = [body for body in drawn(at) if '<div class="cb-kwic">' in body]
     (long_one,) = [p for p in passages if "more hits in this paragraph" in p]
     assert long_one.count('<div class="cb-kwic">') == markup.KWIC_LINES
-    assert "… and 3990 more hits in this paragraph" in long_one
+    assert "… and 3,990 more hits in this paragraph" in long_one
     assert sum(map(len, passages)) < 20_000
     (chart,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]  # hits per section
     hits, dtick = max(chart["data"][0]["x"]), chart["layout"]["xaxis"]["dtick"]

@@ -29,8 +29,8 @@ from casebook.ingest.commit import exclusive, write_case
 from casebook.ingest.convert import existing_pins
 from casebook.ingest.helper import Checked, Helper, load_model
 from casebook.ingest.source import IngestError, Source, read_source
-from casebook.markup import count
 from casebook.model import KEPT_KINDS, Case, Codebook
+from casebook.wording import counted, percent
 
 Progress = Callable[[float], None]
 _TAGGING = 0.1  # share of the bar before tagging, which takes about nine tenths of the time
@@ -236,7 +236,7 @@ def summary(
         f"ingested {source.origin or source.path} ({source.format}, {source.encoding}) "
         f"into {done.target}",
         f"  title       {case.title}",
-        f"  sections    {len(case.sections)} ({children} sub-sections)",
+        f"  sections    {len(case.sections)} ({counted(children, 'sub-section')})",
         f"  paragraphs  {len(case.paragraphs)}",
         f"  words       {case.words}",
         f"  kept apart  {apart}",
@@ -246,7 +246,7 @@ def summary(
     rows, uncoded = theme_coverage(done, progress, helper)
     width = max(len(t) for t in [*done.codebook.ids, "uncoded"])
     for row in rows:
-        paragraphs = count(row.paragraphs, "paragraph")
-        lines.append(f"  {row.theme:<{width}}  {row.coverage:6.1%}  ({paragraphs})")
-    lines.append(f"  {'uncoded':<{width}}  {uncoded:6.1%}")
+        paragraphs = counted(row.paragraphs, "paragraph")
+        lines.append(f"  {row.theme:<{width}}  {percent(row.coverage):>4}  ({paragraphs})")
+    lines.append(f"  {'uncoded':<{width}}  {percent(uncoded):>4}")  # as the app writes shares
     return lines
