@@ -103,6 +103,14 @@ def test_compare_shows_every_case(two_cases):
         "Analyzing the Impact of the UN Mission in Mali: A Comprehensive Case Study",
     ]
     assert len(figure["data"][0]["x"]) == 4
+    assert any("each case has its own hatching" in md.value for md in at.markdown)  # as drawn
+    # on a phone, where long titles leave the bars no room, a cases × themes table instead
+    (grid,) = [md.value for md in at.markdown if md.value.startswith("<table")]
+    heads = re.findall(r"<th>(.*?)</th>", grid)
+    assert heads == ["case", "Security", "Political", "Humanitarian", "Partnerships"]
+    assert [html.unescape(row) for row in re.findall(r"<tr>\s*<td>(.*?)</td>", grid)] == [
+        OTHER_TITLE, MINUSMA_TITLE,
+    ]  # fmt: skip
 
 
 def test_the_paragraph_list_cuts_only_long_paragraphs(two_cases, monkeypatch):

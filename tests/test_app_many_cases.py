@@ -52,6 +52,11 @@ def test_compare_shows_twenty_cases_as_a_grid_with_one_row_each(many):
     assert figure.count("Mission report number 1 (case-01)") >= 1  # two cases share a title
     assert "Mission report number 20" in figure
     assert len(at.dataframe[0].value) == COUNT
+    cases = list(at.dataframe[0].value["case"])
+    assert cases.count("Mission report number 1 (case-01)") == 1  # told apart as in the chart
+    assert cases.count("Mission report number 1 (case-07)") == 1
+    intro = " ".join(md.value for md in at.markdown)
+    assert "One row a case, one column a theme" in intro and "hatching" not in intro
 
 
 def test_a_few_cases_keep_the_grouped_bars():
