@@ -122,7 +122,8 @@ a[href]:focus-visible,summary:focus-visible{outline:2px solid FOCUS_COLOUR;
   [data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],
   [data-testid='stSidebarCollapsedControl'],[data-testid='stDecoration'],
   [data-testid='stExpander'],[data-testid='stDownloadButton'],[data-testid='stPopover'],
-  .modebar-container,[class*='st-key-url-state'],.st-key-filter-bar{display:none !important}
+  .modebar-container,[class*='st-key-url-state'],.st-key-filter-bar,
+  [class*='st-key-screen-only']{display:none !important}
   .st-key-print-only{display:block !important}
   .stApp,[data-testid='stAppViewContainer'],[data-testid='stMain']{position:static !important;
     overflow:visible !important;height:auto !important}

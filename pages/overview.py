@@ -68,6 +68,7 @@ ui.render_codeline(data.paragraphs, case, codebook, shown)
 st.subheader("Sections")
 ui.render_section_index(case, data, codebook, selected, mode)
 
-st.subheader("Take it with you")
-st.caption(f"{described[0].upper()}{described[1:]} ({len(kept.rows)}), as a table or as text.")
-ui.render_exports(kept.rows, case, codebook, described, ui.current_view_url(), "paragraphs")
+with st.container(key="screen-only-exports"):  # its buttons do not print, so neither does it
+    st.subheader("Take it with you")
+    st.caption(f"{described[0].upper()}{described[1:]} ({len(kept.rows)}), as a table or as text.")
+    ui.render_exports(kept.rows, case, codebook, described, ui.current_view_url(), "paragraphs")

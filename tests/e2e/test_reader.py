@@ -332,6 +332,8 @@ def test_a_printed_view_is_the_document_alone_with_its_link_and_date(page, app_u
         assert page.get_by_test_id(hidden).filter(visible=True).count() == 0, hidden
     assert filter_bar(page).is_hidden()
     assert page.locator(".modebar-container").filter(visible=True).count() == 0
+    # the exports' heading and note go with their buttons (they once ended a printout alone)
+    assert page.get_by_text("Take it with you").filter(visible=True).count() == 0
     header = page.locator(".st-key-print-only")
     assert header.is_visible()
     text = header.inner_text()
