@@ -22,6 +22,10 @@ a[href]:focus-visible,summary:focus-visible{outline:2px solid FOCUS_COLOUR;
    this size. Plotly writes the colour into each text's style, so the rule finds it by that
    value and darkens it (6.9:1); the dark theme's light grey is another value, left alone */
 .stPlotlyChart text[style*='fill: rgb(128, 132, 149)']{fill:CHART_TEXT !important}
+/* A page's sections are h2 under its h1 (st.header: no level skipped, WCAG 1.3.1), drawn
+   at the size of Streamlit's h3 as they always were */
+[data-testid='stMainBlockContainer'] [data-testid='stHeading'] h2{font-size:1.75rem;
+  padding:0.75rem 0 1rem}
 .cb-badge{display:inline-block;padding:0.05rem 0.55rem;margin:0 0.3rem 0.25rem 0;
   border-radius:1rem;font-size:0.8rem;font-weight:600;line-height:1.5;border:2px solid;
   color:inherit}

@@ -87,7 +87,7 @@ if added and added[0] in {case.slug for case in content.cases}:
         st.warning(markup.md_escape(warning))
 
 st.divider()
-st.subheader("Download a case")
+st.header("Download a case")
 st.caption("A zip of the case's folder, to unpack into `content/` and keep.")
 choice = st.selectbox("Case", [c.slug for c in content.cases], key="zip_case")
 if choice:

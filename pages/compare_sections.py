@@ -29,7 +29,7 @@ ui.render_chart(figure, key="compare", alt="Theme coverage of the two sections s
 
 for column, slug in zip(st.columns(2), (first, second), strict=True):
     with column:
-        st.subheader(markup.md_escape(titles[slug]))
+        st.header(markup.md_escape(titles[slug]))
         st.caption("The section's themes")
         ui.render_badges(data.tags.get(slug, []), codebook)
         st.caption("The words behind each theme, and how often they occur")

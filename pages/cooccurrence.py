@@ -32,7 +32,7 @@ table = ui.shared(
 )
 st.container(key="phone-only-cooccurrence").markdown(table, unsafe_allow_html=True)
 
-st.subheader("The passages behind a pair")
+st.header("The passages behind a pair")
 left, right = st.columns(2)
 first = ui.labelled_choice(left, "Theme", ids, labels, "first")
 others = [t for t in ids if t != first]  # a theme with itself is no pair

@@ -34,7 +34,7 @@ if note:
 
 left, right = st.columns([2, 3], gap="large")
 with left:
-    st.subheader("Coverage by theme")
+    st.header("Coverage by theme")
     bars = ui.shared(
         lambda: markup.coverage_bars(
             data.themes[data.themes["theme"].isin(shown)], codebook, ui.COVERAGE_NOTE,
@@ -46,7 +46,7 @@ with left:
     )  # fmt: skip
     ui.render_html(bars, st.container(key="coverage-bars"))
 with right:
-    st.subheader("Sections × themes")
+    st.header("Sections × themes")
     table = ui.shared(
         lambda: markup.heat_table(
             data.sections[data.sections["theme"].isin(shown)], case, codebook, ui.GRID_NOTE
@@ -57,7 +57,7 @@ with right:
     )
     ui.render_html(table, st.container(key="section-grid"))
 
-st.subheader("Codeline")
+st.header("Codeline")
 st.caption(
     "Every paragraph in reading order, one row per theme, marked where it is coded; "
     "thin lines separate sections. Click a mark to open that paragraph; from the keyboard, "
@@ -65,10 +65,10 @@ st.caption(
 )
 ui.render_codeline(data.paragraphs, case, codebook, shown)
 
-st.subheader("Sections")
+st.header("Sections")
 ui.render_section_index(case, data, codebook, selected, mode)
 
 with st.container(key="screen-only-exports"):  # its buttons do not print, so neither does it
-    st.subheader("Take it with you")
+    st.header("Take it with you")
     st.caption(f"{described[0].upper()}{described[1:]} ({len(kept.rows)}), as a table or as text.")
     ui.render_exports(kept.rows, case, codebook, described, ui.current_view_url(), "paragraphs")

@@ -43,6 +43,6 @@ else:
     st.markdown(f"**{counted(hits, 'hit')}** in {found}{where}.")
     ui.render_chart(charts.hits_figure(per_section), key="hits-by-section", alt="Hits per section")
     for _section, group in results.groupby("section", sort=False):
-        st.subheader(f"{markup.md_escape(group['section_title'].iloc[0])} ({len(group)})")
+        st.header(f"{markup.md_escape(group['section_title'].iloc[0])} ({len(group)})")
         ui.render_passages(group, codebook, with_hits=True)
     ui.render_exports(results, case, codebook, f"search: {query}", ui.current_view_url(), "search")

@@ -35,7 +35,7 @@ counts = [
 ]
 ui.render_html(markup.counts(counts), st.container(key="counts"))
 
-st.subheader("Coverage by section")
+st.header("Coverage by section")
 titles = {s.slug: s.nav_title for s in case.sections}
 figure = ui.figure(
     lambda: charts.theme_by_section_figure(data.sections, theme.id, titles, codebook),
@@ -45,7 +45,7 @@ figure = ui.figure(
 )
 ui.render_chart(figure, key="theme-by-section", alt=f"Coverage of {theme.label} in each section")
 
-st.subheader("Every passage")
+st.header("Every passage")
 shown = ui.shared(
     lambda: coded[filtering.matching(coded, selected, mode)],
     "theme-shown", case.slug, theme.id, view.themes, mode,

@@ -70,9 +70,7 @@ def test_search_shows_keyword_in_context_grouped_by_section():
     assert "**2 hits** in 1 paragraph, 1 section." in text
     assert "<mark>peace process</mark>" in text
     assert "<mark>insurgent</mark>" in text
-    assert [h.value for h in at.subheader] == [
-        "Background and Context of the UN Mission in Mali (1)"
-    ]
+    assert [h.value for h in at.header] == ["Background and Context of the UN Mission in Mali (1)"]
     assert len(at.get("download_button")) == 2
 
 
@@ -138,7 +136,7 @@ def test_compare_sections_side_by_side():
         "Security Improvements and Threat Reduction",
         "Support for Political Stability and Peacebuilding",
     ]
-    assert [h.value for h in at.subheader] == [
+    assert [h.value for h in at.header] == [
         "Security Improvements and Threat Reduction",
         "Support for Political Stability and Peacebuilding",
     ]

@@ -135,7 +135,7 @@ def render_claims_by_section(claims, record: Record, case: Case, codebook: Codeb
         here = [c for c in claims if c.section == section.slug]
         if not here:
             continue
-        st.subheader(f"{markup.md_escape(section.title)} ({len(here)})")
+        st.header(f"{markup.md_escape(section.title)} ({len(here)})")
         for claim in here:
             render_claim_flags([claim], record)
             row = by_anchor[claim.anchor]

@@ -118,6 +118,21 @@ _CHART_NAMES = """() => [...document.querySelectorAll("[data-testid='stPlotlyCha
 })"""
 
 
+def skipped_headings(page) -> list[str]:
+    """Headings of the page that skip a level (an h3 right under the h1, say): the outline
+    a screen reader offers must not jump (WCAG 1.3.1). The page starts at its h1."""
+    levels = page.evaluate(
+        "() => [...document.querySelectorAll(\"[data-testid='stMain'] :is(h1,h2,h3,h4,h5,h6)\")]"
+        ".map(h => [Number(h.tagName[1]), h.textContent.trim()])"
+    )
+    skipped, before = [], 0
+    for level, text in levels:
+        if level > before + 1:
+            skipped.append(f"h{level} after h{before}: {text}")
+        before = level
+    return skipped
+
+
 def unnamed_charts(page) -> list[list[str]]:
     """Charts without a name for screen readers or without their table under them."""
     return [
@@ -149,6 +164,7 @@ def test_every_page_draws_without_errors_and_has_no_serious_violation(laptop, ap
             charts.nth(index).locator(".main-svg").first.wait_for()
         assert charts.count() == charts_expected(path)
         assert unnamed_charts(laptop) == []  # each named, its numbers one click away
+        assert skipped_headings(laptop) == []
         assert failures == []
     finally:
         for event, listener in listeners.items():
