@@ -39,6 +39,7 @@ def main() -> None:
 
     content = ui.load()
     ui.take_pending_case()  # a case just added opens at once
+    ui.render_unknown_case(content)
     if len(content.slugs) > 1:  # with one case there is nothing to choose
         st.sidebar.selectbox(  # no format_func: the URL keeps the folder name, not the title
             "Case",

@@ -57,9 +57,14 @@ MINUSMA_TITLE = "Analyzing the Impact of the UN Mission in Mali: A Comprehensive
 OTHER_TITLE = "Counting the Cost: MINUSMA and the Politics of Withdrawal"
 
 
-def test_an_unknown_case_falls_back_to_the_default_case(two_cases):
+def test_an_unknown_case_falls_back_to_the_default_case_and_says_so(two_cases):
     at = run(two_cases, case="<b>nope</b>")
     assert at.title[0].value == MINUSMA_TITLE
+    (notice,) = [w.value for w in at.warning]
+    assert notice.startswith("This link names a case “&lt;b&gt;nope&lt;/b&gt;” that is not here")
+    assert "The cases are listed in the sidebar." in notice
+    for known in (run(two_cases, case="messy-post"), run(two_cases)):  # nothing to say
+        assert not any("This link names a case" in w.value for w in known.warning)
 
 
 def test_a_link_without_a_case_opens_the_default_though_a_new_case_sorts_first(two_cases):

@@ -17,6 +17,7 @@ from casebook.ui.data import (
     problems_page,
     refresh,
     render_broken_cases,
+    render_unknown_case,
     shared,
     tables,
     take_pending_case,

@@ -259,6 +259,24 @@ def render_broken_cases(content: Content) -> None:
         st.sidebar.caption(f":material/error: Has problems, cannot be shown: {names}")
 
 
+def render_unknown_case(content: Content) -> None:
+    """Over the page, when the link's ``?case=`` names no case: which case is shown
+    instead (the name as typed, escaped and cut short). Read from the URL before the case
+    selector takes it, since the selector drops a value it does not offer."""
+    asked = st.query_params.get(CASE_KEY)
+    if asked is None or asked in content.slugs:
+        return
+    known = {case.slug: case for case in content.cases}
+    shown = known.get(content.default_slug, content.cases[0]).title
+    name = asked if len(asked) <= 60 else asked[:60] + "…"
+    listed = " The cases are listed in the sidebar." if len(content.slugs) > 1 else ""
+    st.warning(
+        f"This link names a case “{markup.md_escape(name)}” that is not here; showing "
+        f"*{markup.md_escape(shown)}*.{listed}",
+        icon=":material/help:",
+    )
+
+
 def current_case(content: Content) -> Case:
     """The case the reader chose (?case=), else the default one (``Content.default_slug``),
     else the first that loads; unknown names fall back."""
