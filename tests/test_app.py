@@ -253,11 +253,22 @@ def test_bad_theme_values_in_the_url_are_dropped_not_rendered(values):
     assert set(selected) <= {"security"}
     assert "<script>" not in markdown(at)
     assert "x" * 100 not in markdown(at)
+    notices = " ".join(w.value for w in at.warning)
+    unknown = [v for v in dict.fromkeys(values) if v != "security"]
+    assert ("names themes the codebook does not have" in notices) == bool(unknown)
+    assert "<script>" not in notices and "x" * 41 not in notices  # escaped, cut short
+    if unknown:
+        assert "they are left out. The themes are Security, Political, Humanitarian" in notices
 
 
 def test_bad_match_value_falls_back_to_any():
     at = open_app(theme=["security", "political"], match="<b>both</b>")
     assert at.radio(key="match").value == "any"
+    (notice,) = [w.value for w in at.warning]
+    assert notice == (
+        "This link's match “&lt;b&gt;both&lt;/b&gt;” is neither any nor all: any is used."
+    )
+    assert not open_app(theme=["security"], match="all").warning  # a good link: no notice
 
 
 def test_about_page_explains_the_rule_and_lists_the_codebook():
