@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from casebook import comparecharts, coverage, markup, ui, wording
+from casebook import comparecharts, coverage, tablemarkup, ui, wording
 
 content = ui.load()
 codebook = content.codebook
@@ -40,7 +40,7 @@ grid = by_case.assign(
 ).pivot(index="case", columns="theme", values="coverage")
 order = [named[case.slug] for case in content.cases]  # as the menu and the table below
 grid = grid.reindex(index=order, columns=[codebook.labels[t] for t in shown]).reset_index()
-st.container(key="phone-only-cases").markdown(markup.grid_table(grid), unsafe_allow_html=True)
+st.container(key="phone-only-cases").markdown(tablemarkup.grid_table(grid), unsafe_allow_html=True)
 summary = pd.DataFrame(
     {
         "case": [named[case.slug] for case in content.cases],

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import chartdata, charts, markup, relations, ui
+from casebook import chartdata, charts, markup, relations, tablemarkup, ui
 from casebook.wording import counted
 
 content = ui.load()
@@ -28,7 +28,7 @@ with st.container(key="wide-only-cooccurrence"):  # its cells' text too small on
         figure, key="cooccurrence", alt="Paragraphs coded with both themes, for each pair of themes"
     )
 table = ui.shared(
-    lambda: markup.grid_table(chartdata.figure_table(figure)), "cooccurrence-grid", case.slug
+    lambda: tablemarkup.grid_table(chartdata.figure_table(figure)), "cooccurrence-grid", case.slug
 )
 st.container(key="phone-only-cooccurrence").markdown(table, unsafe_allow_html=True)
 

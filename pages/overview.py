@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import filtering, markup, trust, ui
+from casebook import filtering, markup, tablemarkup, trust, ui
 
 content = ui.load()
 codebook = content.codebook
@@ -25,7 +25,7 @@ counts = [
     ("Words", f"{case.words:,}", ""),
     ("Matching the filter", matching, described if selected else ""),
 ]
-ui.render_html(markup.counts(counts), st.container(key="counts"))
+ui.render_html(tablemarkup.counts(counts), st.container(key="counts"))
 
 note = trust.uncoded_note(data.uncoded)
 if note:
@@ -36,7 +36,7 @@ left, right = st.columns([2, 3], gap="large")
 with left:
     st.header("Coverage by theme")
     bars = ui.shared(
-        lambda: markup.coverage_bars(
+        lambda: tablemarkup.coverage_bars(
             data.themes[data.themes["theme"].isin(shown)], codebook, ui.COVERAGE_NOTE,
             uncoded=data.uncoded,
         ),
@@ -48,7 +48,7 @@ with left:
 with right:
     st.header("Sections × themes")
     table = ui.shared(
-        lambda: markup.heat_table(
+        lambda: tablemarkup.heat_table(
             data.sections[data.sections["theme"].isin(shown)], case, codebook, ui.GRID_NOTE
         ),
         "section-grid",

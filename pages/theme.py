@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import charts, filtering, markup, ui, wording
+from casebook import charts, filtering, markup, tablemarkup, ui, wording
 
 content = ui.load()
 codebook = content.codebook
@@ -33,7 +33,7 @@ counts = [
     ),
     ("Coverage", wording.percent(whole["coverage"]), "of the case's words (see About)"),
 ]
-ui.render_html(markup.counts(counts), st.container(key="counts"))
+ui.render_html(tablemarkup.counts(counts), st.container(key="counts"))
 
 st.header("Coverage by section")
 titles = {s.slug: s.nav_title for s in case.sections}

@@ -60,7 +60,7 @@ def codeline_rows(at: AppTest) -> dict[str, list[str]]:
 
 
 def counts_shown(at: AppTest) -> dict[str, str]:
-    """A page's key counts (markup.counts), label → value as shown."""
+    """A page's key counts (tablemarkup.counts), label → value as shown."""
     (found,) = [body for body in drawn(at) if 'class="cb-counts"' in body]
     pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)(?:<span|</dd>)", found)
     return {html.unescape(label): html.unescape(value) for label, value in pairs}

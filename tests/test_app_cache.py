@@ -14,13 +14,17 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from casebook import charts, codelinemarkup, coverage, filtering, markup, relations
+from casebook import charts, codelinemarkup, coverage, filtering, relations, tablemarkup
 from casebook.loader import load_content
 from casebook.ui import data, routes
 from tests.test_app import codeline_rows, coverage_bars, open_app
 
 # what the overview draws from the view: the codeline, the bars and the table
-OVERVIEW_PARTS = {"codeline": codelinemarkup, "coverage_bars": markup, "heat_table": markup}
+OVERVIEW_PARTS = {
+    "codeline": codelinemarkup,
+    "coverage_bars": tablemarkup,
+    "heat_table": tablemarkup,
+}
 OVERVIEW_CHARTS = tuple(OVERVIEW_PARTS)
 
 

@@ -1,4 +1,4 @@
-"""The coverage-by-theme bars (markup.coverage_bars), an HTML table on the overview and on
+"""The coverage-by-theme bars (tablemarkup.coverage_bars), an HTML table on the overview and on
 each section page: a row per theme in order, bars as long as the shares, the words behind
 each in its tooltip, nothing unescaped."""
 
@@ -10,7 +10,7 @@ import re
 import pytest
 
 from casebook import contrast
-from casebook.markup import coverage_bars
+from casebook.tablemarkup import coverage_bars
 from casebook.wording import percent
 from tests.test_charts import CODEBOOK, THEMES  # 8, 19 and 8 of 28 words
 

@@ -1,4 +1,4 @@
-"""The overview's sections × themes table (markup.heat_table): every section in reading
+"""The overview's sections × themes table (tablemarkup.heat_table): every section in reading
 order, a cell per theme with its share, colours that read, nothing unescaped."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from casebook import contrast
 from casebook.coverage import coverage_by_section, paragraph_table, section_tags
 from casebook.loader import load_content
-from casebook.markup import heat_table
+from casebook.tablemarkup import heat_table
 from casebook.wording import percent
 from tests.conftest import CONTENT
 

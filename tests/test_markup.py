@@ -11,7 +11,6 @@ from casebook import contrast
 from casebook.markup import (
     badge,
     badges,
-    counts,
     kwic,
     link,
     link_list,
@@ -26,6 +25,7 @@ from casebook.markup import evidence as markup_evidence
 from casebook.model import Codebook, Rules, Theme
 from casebook.pagestyle import STYLE
 from casebook.search import Hit, find_hits
+from casebook.tablemarkup import counts
 
 # The shared sample texts: article text a hostile or careless source might hold.
 PLAIN = "Troops patrolled the region."

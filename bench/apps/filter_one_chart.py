@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from casebook import codelinemarkup, coverage, markup
+from casebook import codelinemarkup, coverage, tablemarkup
 from casebook.loader import load_content
 from casebook.pagestyle import STYLE
 
@@ -35,7 +35,7 @@ st.title("A bare filter and one chart")
 shown = chosen or list(codebook.ids)
 if KIND == "coverage":
     by_theme = coverage.coverage_by_theme(rows, codebook)
-    bars = markup.coverage_bars(
+    bars = tablemarkup.coverage_bars(
         by_theme[by_theme["theme"].isin(shown)], codebook, "Coverage by theme",
         uncoded=coverage.uncoded_share(rows),
     )  # fmt: skip

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from casebook import codelinemarkup, coverage, markup
+from casebook import codelinemarkup, coverage, tablemarkup
 from casebook.loader import load_content
 from casebook.pagestyle import STYLE
 
@@ -25,10 +25,10 @@ def figures():
     titles = {s.slug: s.nav_title for s in case.sections}
     by_theme = coverage.coverage_by_theme(rows, codebook)
     return (
-        markup.coverage_bars(
+        tablemarkup.coverage_bars(
             by_theme, codebook, "Coverage by theme", uncoded=coverage.uncoded_share(rows)
         ),
-        markup.heat_table(sections, case, codebook, "Each cell: a share of words."),
+        tablemarkup.heat_table(sections, case, codebook, "Each cell: a share of words."),
         codelinemarkup.codeline(
             rows, titles, codebook, list(codebook.ids), lambda row: f"{row.section}#{row.anchor}"
         ),

@@ -9,7 +9,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from casebook import blockmarkup, filtering, markup, pagestyle
+from casebook import blockmarkup, filtering, markup, pagestyle, tablemarkup
 from casebook.model import Codebook, Section
 from casebook.ui.data import CaseTables
 from casebook.ui.widgets import render_html
@@ -131,7 +131,7 @@ def section_side(section: Section, data: CaseTables, codebook: Codebook) -> str:
             f" A section carries a theme from {threshold:.0%} coverage."
         )
         rows = data.sections[data.sections["section"] == section.slug]
-        parts.append(markup.coverage_bars(rows, codebook, note))
+        parts.append(tablemarkup.coverage_bars(rows, codebook, note))
     else:
         parts.append(f'<p class="cb-caption">{markup.escape(NO_OWN_TEXT)}</p>')
     parts.append(f'<p class="cb-caption">{LEGEND}</p>')
