@@ -109,6 +109,12 @@ def md_escape(text: str) -> str:
     return _BARE_ADDRESS.sub(lambda m: "\\" + m.group(), out)
 
 
+def quoted_value(value: str, longest: int = 40) -> str:
+    """A value from a link as a notice quotes it: in quotes, cut after ``longest``
+    characters, literal in Markdown."""
+    return f"“{md_escape(value if len(value) <= longest else value[:longest] + '…')}”"
+
+
 def md_bold_only(text: str) -> str:
     """Text shown literally inside Markdown but for **bold** (a chart note's emphasis): no
     links, HTML or other markup."""

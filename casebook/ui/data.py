@@ -266,12 +266,10 @@ def render_unknown_case(content: Content) -> None:
     asked = st.query_params.get(CASE_KEY)
     if asked is None or asked in content.slugs:
         return
-    known = {case.slug: case for case in content.cases}
-    shown = known.get(content.default_slug, content.cases[0]).title
-    name = asked if len(asked) <= 60 else asked[:60] + "…"
+    shown = _case_named(content, None).title
     listed = " The cases are listed in the sidebar." if len(content.slugs) > 1 else ""
     st.warning(
-        f"This link names a case “{markup.md_escape(name)}” that is not here; showing "
+        f"This link names a case {markup.quoted_value(asked, 60)} that is not here; showing "
         f"*{markup.md_escape(shown)}*.{listed}",
         icon=":material/help:",
     )
@@ -280,9 +278,12 @@ def render_unknown_case(content: Content) -> None:
 def current_case(content: Content) -> Case:
     """The case the reader chose (?case=), else the default one (``Content.default_slug``),
     else the first that loads; unknown names fall back."""
-    chosen = st.session_state.get(CASE_KEY)
+    return _case_named(content, st.session_state.get(CASE_KEY))
+
+
+def _case_named(content: Content, slug: str | None) -> Case:
     known = {case.slug: case for case in content.cases}
-    return known.get(chosen) or known.get(content.default_slug) or content.cases[0]
+    return known.get(slug) or known.get(content.default_slug) or content.cases[0]
 
 
 def render_problems(problems: list[Problem] | tuple[Problem, ...], what: str) -> None:

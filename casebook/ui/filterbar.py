@@ -71,11 +71,6 @@ def _in_codebook_order(ids: list[str]) -> None:
     st.session_state[PICK_KEY] = clean_selection(st.session_state[PICK_KEY], ids)
 
 
-def _shown_value(value: str) -> str:
-    """A value from the URL as a notice quotes it: cut short, literal in Markdown."""
-    return markup.md_escape(value if len(value) <= 40 else value[:40] + "…")
-
-
 def render_left_out(codebook: Codebook) -> None:
     """Over the page, when the link's filter names themes the codebook does not have, or a
     match other than any/all: what was left out, and what is used instead. Read from the
@@ -85,7 +80,7 @@ def render_left_out(codebook: Codebook) -> None:
     match = st.query_params.get(MATCH_KEY)
     parts = []
     if unknown:
-        named = ", ".join(f"“{_shown_value(t)}”" for t in unknown[:3])
+        named = ", ".join(markup.quoted_value(t) for t in unknown[:3])
         more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
         themes = ", ".join(markup.md_escape(theme.label) for theme in codebook.themes)
         parts.append(
@@ -94,7 +89,8 @@ def render_left_out(codebook: Codebook) -> None:
         )
     if match is not None and match not in MATCH_MODES:
         whose = "Its" if parts else "This link's"
-        parts.append(f"{whose} match “{_shown_value(match)}” is neither any nor all: any is used.")
+        shown = markup.quoted_value(match)
+        parts.append(f"{whose} match {shown} is neither any nor all: any is used.")
     if parts:
         st.warning(" ".join(parts), icon=":material/help:")
 
@@ -102,7 +98,7 @@ def render_left_out(codebook: Codebook) -> None:
 def render_filter(codebook: Codebook) -> None:
     """The bound ids (hidden), then the labelled picker and any/all, on one line. The
     picker is drawn first (see the module's docstring)."""
-    labels = {theme.id: theme.label for theme in codebook.themes}
+    labels = codebook.labels
     render_left_out(codebook)
     url_box = st.container(key=URL_STATE_KEY)
     st.html(shared(lambda: markup.chip_style(codebook, PICK_KEY), "chip-style"))
