@@ -1,15 +1,15 @@
 """casebook: read a case study by theme. Run with `streamlit run dashboard.py`.
 
-The entry file is the frame around every page: page setup, the router, and the
-view (the theme filter, bound to the URL so a link reproduces the view; the page;
-the link to and citation of the view), which a filter change redraws alone. Pages
-live in pages/; the logic lives in the casebook package.
+The entry file is the frame around every page: page setup, the theme filter
+(bound to the URL, so a link reproduces the view), the router, and the link to
+and citation of the current view. Pages live in pages/; the logic lives in the
+casebook package.
 
 `streamlit run` reads this file in two ways. It finds `app` at the bottom, so it
 imports the file once, as the module `dashboard`, and serves that ASGI app
 (Streamlit's `App`, as `uvicorn dashboard:app` would). Each reader's session then
 runs the file as its script (`__name__ == "__main__"`): that is `main()`, the frame.
-Serving it as an `App` lets these things happen before the first reader comes:
+Serving it as an `App` lets two things happen before the first reader comes:
 - Streamlit's legacy multipage mode is turned off. With a pages/ folder beside the
   entry file, Streamlit 1.67 starts in that mode until some session has run
   st.navigation (a process-wide flag): a server's first deep link would show "Page
@@ -19,9 +19,6 @@ Serving it as an `App` lets these things happen before the first reader comes:
   says "Page not found", instead of showing a blank page (casebook/ui/paths.py).
 - The HTML of each page carries its title and description for link previews, which
   Streamlit has no setting for (casebook/ui/preview.py).
-- A page that reconnected to a new server (a restart, another replica) asks it to rerun
-  the view's fragment, which a new session does not hold: the whole script runs instead
-  (casebook/ui/reconnect.py).
 """
 
 import streamlit as st
@@ -31,11 +28,8 @@ from streamlit.starlette import App
 
 from casebook import links, ui
 from casebook.ingest.web import uploads_enabled
-from casebook.loader import Content
-from casebook.model import Case
 from casebook.ui.paths import NestedPathRedirect
 from casebook.ui.preview import LinkPreview
-from casebook.ui.reconnect import rerun_whole_for_unknown_fragments
 
 
 def main() -> None:
@@ -68,31 +62,16 @@ def main() -> None:
     several = len(content.cases) > 1
     menu = ui.navigation(case, content.codebook, has_record, several, uploads_enabled())
     page = st.navigation(menu, expanded=True)
-    st.set_page_config(page_title=links.tab_title(page.title, case.title))
-    view(content, case, page)
-
-
-@st.fragment
-def view(content: Content, case: Case, page: st.Page) -> None:
-    """The filter, the page and the links to the view: what a filter change redraws.
-
-    A fragment: a change to a widget drawn here (the filter, or a page's own search box or
-    pickers) reruns only this function, with the arguments of the last full run. The menu,
-    the case selector and the page setup stay as drawn, and the server does not build them
-    again: a filter change takes less of both the server and the browser
-    (bench/RESULTS.md). Choosing a page or a case, a link, back and forward, still rerun
-    the whole frame.
-
-    The filter comes after st.navigation: there its widget ids are the same in every run
-    (before it, a server's first run gives them other ids; see casebook/ui/filterbar.py).
-    """
+    # The filter comes after st.navigation: there its widget ids are the same in every run
+    # (before it, a server's first run gives them other ids; see casebook/ui/filterbar.py).
     ui.render_filter(content.codebook)
+    st.set_page_config(page_title=links.tab_title(page.title, case.title))
     view_box = st.sidebar.container()
     print_box = st.container(key="print-only")  # the view's link and date, on paper only
-    shown = ui.read_view(content.codebook)  # the filter is drawn: read the view once, for all
-    page_params = ui.run_page(page, shown)
-    url = ui.view_url(shown, page.url_path, page_params)
-    ui.render_print_header(print_box, content.codebook, shown, url)
+    view = ui.read_view(content.codebook)  # the filter is drawn: read the view once, for all
+    page_params = ui.run_page(page, view)
+    url = ui.view_url(view, page.url_path, page_params)
+    ui.render_print_header(print_box, content.codebook, view, url)
     ui.render_share_link(view_box, url)
     ui.render_cite(view_box, case, url)
 
@@ -101,5 +80,4 @@ if __name__ == "__main__":  # a session runs the file: draw the frame
     main()
 else:  # `streamlit run` imports the file to serve it (see above)
     PagesManager.uses_pages_directory = False
-    rerun_whole_for_unknown_fragments()
     app = App(__file__, middleware=[Middleware(NestedPathRedirect), Middleware(LinkPreview)])

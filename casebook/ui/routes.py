@@ -7,7 +7,6 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from casebook import filtering, links
 from casebook.model import Case, Codebook, Section, Theme
@@ -157,29 +156,11 @@ def run_page(page: st.Page, view: links.View) -> dict[str, str]:
     params: dict[str, str] = {}
     tokens = _current_page.set(page.url_path), _view_params.set(params), _view.set(view)
     try:
-        _run_again(page)
+        page.run()
     finally:
         for var, token in zip((_current_page, _view_params, _view), tokens, strict=True):
             var.reset(token)
     return params
-
-
-_RUN_ONCE = "page-cannot-be-called-directly"  # Streamlit's error_id for a second page.run()
-
-
-def _run_again(page: st.Page) -> None:
-    """``page.run()``, also in a rerun of the view's fragment (dashboard.py). Streamlit lets
-    the page st.navigation chose run once, and marks it as run; a fragment rerun runs it
-    again without st.navigation, so the mark is taken off first. Should a later Streamlit
-    keep the mark elsewhere, the page asks for a full run instead: slower, never wrong."""
-    if hasattr(page, "_can_be_called"):
-        page._can_be_called = True
-    try:
-        page.run()
-    except StreamlitAPIException as error:
-        if getattr(error, "error_id", None) != _RUN_ONCE:
-            raise
-        st.rerun()  # the whole frame: st.navigation lets the page run again
 
 
 def read_view(codebook: Codebook) -> links.View:

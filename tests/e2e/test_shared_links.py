@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
 from tests.e2e.conftest import (
     chips,
     filter_bar,
@@ -65,49 +62,6 @@ def test_choosing_a_theme_writes_it_into_the_url_and_the_share_link(page, app_ur
     share = page.get_by_test_id("stSidebar").locator(".cb-share").inner_text()
     assert share.replace("\n", "").endswith("/future-outlook?theme=humanitarian")
     assert page.locator(".cb-para.cb-match").count() >= 1
-
-
-def test_a_filter_change_redraws_the_view_alone(page, app_url):
-    """The filter, the page and the view's links are a fragment (dashboard.py): choosing a
-    theme reruns them alone, and the menu and page setup are not sent again."""
-    sent, received = [], []
-
-    def on_websocket(socket) -> None:
-        socket.on("framesent", lambda frame: sent.append(frame))
-        socket.on("framereceived", lambda frame: received.append(frame))
-
-    page.on("websocket", on_websocket)
-    page.goto(f"{app_url}/future-outlook")
-    wait_for_app(page)
-    before = len(sent), len(received)
-    filter_bar(page).get_by_test_id("stMultiSelect").locator("input").click()
-    page.keyboard.type("Security")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Escape")
-    page.wait_for_url("**theme=security**")
-    wait_for_app(page)
-    assert page.locator(".cb-para.cb-match").count() == 1
-    assert page.get_by_test_id("stSidebarNav").get_by_role("link", name="Lessons learned")
-
-    reruns = [m.rerun_script for m in parsed(BackMsg, sent[before[0] :])]
-    reruns = [r for r in reruns if r.ByteSize()]
-    assert len(reruns) == 1 and reruns[0].fragment_id
-    replies = [m.WhichOneof("type") for m in parsed(ForwardMsg, received[before[1] :])]
-    assert "delta" in replies
-    assert "navigation" not in replies and "page_config_changed" not in replies
-    finished = [m.script_finished for m in parsed(ForwardMsg, received[before[1] :])
-                if m.WhichOneof("type") == "script_finished"]  # fmt: skip
-    assert finished == [ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY]
-
-
-def parsed(kind, frames: list) -> list:
-    """Streamlit's protobuf messages from websocket frames (binary, as it sends them)."""
-    messages = []
-    for frame in frames:
-        message = kind()
-        message.ParseFromString(frame if isinstance(frame, bytes) else frame.encode())
-        messages.append(message)
-    return messages
 
 
 def test_markup_in_the_url_is_dropped_not_run(page, app_url):
