@@ -8,8 +8,8 @@ For each level and mode a fresh `streamlit run dashboard.py` serves loopback. On
 session loads the page (imports, caches), then the server's RSS is read ("before"). All N
 sessions connect and load the page, as a class opening a shared link at once ("first
 load"); then each does ``--reruns`` reruns, changing the theme filter each time as a
-reader does (in the dashboard a pick in its picker, which reruns the view's fragment; see
-bench/stclient.py).
+reader does (in the dashboard a pick in its picker, with every widget's value, as Chromium
+sends it; see bench/stclient.py).
 
 Two modes per level:
 - closed loop: every session reruns again as soon as its last rerun finished. This is the

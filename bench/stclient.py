@@ -6,11 +6,12 @@ its query string, the widget values, the hashes of messages it already holds) an
 script that did not finish successfully, or an exception drawn on the page.
 
 A filter change is sent as a reader makes it. In the dashboard that is a pick in its theme
-picker, sent as Chromium sends it (recorded from its websocket): every widget's value and
-the id of the fragment the picker is drawn in (dashboard.py's view), so the server reruns
-that fragment alone. In an app without that picker (bench/apps/bare_filter.py) it is the
-new value of its "Themes" widget, with the matching query string. A session's first run,
-the page load, is a shared link: the query string alone.
+picker, sent as Chromium sends it (recorded from its websocket): every widget's value, and
+the id of the fragment the picker is drawn in, were it in one (the server would rerun that
+fragment alone; the dashboard draws none). In an app without that picker
+(bench/apps/bare_filter.py) it is the new value of its "Themes" widget, with the matching
+query string. A session's first run, the page load, is a shared link: the query string
+alone.
 Loopback only.
 """
 
