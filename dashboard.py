@@ -38,17 +38,19 @@ def main() -> None:
     ui.render_style()
 
     content = ui.load()
-    ui.take_pending_case()  # a case just added opens at once
+    pending = ui.take_pending_case()  # a case just added opens at once
     ui.render_unknown_case(content)
     if len(content.slugs) > 1:  # with one case there is nothing to choose
-        st.sidebar.selectbox(  # no format_func: the URL keeps the folder name, not the title
+        ui.labelled_choice(  # titles for readers, the folder name in the URL
+            st.sidebar,
             "Case",
             content.slugs,
+            ui.case_names(content),
+            ui.CASE_KEY,
             index=content.slugs.index(content.default_slug),  # a link without ?case= opens it
-            key=ui.CASE_KEY,
-            bind="query-params",
+            chosen=pending,
             filter_mode="contains",
-            help="Which case study to read (type part of its name to search). The choice is "
+            help="Which case study to read (type part of its title to search). The choice is "
             "kept in the page URL.",
         )
         ui.render_broken_cases(content)

@@ -13,6 +13,7 @@ from casebook.charts import coverage_heatmap_figure
 from casebook.chartstyle import layout, percent, plain
 from casebook.contrast import NEUTRAL
 from casebook.model import Codebook
+from casebook.wording import told_apart
 
 _PATTERNS = ("", "/", ".", "x", "-", "|", "+")
 
@@ -59,10 +60,7 @@ def cases_figure(by_case: pd.DataFrame, titles: dict[str, str], codebook: Codebo
     beyond four cases (hatchings run out, bars crowd), cases × themes as a shaded grid."""
     slugs = list(dict.fromkeys(by_case["case"]))
     if len(slugs) > GROUPED_CASES:
-        names = [titles.get(slug, slug) for slug in slugs]
-        rows = {
-            s: n if names.count(n) == 1 else f"{n} ({s})" for s, n in zip(slugs, names, strict=True)
-        }
+        rows = told_apart({slug: titles.get(slug, slug) for slug in slugs})
         return coverage_heatmap_figure(by_case.rename(columns={"case": "section"}), rows, codebook)
     groups = [(titles.get(case, case), rows) for case, rows in by_case.groupby("case", sort=False)]
     return grouped_coverage_figure(groups, codebook, height=360)

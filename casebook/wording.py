@@ -1,5 +1,6 @@
-"""How a count reads: "1 paragraph", "3 paragraphs", "1 match"; how a share reads: "24%".
-One rule for each, for every count and share the dashboard and the command line print."""
+"""How a count reads: "1 paragraph", "3 paragraphs", "1 match"; how a share reads: "24%";
+how cases are named. One rule for each, for every count, share and list of cases the
+dashboard and the command line print."""
 
 from __future__ import annotations
 
@@ -20,3 +21,10 @@ def percent(share: float) -> str:
     words in a theme reads "24%", so that "25%" always means it reached the codebook's 25%
     tagging threshold (rounded, it read "25%" beside a section left untagged)."""
     return f"{math.floor(round(share * 100, 6))}%"
+
+
+def told_apart(names: dict[str, str]) -> dict[str, str]:
+    """Each key's name (a case folder's title, say), with the key after it in brackets
+    where two keys share a name: "Mission report (case-01)"."""
+    seen = list(names.values())
+    return {k: name if seen.count(name) == 1 else f"{name} ({k})" for k, name in names.items()}

@@ -89,7 +89,10 @@ if added and added[0] in {case.slug for case in content.cases}:
 st.divider()
 st.header("Download a case")
 st.caption("A zip of the case's folder, to unpack into `content/` and keep.")
-choice = st.selectbox("Case", [c.slug for c in content.cases], key="zip_case")
+names = ui.case_names(content)
+choice = st.selectbox(
+    "Case", [c.slug for c in content.cases], key="zip_case", format_func=names.__getitem__
+)
 if choice:
     st.download_button(
         "Download the case as a zip", data=web.case_zip(root / choice),

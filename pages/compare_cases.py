@@ -23,11 +23,7 @@ st.markdown(
 by_case = coverage.coverage_by_case(tables, codebook)
 shown = list(ui.current_view().themes) or list(codebook.ids)
 by_case = by_case[by_case["theme"].isin(shown)]
-names = [case.title for case in content.cases]
-named = {  # two cases of one title are told apart by their folder, as in the chart
-    case.slug: name if names.count(name) == 1 else f"{name} ({case.slug})"
-    for name, case in zip(names, content.cases, strict=True)
-}
+named = wording.told_apart(titles)  # two cases of one title by their folder, as in the chart
 with st.container(key="wide-only-cases"):  # long titles leave a phone no room for the bars
     ui.render_chart(
         comparecharts.cases_figure(by_case, titles, codebook), key="cases",

@@ -45,7 +45,7 @@ def run(content: Path, **query) -> AppTest:
 def test_the_good_case_stays_readable_beside_a_broken_one(two_cases):
     at = run(two_cases, case="demo")
     assert at.title[0].value == "A Tiny Case"
-    assert at.sidebar.selectbox(key="case").options == ["demo", "other"]
+    assert at.sidebar.selectbox(key="case-pick").options == ["A Tiny Case", "other (has problems)"]
     assert "Has problems, cannot be shown: other" in at.sidebar.caption[0].value
     assert not at.error
 
@@ -55,7 +55,7 @@ def test_the_broken_case_shows_its_own_problems(two_cases):
     assert at.title[0].value == "This case cannot be shown"
     assert at.error[0].value.startswith("This case has 1 problem, so the case cannot be shown.")
     assert at.code[0].value == PIN_PROBLEM
-    assert at.sidebar.selectbox(key="case").value == "other"
+    assert at.sidebar.selectbox(key="case-pick").value == "other"
 
 
 def test_a_broken_codebook_stops_everything_with_its_problems(two_cases):

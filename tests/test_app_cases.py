@@ -33,6 +33,10 @@ def two_cases(tmp_path_factory):
     return root
 
 
+MINUSMA_TITLE = "Analyzing the Impact of the UN Mission in Mali: A Comprehensive Case Study"
+OTHER_TITLE = "Counting the Cost: MINUSMA and the Politics of Withdrawal"
+
+
 def run(content, page: str | None = None, **query) -> AppTest:
     return conftest.open_app(content, page, 30, **query)
 
@@ -46,15 +50,23 @@ def test_one_case_means_no_case_selector():
 
 def test_the_case_selector_follows_the_url(two_cases):
     at = run(two_cases, case="minusma")
-    assert at.sidebar.selectbox(key="case").value == "minusma"
+    selector = at.sidebar.selectbox(key="case-pick")
+    assert selector.options == [OTHER_TITLE, MINUSMA_TITLE]  # titles, in folder order
+    assert selector.value == at.selectbox(key="case").value == "minusma"  # the URL's id
     assert at.title[0].value.startswith("Analyzing the Impact of the UN Mission in Mali")
     assert share_link(at) == "/?case=minusma"
     other = run(two_cases, case="messy-post")
     assert other.title[0].value == "Counting the Cost: MINUSMA and the Politics of Withdrawal"
 
 
-MINUSMA_TITLE = "Analyzing the Impact of the UN Mission in Mali: A Comprehensive Case Study"
-OTHER_TITLE = "Counting the Cost: MINUSMA and the Politics of Withdrawal"
+def test_choosing_a_case_by_its_title_puts_its_folder_in_the_link(two_cases, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_CONTENT", str(two_cases))
+    at = run(two_cases)
+    at.sidebar.selectbox(key="case-pick").select_index(0).run()  # as a browser sends it
+    assert not at.exception
+    assert at.title[0].value == OTHER_TITLE
+    assert at.selectbox(key="case").value == "messy-post"
+    assert share_link(at) == "/?case=messy-post"
 
 
 def test_an_unknown_case_falls_back_to_the_default_case_and_says_so(two_cases):
@@ -74,7 +86,7 @@ def test_a_link_without_a_case_opens_the_default_though_a_new_case_sorts_first(t
     assert run(two_cases).title[0].value == MINUSMA_TITLE
     section = run(two_cases, "security-improvements")
     assert section.title[0].value == "Security Improvements and Threat Reduction"
-    assert section.sidebar.selectbox(key="case").value == "minusma"
+    assert section.sidebar.selectbox(key="case-pick").value == "minusma"
 
 
 def test_without_a_site_file_the_first_folder_is_the_default(two_cases, tmp_path):

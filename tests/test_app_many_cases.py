@@ -36,11 +36,15 @@ def many(tmp_path_factory):
 open_app = partial(conftest.open_app, timeout=60)
 
 
-def test_the_selector_lists_every_case_and_searches_by_part_of_a_name(many):
+def test_the_selector_lists_every_case_by_title_and_searches_by_part_of_one(many):
     at = open_app(many, case="case-12")
-    selector = at.sidebar.selectbox(key="case")
-    assert selector.options == [f"case-{n:02d}" for n in range(1, COUNT + 1)]
-    assert selector.value == "case-12"
+    selector = at.sidebar.selectbox(key="case-pick")
+    titles = [f"Mission report number {n}" for n in range(1, COUNT + 1)]
+    titles[0], titles[6] = "Mission report number 1 (case-01)", "Mission report number 1 (case-07)"
+    assert selector.options == titles  # in folder order; two of one title told apart
+    assert selector.value == "case-12"  # the folder name, as the URL keeps it
+    assert selector.index == 11
+    assert at.selectbox(key="case").value == "case-12"  # the URL's widget, out of sight
     assert at.title[0].value == "Mission report number 12"
     assert selector.proto.filter_mode == SelectWidgetFilterMode.FILTER_MODE_CONTAINS
 

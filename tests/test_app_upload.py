@@ -72,7 +72,8 @@ def test_a_link_becomes_a_case_that_opens_at_once(content, web_server):
     run(at, content)
     at.button(key="add_go").click()
     run(at, content)
-    assert at.sidebar.selectbox(key="case").value == "sahel"
+    assert at.sidebar.selectbox(key="case-pick").value == "sahel"  # shown as chosen
+    assert at.selectbox(key="case").value == "sahel"
     assert "Added “Peacekeeping after MINUSMA: Lessons for the Sahel”" in at.success[0].value
     assert at.code[0].value == "?case=sahel"
     title = "Peacekeeping after MINUSMA: Lessons for the Sahel"
@@ -117,6 +118,11 @@ def test_an_upload_is_read_under_its_own_name_only(content):
         web.ingest_upload("notes.txt", b"", "notes", content)
     with pytest.raises(IngestError, match="too large"):
         web.ingest_upload("big.txt", b"x" * (5_000_001), "big", content)
+
+
+def test_the_case_to_download_is_chosen_by_its_title(content):
+    zipped = open_app(content, "add-article").selectbox(key="zip_case")
+    assert zipped.options == ["A Tiny Case"] and zipped.value == "demo"
 
 
 def test_a_case_downloads_as_a_zip_of_its_folder(content):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.wording import counted, percent
+from casebook.wording import counted, percent, told_apart
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,13 @@ def test_a_count_reads_singular_only_for_one(count, noun, expected):
 )
 def test_a_share_reads_as_a_whole_percentage_rounded_down(share, expected):
     assert percent(share) == expected
+
+
+def test_two_cases_of_one_title_are_told_apart_by_their_folder():
+    named = told_apart({"case-01": "Report", "case-02": "Other", "case-07": "Report"})
+    assert named == {
+        "case-01": "Report (case-01)",
+        "case-02": "Other",
+        "case-07": "Report (case-07)",
+    }
+    assert told_apart({}) == {}

@@ -8,6 +8,7 @@ they (and the tests) use: the rest is reached in its own module.
 from casebook.ui.data import (
     CASE_KEY,
     OPEN_CASE_KEY,
+    case_names,
     chosen_problems,
     content_dir,
     current_case,

@@ -19,7 +19,7 @@ from casebook.loader import Content, read_content
 from casebook.memo import Memo
 from casebook.model import Case
 from casebook.problems import ContentError, Problem
-from casebook.wording import counted
+from casebook.wording import counted, told_apart
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,11 +161,21 @@ def refresh(root: Path) -> None:
 OPEN_CASE_KEY = "casebook_open_case"  # a case to switch to on the next run (set by a page)
 
 
-def take_pending_case() -> None:
-    """Before the case selector is drawn: switch to a case a page asked for."""
-    pending = st.session_state.pop(OPEN_CASE_KEY, None)
-    if pending:
-        st.session_state[CASE_KEY] = pending
+def take_pending_case() -> str | None:
+    """Before the case selector is drawn: the case a page asked to switch to, if any
+    (asked once: the selector then shows it as the reader's choice)."""
+    return st.session_state.pop(OPEN_CASE_KEY, None)
+
+
+def case_names(content: Content) -> dict[str, str]:
+    """What the case selector shows for each case folder: its title (two cases of one
+    title told apart by folder), or for a case that does not load, its folder and why."""
+    titles = {case.slug: case.title for case in content.cases}
+    names = told_apart({slug: titles.get(slug, slug) for slug in content.slugs})
+    return {
+        slug: f"{name} (has problems)" if slug in content.broken else name
+        for slug, name in names.items()
+    }
 
 
 def content_dir() -> Path:

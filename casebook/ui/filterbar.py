@@ -131,25 +131,34 @@ def render_filter(codebook: Codebook) -> None:
     )
 
 
-def labelled_choice(box, label: str, options: list[str], labels: dict[str, str], key: str, **kw):
+def labelled_choice(
+    box, label: str, options: list[str], labels: dict[str, str], key: str, index: int = 0,
+    chosen: str | None = None, **shown,
+):  # fmt: skip
     """A selectbox in ``box`` showing ``labels`` whose choice the URL keeps as an id
-    (``?key=id``), as the theme filter does. Returns the chosen id."""
+    (``?key=id``), as the theme filter does; ``options[index]`` when the URL names none.
+    ``chosen``: an id a page asked to switch to, shown as if the reader had picked it.
+    ``shown`` goes to the selectbox readers use (help, filter_mode). Returns the chosen id."""
     pick = f"{key}-pick"
     url_box = st.container(key=f"{URL_STATE_KEY}-{key}")
-    default = options[kw.get("index", 0)] if options else None
+    default = options[index] if options else None
     in_url = st.query_params.get(key, default)
     in_url = in_url if in_url in options else default
     needs_default = _follow_url(pick, in_url) and in_url is not None
+    if chosen in options:
+        st.session_state[pick] = chosen
+        needs_default = False
     picked = box.selectbox(
         label,
         options,
         key=pick,
         format_func=labels.__getitem__,
         **({"index": options.index(in_url)} if needs_default else {}),
+        **shown,
     )
     _hand_over(key, pick, in_url, picked, default)
     if picked == in_url and st.session_state.get(key, in_url) != in_url:
         st.session_state[key] = in_url  # a value kept over changed options yields to the URL
     return url_box.selectbox(
-        f"{label} (id in the URL)", options, key=key, bind="query-params", **kw
+        f"{label} (id in the URL)", options, key=key, bind="query-params", index=index
     )

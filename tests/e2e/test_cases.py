@@ -19,8 +19,11 @@ def test_choose_a_case_compare_and_share(page, two_case_url):
     wait_for_app(page)
     assert heading(page).startswith("Analyzing the Impact of the UN Mission in Mali")
 
-    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").locator("input").click()
-    page.keyboard.type("messy")
+    selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")
+    assert selector.locator("input").input_value() == heading(page)  # a title, not "minusma"
+    selector.locator("input").click()
+    page.keyboard.type("after minusma")  # part of the other's title
+    page.get_by_role("option", name=SECOND).wait_for()
     page.keyboard.press("Enter")
     page.wait_for_url("**case=messy-post**")
     wait_for_app(page)
