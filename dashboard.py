@@ -66,7 +66,7 @@ def main() -> None:
     page = st.navigation(menu, expanded=True)
     # The filter comes after st.navigation: there its widget ids are the same in every run
     # (before it, a server's first run gives them other ids; see casebook/ui/filterbar.py).
-    ui.render_filter(content.codebook)
+    ui.render_filter(content.codebook, ui.follows_filter(page.url_path))
     st.set_page_config(page_title=links.tab_title(page.title, case.title))
     view_box = st.sidebar.container()
     print_box = st.container(key="print-only")  # the view's link and date, on paper only

@@ -271,6 +271,16 @@ def test_bad_match_value_falls_back_to_any():
     assert not open_app(theme=["security"], match="all").warning  # a good link: no notice
 
 
+@pytest.mark.parametrize("path", ["about", "compare-sections"])
+def test_a_page_the_filter_does_not_change_names_a_filter_that_is_set(path):
+    note = "This page is the same under every filter"
+    assert not [c for c in open_app(path).caption if note in c.value]
+    (named,) = [c.value for c in open_app(path, theme=["humanitarian"]).caption if note in c.value]
+    assert "The filter (Humanitarian) is kept for the other pages and in the link." in named
+    section = open_app("lessons-learned", theme=["humanitarian"])  # a page it changes
+    assert not [c for c in section.caption if note in c.value]
+
+
 def test_about_page_explains_the_rule_and_lists_the_codebook():
     at = open_app("about")
     text = markdown(at)

@@ -61,6 +61,7 @@ from casebook.ui.routes import (
     current_section,
     current_theme,
     current_view,
+    follows_filter,
     navigation,
     note_view_param,
     page,

@@ -1,4 +1,5 @@
-"""The theme filter at the top of every page, in the words readers know, ids in the URL.
+"""The theme filter at the top of every page it changes, in the words readers know, ids in
+the URL.
 
 Streamlit writes a bound widget's *displayed* option into the URL, so a picker showing
 labels would turn ``?theme=security`` into ``?theme=Security`` and break old links. The
@@ -27,7 +28,7 @@ from __future__ import annotations
 import streamlit as st
 
 from casebook import markup
-from casebook.filtering import MATCH_MODES, clean_selection
+from casebook.filtering import MATCH_MODES, clean_selection, themes_phrase
 from casebook.model import Codebook
 from casebook.ui.data import shared
 from casebook.ui.routes import FILTER_KEY, MATCH_KEY
@@ -95,14 +96,19 @@ def render_left_out(codebook: Codebook) -> None:
         st.warning(" ".join(parts), icon=":material/help:")
 
 
-def render_filter(codebook: Codebook) -> None:
+def render_filter(codebook: Codebook, applies: bool = True) -> None:
     """The bound ids (hidden), then the labelled picker and any/all, on one line. The
-    picker is drawn first (see the module's docstring)."""
+    picker is drawn first (see the module's docstring). On a page the filter does not
+    change (``applies`` false) the line is drawn out of sight, so that the filter stays in
+    the URL and the session for the next page, and a filter that is set is named there."""
     labels = codebook.labels
     render_left_out(codebook)
     url_box = st.container(key=URL_STATE_KEY)
     st.html(shared(lambda: markup.chip_style(codebook, PICK_KEY), "chip-style"))
-    bar = st.container(horizontal=True, vertical_alignment="bottom", key="filter-bar")
+    bar = st.container(
+        horizontal=True, vertical_alignment="bottom",
+        key="filter-bar" if applies else f"{URL_STATE_KEY}-filter-bar",
+    )  # fmt: skip
     in_url = clean_selection(st.query_params.get_all(FILTER_KEY), codebook.ids)
     needs_default = _follow_url(PICK_KEY, in_url)
     picked = bar.multiselect(
@@ -114,8 +120,8 @@ def render_filter(codebook: Codebook) -> None:
         args=(codebook.ids,),
         placeholder="All themes",
         width=520,
-        help="Show the paragraphs coded with these themes, on every page. "
-        "The choice is kept in the page URL.",
+        help="Narrow the pages to these themes: the paragraphs, facts and claims coded "
+        "with them. The choice is kept in the page URL.",
         **({"default": in_url} if needs_default else {}),
     )
     _hand_over(FILTER_KEY, PICK_KEY, in_url, picked, default=[])
@@ -129,6 +135,14 @@ def render_filter(codebook: Codebook) -> None:
         width="content",
         help="With several themes: show paragraphs that carry any of them, or all of them.",
     )
+    chosen = clean_selection(st.session_state.get(FILTER_KEY) or [], codebook.ids)
+    if not applies and chosen:
+        mode = st.session_state.get(MATCH_KEY, "any")
+        st.caption(
+            f":material/filter_alt: This page is the same under every filter. The filter "
+            f"({markup.md_escape(themes_phrase(chosen, mode, labels))}) is kept for the "
+            "other pages and in the link."
+        )
 
 
 def labelled_choice(

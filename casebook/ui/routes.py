@@ -32,12 +32,14 @@ _view: ContextVar[links.View | None] = ContextVar("casebook_view", default=None)
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page of the menu: its script, the title and icon the menu shows, its URL path."""
+    """A page of the menu: its script, the title and icon the menu shows, its URL path, and
+    whether the theme filter changes what it shows."""
 
     script: str
     title: str
     icon: str
     url: str
+    filtered: bool = True
 
 
 # Every page that does not come from the content (sections and themes do, below).
@@ -47,7 +49,7 @@ PAGES = (
     PageSpec("pages/cooccurrence.py", "Themes together", ":material/grid_on:", COOCCURRENCE_URL),
     PageSpec(
         "pages/compare_sections.py", "Compare sections", ":material/compare:",
-        COMPARE_SECTIONS_URL,
+        COMPARE_SECTIONS_URL, filtered=False,
     ),
     PageSpec(
         "pages/compare_cases.py", "Compare cases", ":material/stacked_bar_chart:",
@@ -55,8 +57,11 @@ PAGES = (
     ),
     PageSpec("pages/record_facts.py", "Key facts", ":material/fact_check:", FACTS_URL),
     PageSpec("pages/record_claims.py", "Claims checked", ":material/flag:", CLAIMS_URL),
-    PageSpec("pages/about_case.py", "About", ":material/info:", ABOUT_URL),
-    PageSpec("pages/add_article.py", "Add an article", ":material/upload_file:", ADD_ARTICLE_URL),
+    PageSpec("pages/about_case.py", "About", ":material/info:", ABOUT_URL, filtered=False),
+    PageSpec(
+        "pages/add_article.py", "Add an article", ":material/upload_file:", ADD_ARTICLE_URL,
+        filtered=False,
+    ),
 )  # fmt: skip
 _BY_URL = {spec.url: spec for spec in PAGES}
 
@@ -82,6 +87,12 @@ def _page(script: str, title: str, icon: str, url_path: str, default: bool = Fal
             script, title=title, icon=icon, url_path=url_path, default=default
         )
     return found
+
+
+def follows_filter(url_path: str) -> bool:
+    """Whether the theme filter changes the page at ``url_path`` (sections and themes do)."""
+    spec = _BY_URL.get(url_path)
+    return spec is None or spec.filtered
 
 
 def page(url: str) -> st.Page:

@@ -48,6 +48,24 @@ def test_shared_link_with_filter_survives_navigation_and_reload(browser, app_url
     context.close()
 
 
+def test_a_page_the_filter_does_not_change_keeps_it_out_of_sight_and_in_the_link(page, app_url):
+    """About, Compare sections and Add an article show every theme whatever the filter: the
+    filter is not offered there, a filter that is set is named, and it comes back on the
+    next page, still in the URL."""
+    page.goto(f"{app_url}/about?theme=security&theme=political&match=all")
+    wait_for_app(page)
+    assert heading(page) == "About this dashboard"
+    assert page.get_by_test_id("stMultiSelect").filter(visible=True).count() == 0
+    assert page.get_by_test_id("stRadio").filter(visible=True).count() == 0
+    note = page.get_by_test_id("stMain").get_by_test_id("stCaptionContainer").first.inner_text()
+    assert "The filter (Security and Political) is kept for the other pages" in note
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Lessons learned").click()
+    page.wait_for_url("**/lessons-learned?**")
+    wait_for_app(page)
+    assert query(page) == {"theme": ["security", "political"], "match": ["all"]}
+    assert chips(page) == ["security", "political"]
+
+
 def test_choosing_a_theme_writes_it_into_the_url_and_the_share_link(page, app_url):
     page.goto(f"{app_url}/future-outlook")
     wait_for_app(page)
