@@ -313,3 +313,27 @@ def test_a_larger_bold_heading_heads_the_numbered_ones_and_a_dated_annex_is_one_
         ("Annex (as at 31 July 2004)", None),
     ]
     assert [t[:3] for t in texts] == ["1. ", "2. ", "3. "]
+
+
+def test_heading_warnings_of_a_pdf_name_its_page(content):
+    """A PDF's blocks know their page, not a line: a heading left out or a duplicate is
+    named by the page it is on, which a reader of the PDF can find."""
+    body = [
+        ("h1", "I. Introduction"),
+        ("p", ["1. The Mission continued to support the parties across the country."]),
+        ("page", None),
+        ("h1", "II. Background"),  # nothing under it before the next heading
+        ("h1", "III. Observations"),
+        ("p", ["2. The Council may wish to extend the mandate for a further year."]),
+        ("page", None),
+        ("h1", "III. Observations"),
+        ("p", ["3. I thank the staff of the Mission for their dedication."]),
+    ]
+    path = content.parent / "pages.pdf"
+    path.write_bytes(unreport.build(body=body))
+    done = pipeline.ingest(path, "pages", content)
+    headings = [w for w in done.warnings if "heading" in w]
+    assert headings == [
+        "page 2: heading 'II. Background' has no text of its own; left out",
+        "page 3: duplicate heading 'III. Observations'; slug 'iii-observations-2'",
+    ]

@@ -25,7 +25,7 @@ class Block:
     text: str
     kind: str  # one of BODY_KINDS or REMOVED_KINDS
     level: int = 0  # headings: the source's level (1 for <h1> or "#"); 0 for other blocks
-    line: int = 0  # 1-based line of the source where the block starts (0 when unknown)
+    line: int = 0  # 1-based line of the source where the block starts, a PDF's page (0: unknown)
     guessed: bool = False  # a heading inferred from a line's shape, not marked up as one
     loose: bool = False  # HTML: text set directly in a container (a <div>), in no <p> or <li>
 
@@ -40,6 +40,7 @@ class Reading:
     blocks: list[Block]
     meta: dict[str, str] = field(default_factory=dict)
     depth: int = 0  # how deeply the source's elements nest (HTML)
+    where: str = "line"  # what Block.line counts, as warnings name it: "line", or a PDF's "page"
 
 
 def words(text: str) -> list[str]:

@@ -238,4 +238,4 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
         if figures.get(number) and (not page or page[-1][1].y > figures[number][-1]):
             _figure_after_heading(layout, number)  # below the page's last line
     meta = _meta([lines[i] for i in sorted(masthead)], title)
-    return Reading([*removed, *layout.finish()], meta)
+    return Reading([*removed, *layout.finish()], meta, where="page")

@@ -178,7 +178,7 @@ def _ingest(
     if not reading.meta.get("title") and not given.get("title") and not recipe.get("title"):
         warnings.append(f"no title found; using '{meta['title']}' (give --title)")
     pins = existing_pins(target) if target.is_dir() else {}
-    files, drafting = sectionfiles.case_files(reading.blocks, meta, recipe, pins)
+    files, drafting = sectionfiles.case_files(reading.blocks, meta, recipe, pins, reading.where)
     warnings += drafting
     if len(files) == 1:
         raise IngestError(path, "no body text found (only a title, notice or boilerplate)")

@@ -116,14 +116,14 @@ def _link_levels(drafts: list[Draft]) -> None:
         chain.append(draft)
 
 
-def _drop_empty(drafts: list[Draft], warnings: list[str]) -> list[Draft]:
+def _drop_empty(drafts: list[Draft], warnings: list[str], where: str) -> list[Draft]:
     heads = _heads_of_text(drafts)
     kept = [d for d in drafts if d.blocks or id(d) in heads]
     kept_ids = {id(d) for d in kept}  # by identity: drafts compare by value, slowly
     for draft in drafts:
         if draft.level > 0 and id(draft) not in kept_ids:
             warnings.append(
-                f"line {draft.line}: heading '{draft.title}' has no text of its own; left out"
+                f"{where} {draft.line}: heading '{draft.title}' has no text of its own; left out"
             )
     return kept
 
@@ -141,7 +141,9 @@ def _heads_of_text(drafts: list[Draft]) -> set[int]:
     return heads
 
 
-def _unique_slug(draft: Draft, wanted: str, taken: set[str], warnings: list[str]) -> str:
+def _unique_slug(
+    draft: Draft, wanted: str, taken: set[str], warnings: list[str], where: str
+) -> str:
     slug = wanted or f"section-{draft.order}"
     if validate.slug_problem(slug):
         slug = f"section-{slug}"
@@ -150,18 +152,18 @@ def _unique_slug(draft: Draft, wanted: str, taken: set[str], warnings: list[str]
         number += 1
         slug = f"{base}-{number}"
     if number > 1:
-        warnings.append(f"line {draft.line}: duplicate heading '{draft.title}'; slug '{slug}'")
+        warnings.append(f"{where} {draft.line}: duplicate heading '{draft.title}'; slug '{slug}'")
     taken.add(slug)
     return slug
 
 
-def _apply_recipe(drafts: list[Draft], recipe: dict, warnings: list[str]) -> None:
+def _apply_recipe(drafts: list[Draft], recipe: dict, warnings: list[str], where: str) -> None:
     taken: set[str] = set()
     for order, draft in enumerate(drafts, start=1):
         draft.order = order
         entry = recipe_entry(recipe, draft.title) if draft.level else {}
         wanted = entry.get("slug") or draft.slug or slugify(draft.title)
-        draft.slug = _unique_slug(draft, wanted, taken, warnings)
+        draft.slug = _unique_slug(draft, wanted, taken, warnings, where)
         draft.short_title = entry.get("short_title")
         draft.parent = entry.get("parent")
     for draft in drafts:
@@ -169,17 +171,20 @@ def _apply_recipe(drafts: list[Draft], recipe: dict, warnings: list[str]) -> Non
             draft.parent = draft.above.slug
 
 
-def draft_sections(blocks: list[Block], recipe: dict, title: str) -> tuple[list[Draft], list[str]]:
-    """The sections of an article, in order, and warnings about its headings."""
+def draft_sections(
+    blocks: list[Block], recipe: dict, title: str, where: str = "line"
+) -> tuple[list[Draft], list[str]]:
+    """The sections of an article, in order, and warnings about its headings, each naming
+    the ``where`` (line, or a PDF's page) of the source it starts on."""
     warnings: list[str] = []
     settle_guessed_headings(blocks)
     drafts = _group(blocks, recipe.get("introduction") or INTRODUCTION)
     _link_levels(drafts)
-    drafts = _drop_empty(drafts, warnings)
+    drafts = _drop_empty(drafts, warnings, where)
     if not any(b.kind == "heading" for b in blocks) and drafts:
         drafts[0].title, drafts[0].slug = title, slugify(title)
         warnings.append(f"no headings found; the text is one section, '{title}'")
-    _apply_recipe(drafts, recipe, warnings)
+    _apply_recipe(drafts, recipe, warnings, where)
     return drafts, warnings
 
 
@@ -209,10 +214,11 @@ def case_file(meta: dict, references: list[str]) -> str:
 
 
 def case_files(
-    blocks: list[Block], meta: dict, recipe: dict, pins: dict[str, str]
+    blocks: list[Block], meta: dict, recipe: dict, pins: dict[str, str], where: str = "line"
 ) -> tuple[dict[str, str], list[str]]:
-    """The files of a case folder (name to text) and the warnings met making them."""
-    drafts, warnings = draft_sections(blocks, recipe, meta["title"])
+    """The files of a case folder (name to text) and the warnings met making them
+    (``where``: what the blocks' ``line`` counts, as Reading.where)."""
+    drafts, warnings = draft_sections(blocks, recipe, meta["title"], where)
     files = {"case.yaml": case_file(meta, [])}
     width = max(2, len(str(len(drafts))))
     for draft in drafts:
