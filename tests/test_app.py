@@ -237,6 +237,13 @@ def test_share_link_carries_the_filter():
     assert share_link(at) == "/lessons-learned?theme=security&theme=political&match=all"
 
 
+def test_share_link_keeps_the_paragraph_a_link_pointed_at():
+    at = open_app("security-improvements", theme=["security"], p="security-improvements-p3")
+    assert share_link(at) == "/security-improvements?theme=security&p=security-improvements-p3"
+    other = open_app("security-improvements", p="lessons-learned-p1")  # not on this page
+    assert share_link(other) == "/security-improvements"
+
+
 @pytest.mark.parametrize(
     "values",
     [

@@ -211,9 +211,12 @@ def current_theme(codebook: Codebook) -> Theme:
 
 
 def target_anchor(anchors: Iterable[str]) -> str:
-    """The paragraph a link pointed at (?p=...), if it is one of ``anchors``."""
+    """The paragraph a link pointed at (?p=...), if it is one of ``anchors``; then it is
+    also kept in the link to the view, as it is in the address bar."""
     wanted = st.query_params.get(TARGET_KEY, "")
-    return wanted if wanted and wanted in set(anchors) else ""
+    found = wanted if wanted and wanted in set(anchors) else ""
+    note_view_param(TARGET_KEY, found)
+    return found
 
 
 def selected_themes(codebook: Codebook) -> list[str]:
