@@ -128,6 +128,9 @@ a[href]:focus-visible,summary:focus-visible{outline:2px solid FOCUS_COLOUR;
   [data-testid='stExpander'],[data-testid='stDownloadButton'],[data-testid='stPopover'],
   .modebar-container,[class*='st-key-url-state'],.st-key-filter-bar,
   [class*='st-key-screen-only']{display:none !important}
+  /* on paper: no icons (their names would land in a PDF's text), no shut details (a
+     summary alone), no instruction to click */
+  [data-testid='stIconMaterial'],details:not([open]),.cb-screen{display:none !important}
   .st-key-print-only{display:block !important}
   .stApp,[data-testid='stAppViewContainer'],[data-testid='stMain']{position:static !important;
     overflow:visible !important;height:auto !important}

@@ -110,7 +110,7 @@ def render_paragraphs(blocks, scroll_to_target: bool = False) -> None:
 
 LEGEND = (
     "Badges: outlined = coded by the rule; solid with 📌 = pinned by an editor. "
-    "<em>Evidence</em>, under a paragraph, opens to show why."
+    '<span class="cb-screen"><em>Evidence</em>, under a paragraph, opens to show why.</span>'
 )
 
 

@@ -351,6 +351,23 @@ def test_a_printed_view_is_the_document_alone_with_its_link_and_date(page, app_u
     assert pdf.startswith(b"%PDF")  # Chromium prints it
 
 
+def test_a_printed_section_leaves_out_icons_shut_details_and_clicking(page, app_url):
+    """On paper an icon prints its name into the PDF's text ("north_west Part of: …"), a
+    shut <details> its summary alone, and "opens to show why" asks for a click."""
+    page.goto(f"{app_url}/security-improvements?theme=security")
+    wait_for_app(page)
+    shown = page.get_by_test_id("stIconMaterial").filter(visible=True)
+    assert shown.count() >= 1  # on screen the links keep their icons
+    assert page.get_by_text("opens to show why").filter(visible=True).count() == 1
+    page.emulate_media(media="print")
+    assert page.get_by_test_id("stIconMaterial").filter(visible=True).count() == 0
+    assert page.locator("details:not([open])").filter(visible=True).count() == 0
+    assert page.get_by_text("opens to show why").filter(visible=True).count() == 0
+    assert page.get_by_text("Badges: outlined = coded by the rule").is_visible()
+    assert page.get_by_text("Part of: Impact and Outcomes").is_visible()
+    assert page.locator(".cb-claim").first.is_visible()  # the flags, without their details
+
+
 def test_on_screen_the_print_header_stays_out_of_sight(page, app_url):
     page.goto(f"{app_url}/")
     wait_for_app(page)
