@@ -40,8 +40,11 @@ def grouped_coverage_figure(
             )
         )
     figure.update_yaxes(range=[0, 1.1], tickformat=".0%", title_text="share of words")
+    figure.update_xaxes(automargin=True)  # room for the theme names when a phone tilts them
     layout(figure, height=height, barmode="group")
-    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
+    figure.update_layout(  # the legend over the bars, clear of the theme names under them
+        showlegend=True, legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}
+    )
     return figure
 
 

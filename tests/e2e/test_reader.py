@@ -36,18 +36,30 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
+def _overlap(a: dict, b: dict) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+    )  # fmt: skip
+
+
 def assert_labels_inside(chart) -> None:
     """Every tick label, bar value and label beside a point lies within the chart, none
-    cut off, and no two row labels run into each other."""
+    cut off or under the legend, and no two row labels run into each other."""
     box = chart.bounding_box()
+    legend = chart.locator(".legend").first
+    legend_box = legend.bounding_box() if legend.count() else None
     for label in chart.locator(".ytick text, .xtick text, text.bartext, .textpoint text").all():
         part = label.bounding_box()
         if part is None:
             continue
         inside = (
             part["x"] >= box["x"] - 1 and part["x"] + part["width"] <= box["x"] + box["width"] + 1
-        )
+            and part["y"] >= box["y"] - 1
+            and part["y"] + part["height"] <= box["y"] + box["height"] + 1
+        )  # fmt: skip
         assert inside, label.text_content()
+        assert not (legend_box and _overlap(part, legend_box)), label.text_content()
     rows = sorted(
         (t.bounding_box() for t in chart.locator(".ytick text").all()), key=lambda b: b["y"]
     )
@@ -148,7 +160,9 @@ def test_a_shared_link_previews_the_page_it_names(app_url):
         assert 'name="description"' not in response.read().decode("utf-8")
 
 
-@pytest.mark.parametrize("path", ["/search?q=insurgen*", "/facts", "/claims", "/theme-security"])
+@pytest.mark.parametrize(
+    "path", ["/search?q=insurgen*", "/facts", "/claims", "/theme-security", "/compare-sections"]
+)
 def test_on_a_phone_every_chart_fits_and_shows_no_toolbar(phone, app_url, path, tmp_path):
     phone.goto(f"{app_url}{path}")
     wait_for_app(phone)
