@@ -32,7 +32,7 @@ def grouped_coverage_figure(
                 name=plain(name),
                 marker={
                     "color": [codebook.theme(t).colour for t in frame["theme"]],
-                    "pattern": {"shape": _PATTERNS[index % len(_PATTERNS)], "fgcolor": "#ffffff"},
+                    "pattern": {"shape": _PATTERNS[index % len(_PATTERNS)]},
                     "line": {"width": 1, "color": NEUTRAL},
                 },
                 text=percent(frame["coverage"]),

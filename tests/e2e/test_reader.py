@@ -501,3 +501,29 @@ def test_control_borders_stand_3_to_1_off_the_page_and_the_fill(page, app_url, s
         behind = _hex(background)
         assert contrast.ratio(_hex(border, behind), behind) >= contrast.MARK, border
         assert contrast.ratio(_hex(border, behind), _hex(fill, behind)) >= contrast.MARK, fill
+
+
+_LEGEND_HATCH = """chart => {
+    const page = getComputedStyle(document.querySelector("[data-testid='stApp']"));
+    return [...chart.querySelectorAll('.legend .traces .legendpoints path')].map(p => {
+        const found = /url\\(["']?#([^"')]+)/.exec(p.style.fill || '');
+        const pattern = found && document.getElementById(found[1]);
+        return pattern && [...pattern.querySelectorAll('path')].map(q => getComputedStyle(q).stroke);
+    }).filter(Boolean).flat().concat([page.backgroundColor]);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_compare_legend_shows_the_hatching_that_marks_the_second_section(page, app_url, scheme):
+    """WCAG 1.4.11: the legend is how a reader tells the two sections' bars apart, so its
+    hatched swatch's lines stand 3:1 off the page (once white, and unseen on white)."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{app_url}/compare-sections")
+    wait_for_app(page)
+    chart = page.get_by_test_id("stPlotlyChart").first
+    chart.locator(".legend").wait_for()
+    *strokes, background = chart.evaluate(_LEGEND_HATCH)
+    assert strokes  # the second section's swatch is hatched
+    behind = _hex(background)
+    for stroke in strokes:
+        assert contrast.ratio(_hex(stroke, behind), behind) >= contrast.MARK, stroke
