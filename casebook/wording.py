@@ -5,6 +5,7 @@ dashboard and the command line print."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 IRREGULAR = {"match": "matches", "analysis": "analyses"}
 
@@ -26,5 +27,5 @@ def percent(share: float) -> str:
 def told_apart(names: dict[str, str]) -> dict[str, str]:
     """Each key's name (a case folder's title, say), with the key after it in brackets
     where two keys share a name: "Mission report (case-01)"."""
-    seen = list(names.values())
-    return {k: name if seen.count(name) == 1 else f"{name} ({k})" for k, name in names.items()}
+    seen = Counter(names.values())
+    return {k: name if seen[name] == 1 else f"{name} ({k})" for k, name in names.items()}

@@ -50,8 +50,9 @@ def name_problem(slug: str) -> str:
 
 
 clicked = st.button("Add the article", type="primary", key="add_go", disabled=not (upload or link))
-if clicked and name_problem(slug):
-    st.error(markup.md_escape(name_problem(slug)), icon=":material/error:")
+problem = name_problem(slug) if clicked else ""
+if problem:
+    st.error(markup.md_escape(problem), icon=":material/error:")
 elif clicked:
     bar = st.progress(0.0, text="Reading the article…")
     try:

@@ -5,23 +5,25 @@ This package is the only part of casebook that imports Streamlit. Pages and
 they (and the tests) use: the rest is reached in its own module.
 """
 
-from casebook.ui.data import (
+from casebook.ui.cases import (
     CASE_KEY,
     OPEN_CASE_KEY,
     case_names,
     chosen_problems,
-    content_dir,
     current_case,
+    problems_page,
+    render_broken_cases,
+    render_unknown_case,
+    take_pending_case,
+)
+from casebook.ui.data import (
+    content_dir,
     figure,
     kept,
     load,
-    problems_page,
     refresh,
-    render_broken_cases,
-    render_unknown_case,
     shared,
     tables,
-    take_pending_case,
 )
 from casebook.ui.explore import (
     filtered,

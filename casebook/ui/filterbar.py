@@ -31,7 +31,7 @@ from casebook import markup
 from casebook.filtering import MATCH_MODES, clean_selection, themes_phrase
 from casebook.model import Codebook
 from casebook.ui.data import shared
-from casebook.ui.routes import FILTER_KEY, MATCH_KEY
+from casebook.ui.routes import FILTER_KEY, MATCH_KEY, match_mode, selected_themes
 
 PICK_KEY = "theme-pick"
 URL_STATE_KEY = "url-state"  # containers of bound ids are named url-state*; markup.STYLE hides them
@@ -135,13 +135,12 @@ def render_filter(codebook: Codebook, applies: bool = True) -> None:
         width="content",
         help="With several themes: show paragraphs that carry any of them, or all of them.",
     )
-    chosen = clean_selection(st.session_state.get(FILTER_KEY) or [], codebook.ids)
-    if not applies and chosen:
-        mode = st.session_state.get(MATCH_KEY, "any")
+    chosen = [] if applies else selected_themes(codebook)
+    if chosen:
+        named = themes_phrase(chosen, match_mode(), labels)
         st.caption(
             f":material/filter_alt: This page is the same under every filter. The filter "
-            f"({markup.md_escape(themes_phrase(chosen, mode, labels))}) is kept for the "
-            "other pages and in the link."
+            f"({markup.md_escape(named)}) is kept for the other pages and in the link."
         )
 
 

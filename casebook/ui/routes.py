@@ -10,7 +10,8 @@ import streamlit as st
 
 from casebook import filtering, links
 from casebook.model import Case, Codebook, Section, Theme
-from casebook.ui.data import chosen_case_slug, shared
+from casebook.ui.cases import chosen_case_slug
+from casebook.ui.data import shared
 
 OVERVIEW_URL = "home"  # the default page; served at /
 ABOUT_URL = "about"
