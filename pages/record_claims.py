@@ -47,11 +47,17 @@ ui.render_corrections(reviewed)
 
 st.header("Take them with you")
 rows = {row.anchor: row for row in data.paragraphs.itertuples(index=False)}
-# Links made now: the file itself is written later, on the click, outside this run.
 links = {c.id: ui.absolute(ui.paragraph_href(rows[c.anchor], codebook)) for c in claims}
+# Made now, not on the click: a callable ``data`` can leave the button disabled for good
+# when the click lands as a rerun ends (see ui.render_exports). The links name the claims
+# shown and hold the view, so they key the file.
+reviews = ui.shared(
+    lambda: claimreview.claim_reviews_json(claims, case, lambda c: links[c.id]),
+    "claim-reviews", case.slug, tuple(links.items()),
+)  # fmt: skip
 st.download_button(
     "Claims as ClaimReview (JSON-LD)",
-    data=lambda: claimreview.claim_reviews_json(claims, case, lambda c: links[c.id]),
+    data=reviews,
     file_name=f"{case.slug}-claim-reviews.jsonld",
     mime="application/ld+json",
     icon=":material/download:",

@@ -132,3 +132,16 @@ def test_claims_page_states_its_method_reviewer_corrections_and_offers_claimrevi
     buttons = {b.proto.label: b.proto for b in at.get("download_button")}
     assert "Claims as ClaimReview (JSON-LD)" in buttons
     assert "Article undated · reviewed 2026-11-28 by casebook editors" in text
+
+
+@pytest.mark.parametrize(
+    ("path", "params"), [("claims", {}), ("", {}), ("search", {"q": "mission"}), ("add", {})]
+)
+def test_every_download_button_carries_its_file(path, params):
+    # A file made on the click (a callable ``data``) is fetched by a request that a click
+    # landing as a rerun ends can leave unanswered: the button then stays disabled.
+    buttons = open_app(path, **params).get("download_button")
+    assert buttons
+    for button in buttons:
+        assert not button.proto.HasField("deferred_file_id"), button.proto.label
+        assert button.proto.url, button.proto.label
