@@ -212,10 +212,10 @@ def test_a_scanned_pages_running_head_set_lower_is_still_one():
 
 def test_a_typed_reports_title_is_its_line_in_capitals_above_the_first_heading():
     """No bold in the masthead: the title is the lines in capitals above "I.", not the
-    masthead's "ORIGINAL: ENGLISH"."""
+    masthead's "ORIGINAL: ENGLISH", written in the case of the report's own text."""
     reading = read_pdf(typed(masthead=True))
     assert reading.meta == {
-        "title": f"REPORT OF THE SECRETARY-GENERAL ON THE SITUATION IN CROATIA ({SYMBOL})",
+        "title": f"Report of the Secretary-General on the situation in Croatia ({SYMBOL})",
         "published": "23 June 1997",
     }
     assert [b.text for b in reading.blocks if b.kind == "title"] == [

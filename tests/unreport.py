@@ -264,7 +264,8 @@ class Report(FPDF):
         self.notes = []
 
 
-def masthead(pdf: Report) -> None:
+def masthead(pdf: Report, title=None) -> None:
+    """``title``: its lines as (text, size), else TITLE in 14-point bold."""
     pdf.set_font("Helvetica", "", 14)
     pdf.text(LEFT - 40, 18, MASTHEAD[0])
     pdf.set_font("Helvetica", "", 9)
@@ -275,16 +276,16 @@ def masthead(pdf: Report) -> None:
     for offset, text in enumerate(MASTHEAD[2:]):
         pdf.text(140, 30 + 6 * offset, text)
     pdf.y_at = 70
-    for text in TITLE:
-        pdf.line(text, "B", 14, LEFT - 5)
+    for text, size in title or [(text, 14) for text in TITLE]:
+        pdf.line(text, "B", size, LEFT - 5)
     pdf.y_at += 4
 
 
-def build(pages_of_body: int = 1, body=None, body_style: str = "") -> bytes:
+def build(pages_of_body: int = 1, body=None, body_style: str = "", title=None) -> bytes:
     """The report; ``pages_of_body`` repeats the body (numbered on) for a longer one."""
     pdf = Report(body_style)
     pdf.new_page()
-    masthead(pdf)
+    masthead(pdf, title)
     for _ in range(pages_of_body):
         for kind, content in body or BODY:
             place(pdf, kind, content)

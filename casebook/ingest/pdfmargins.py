@@ -1,5 +1,4 @@
-"""What stands around the body of a text PDF's page: running heads and feet, footnotes,
-the title in the masthead.
+"""What stands around the body of a text PDF's page: running heads and feet, footnotes.
 
 The rules are described in :mod:`casebook.ingest.pdfreader`.
 """
@@ -60,26 +59,3 @@ def page_notes(page: list[tuple[int, Line]], size: float) -> set[int]:
         out.add(index)
     starts = [i for i, ln in page if i in out and marked(ln.text)]
     return {i for i in out if starts and i >= starts[0]}
-
-
-def title_lines(above: list[Line], size: float) -> list[Line]:
-    """The title's lines among those of page 1 above the first heading or paragraph: bold
-    and larger than the body, or in a typed report capitals."""
-    return _title(above, lambda ln: ln.bold and ln.size >= size * 1.05) or _title(above, _typed)
-
-
-def _title(above: list[Line], shaped) -> list[Line]:
-    """The lines right above the first heading or paragraph that are set as a title."""
-    title: list[Line] = []
-    for line in reversed(above):
-        if not shaped(line):
-            break
-        title.insert(0, line)
-    return title
-
-
-def _typed(line: Line) -> bool:
-    """A typed report's title line: capitals ("REPORT OF THE SECRETARY-GENERAL ON ..."),
-    not the masthead's "ORIGINAL: ENGLISH"."""
-    text = line.text
-    return text.isupper() and len(text.split()) >= 2 and ":" not in text and "ORIGINAL" not in text

@@ -11,7 +11,7 @@ From the lines of :mod:`casebook.ingest.pdflines`:
 - **The masthead** (page 1 above the title: "United Nations", "Security Council",
   "Distr.: General", the date) is metadata: the date becomes ``published`` and the
   symbol joins the title, the bold lines just above the first heading (in a typed report,
-  the lines in capitals there).
+  the lines in capitals there), joined and cased by :mod:`casebook.ingest.pdftitle`.
 - **Headings** (:mod:`casebook.ingest.pdfheadings`): "I. Introduction" (level 1),
   "A. Political situation" (level 2), an "Annex" line (level 1), a short bold line
   ("Emergency response", level 3), a bold numbered line ("1. Support to the courts",
@@ -57,7 +57,8 @@ from casebook.ingest.pdfheadings import (
 )
 from casebook.ingest.pdflayout import Layout, Vocabulary, notes, pitch
 from casebook.ingest.pdflines import Line, read_lines
-from casebook.ingest.pdfmargins import SYMBOL, furniture, page_notes, title_lines
+from casebook.ingest.pdfmargins import SYMBOL, furniture, page_notes
+from casebook.ingest.pdftitle import title_lines, title_text
 from casebook.ingest.readers import is_caption
 from casebook.ingest.source import IngestError
 
@@ -129,12 +130,12 @@ def _masthead(first_page: list[tuple[int, Line]], size: float) -> tuple[set[int]
     return {index for index, _ in first_page[:start]}, title
 
 
-def _meta(masthead: list[Line], title: list[Line]) -> dict[str, str]:
+def _meta(masthead: list[Line], title: list[Line], body: list[Line]) -> dict[str, str]:
     text = " ".join(ln.text.replace("[", "").replace("]", "") for ln in masthead)
     meta = {}
     date, symbol = DATE.search(text), SYMBOL.search(text)
     if title:
-        name = " ".join(ln.text for ln in title)
+        name = title_text(title, (ln.text for ln in body))
         meta["title"] = f"{name} ({symbol[0]})" if symbol else name
     if date:
         meta["published"] = date[0]
@@ -237,5 +238,5 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
         _read_page(layout, page, size, figures.get(number, []), table, placed, feet[number])
         if figures.get(number) and (not page or page[-1][1].y > figures[number][-1]):
             _figure_after_heading(layout, number)  # below the page's last line
-    meta = _meta([lines[i] for i in sorted(masthead)], title)
+    meta = _meta([lines[i] for i in sorted(masthead)], title, body)
     return Reading([*removed, *layout.finish()], meta, where="page")
