@@ -25,16 +25,25 @@ def heat_table(section_coverage, case: Case, codebook: Codebook, caption: str) -
     """Sections (rows, in reading order, sub-sections indented) by themes (columns, those
     in ``section_coverage``, a :func:`casebook.coverage.coverage_by_section` frame): each
     cell's percentage on a shade of its theme's colour, darker with more coverage, and
-    its words in its tooltip. A real table, so it reads aloud, wraps and prints."""
+    its words in its tooltip; a section with no text of its own has a row when sections
+    under it do, so that they do not read as parts of the one above. A real table, so it
+    reads aloud, wraps and prints."""
     cells = {(r.section, r.theme): r for r in section_coverage.itertuples(index=False)}
     themes = [codebook.theme(t) for t in dict.fromkeys(section_coverage["theme"])]
     head = "".join(
         f'<th scope="col" style="border-bottom-color:{theme_colour(t)}">{escape(t.label)}</th>'
         for t in themes
     )
+    coded = {slug for slug, _ in cells}
+    parents = {a.slug for slug in coded for a in case.ancestors(slug)}
     rows = []
     for section in case.sections:
-        if not any((section.slug, t.id) in cells for t in themes):
+        depth = case.depth(section.slug)
+        title = f'<th scope="row" class="cb-level-{depth}">{escape(section.nav_title)}</th>'
+        if section.slug not in coded:
+            if section.slug in parents:  # a heading alone: its row keeps the nesting true
+                rows.append(f'<tr>{title}<td colspan="{len(themes)}" class="cb-parent">'
+                            "no text of its own: its parts follow</td></tr>")  # fmt: skip
             continue
         tds = []
         for theme in themes:
@@ -48,11 +57,7 @@ def heat_table(section_coverage, case: Case, codebook: Codebook, caption: str) -
                 f'<td style="background:{background};color:{text}" title="{escape(words)}">'
                 f"{percent(float(cell.coverage))}</td>"
             )
-        depth = case.depth(section.slug)
-        rows.append(
-            f'<tr><th scope="row" class="cb-level-{depth}">{escape(section.nav_title)}</th>'
-            f"{''.join(tds)}</tr>"
-        )
+        rows.append(f"<tr>{title}{''.join(tds)}</tr>")
     return (
         f'<table class="cb-heat"><caption>{escape(caption)}</caption>'
         f'<thead><tr><th scope="col">Section</th>{head}</tr></thead>'

@@ -101,3 +101,20 @@ def test_a_cell_reads_at_the_threshold_only_when_its_section_carries_the_theme()
     for row in shares.itertuples():
         reads_tagged = int(shown[(row.section, row.theme)].rstrip("%")) >= threshold * 100
         assert reads_tagged == (row.theme in tags[row.section])
+
+
+def test_a_heading_alone_keeps_its_row_so_its_parts_stay_under_it(tiny_copy):
+    # a report's "II. Significant developments" with no text before its "A." and "B."
+    middle = tiny_copy / "demo" / "02-middle-part.md"
+    middle.write_text(middle.read_text(encoding="utf-8").split("---\n\n")[0] + "---\n", "utf-8")
+    html, case, codebook, _ = table_of(tiny_copy)
+    rows = re.findall(r'<tr><th scope="row" class="cb-level-(\d)">(.*?)</th>(.*?)</tr>', html)
+    assert [(level, title) for level, title, _ in rows] == [
+        (str(case.depth(s.slug)), s.nav_title) for s in case.sections
+    ]
+    parent = rows[1][2]
+    assert parent == (
+        f'<td colspan="{len(codebook.themes)}" class="cb-parent">'
+        "no text of its own: its parts follow</td>"
+    )
+    assert len(cells(html)) == 2 * len(codebook.themes)  # the other two sections' cells
