@@ -79,6 +79,7 @@ def test_the_report_keeps_its_structure(report_pdf, content):
         "Report of the Secretary-General on the United Nations Mission in Testland (S/2010/200)"
     )
     assert case.published == "22 February 2010"
+    assert case.author == "United Nations Security Council"  # the masthead's organ
     outline = [(s.title, s.parent) for s in case.sections]
     parent = "ii-political-and-security-developments"  # a heading over sub-sections only
     assert outline == [

@@ -9,8 +9,9 @@ From the lines of :mod:`casebook.ingest.pdflines`:
   and any line repeated at an edge on most pages; anywhere (a page turned sideways), such
   a line with the job number, and after page 1 the report's own symbol alone.
 - **The masthead** (page 1 above the title: "United Nations", "Security Council",
-  "Distr.: General", the date) is metadata: the date becomes ``published`` and the
-  symbol joins the title, the bold lines just above the first heading (in a typed report,
+  "Distr.: General", the date) is metadata: the date becomes ``published``, the organ
+  that issues it the ``author`` ("United Nations Security Council"), and the symbol joins
+  the title, the bold lines just above the first heading (in a typed report,
   the lines in capitals there), joined and cased by :mod:`casebook.ingest.pdftitle`.
 - **Headings** (:mod:`casebook.ingest.pdfheadings`): "I. Introduction" (level 1),
   "A. Political situation" (level 2), an "Annex" line (level 1), a short bold line
@@ -116,6 +117,9 @@ def _cells(line: Line) -> list[str]:
     return cells
 
 
+_ORGAN = re.compile(r"\b(?:general assembly|security council|economic and social council)\b", re.I)
+
+
 def _masthead(first_page: list[tuple[int, Line]], size: float) -> tuple[set[int], list[Line]]:
     """(indexes of page 1 above the first heading or paragraph, the title's lines)."""
     start = next(
@@ -134,6 +138,10 @@ def _meta(masthead: list[Line], title: list[Line], body: list[Line]) -> dict[str
     text = " ".join(ln.text.replace("[", "").replace("]", "") for ln in masthead)
     meta = {}
     date, symbol = DATE.search(text), SYMBOL.search(text)
+    heads = " ".join(ln.text for ln in masthead if ln not in title)
+    organs = list(dict.fromkeys(m[0].title() for m in _ORGAN.finditer(heads)))
+    if organs:  # who issues it, as a citation names the author of a UN document
+        meta["author"] = "United Nations " + " and ".join(organs)
     if title:
         name = title_text(title, (ln.text for ln in body))
         meta["title"] = f"{name} ({symbol[0]})" if symbol else name
