@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 
-from casebook.cite import publisher
+from nameparser import HumanName
+
+from casebook.cite import authors, publisher
 from casebook.facts import Claim
 from casebook.model import Case
 
@@ -29,9 +31,19 @@ def _pruned(mapping: dict) -> dict:
     return out
 
 
+def _claim_author(case: Case) -> dict | list:
+    """Who made the claim: the people the byline names (a Person each), else the
+    organisation that wrote it or the site that published it (an Organization)."""
+    names = authors(case.author)
+    if names and all(isinstance(name, HumanName) for name in names):
+        people = [{"@type": "Person", "name": str(name)} for name in names]
+        return people[0] if len(people) == 1 else people
+    source = case.author or publisher(case)
+    return {"@type": "Organization", "name": source} if source else {}
+
+
 def claim_review(claim: Claim, case: Case, url: str) -> dict:
     """One ClaimReview: ``url`` is where the review can be read (the claim in its section)."""
-    source = case.author or publisher(case)
     return _pruned({
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -46,7 +58,7 @@ def claim_review(claim: Claim, case: Case, url: str) -> dict:
         },
         "itemReviewed": {
             "@type": "Claim",
-            "author": {"@type": "Organization", "name": source} if source else {},
+            "author": _claim_author(case),
             "datePublished": claim.said,
             "appearance": {"@type": "CreativeWork", "url": case.source_url, "headline": case.title},
         },

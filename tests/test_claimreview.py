@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from casebook.claimreview import claim_review, claim_reviews_json
 from casebook.facts import Claim
@@ -46,6 +47,21 @@ def test_a_claim_review_names_the_claim_the_verdict_the_checker_and_the_dates():
                 "headline": "A <case> study",
             },
         },
+    }
+
+
+def test_the_claim_is_by_the_people_the_byline_names_else_by_an_organisation():
+    def by(author: str):
+        return claim_review(CLAIM, replace(CASE, author=author), "u")["itemReviewed"]["author"]
+
+    assert by("Jane Doe") == {"@type": "Person", "name": "Jane Doe"}
+    assert by("Jane Doe and Amadou Sow") == [
+        {"@type": "Person", "name": "Jane Doe"},
+        {"@type": "Person", "name": "Amadou Sow"},
+    ]
+    assert by("United Nations Security Council") == {
+        "@type": "Organization",
+        "name": "United Nations Security Council",
     }
 
 
