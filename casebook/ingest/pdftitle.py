@@ -32,7 +32,8 @@ _TITLE_WORDS = frozenset({
     "pursuance", "pursuant", "question", "report", "resolution", "resolutions", "situation",
     "special", "submitted",
 })  # fmt: skip
-_SENTENCE_END = re.compile(r"(?:[.!?:]|^\s*\d+\.)[\"”’)]*\s*$")  # before a sentence's first word
+# between a sentence's first word and the word before it, or the line's start
+_SENTENCE_END = re.compile(r"[.!?:][\"”’)]*\s*$|^\s*\d+\.\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
 
 
@@ -91,9 +92,12 @@ def cased(title: str, body: Iterable[str]) -> str:
         if line.isupper():
             continue
         found = list(_WORD.finditer(line))
+        if not found:
+            continue
         words = [m[0] for m in found]
         # a sentence's first word has a capital whatever it is: it does not vote
-        votes = [not _SENTENCE_END.search(line[: m.start()]) for m in found]
+        gaps = [line[a.end() : b.start()] for a, b in zip(found, found[1:], strict=False)]
+        votes = [not _SENTENCE_END.search(gap) for gap in [line[: found[0].start()], *gaps]]
         for word, votes_for in zip(words, votes, strict=True):
             if votes_for:
                 single[word.lower()][word] += 1
