@@ -95,10 +95,3 @@ def test_a_sentences_first_word_does_not_vote_for_a_capital():
     body = ["1. The situation in Tajikistan remained tense. The situation in the",
             "south improved, and the situation in the capital was calm."]  # fmt: skip
     assert cased("ON THE SITUATION IN TAJIKISTAN", body) == "On the situation in Tajikistan"
-
-
-def test_casing_reads_a_long_line_in_one_pass():
-    # a crafted PDF can carry a line of 100,000 characters: counted word by word, not
-    # each word against all the text before it
-    line = "The word. " * 12_000
-    assert cased("THE WORD", [line]) == "The word"
