@@ -85,6 +85,9 @@ a[href]:focus-visible,summary:focus-visible{outline:2px solid FOCUS_COLOUR;
   print-color-adjust:exact}
 .cb-heat .cb-level-2{padding-left:0.9rem}.cb-heat .cb-level-3{padding-left:1.8rem}
 .cb-heat .cb-level-4{padding-left:2.7rem}
+/* the case list opens as wide as its titles need (a report's runs past the sidebar) */
+[data-testid='stSelectboxVirtualDropdown']:has([role='listbox'][aria-label='Case']){
+  width:min(44rem,calc(100vw - 2rem))!important}
 .cb-heat td.cb-parent{text-align:left;font-size:0.8rem;font-style:italic;padding-left:0.5rem}
 .cb-heat th,.cb-heat td{border:none}  /* the heading's rule above wins: it is more specific */
 @media (max-width:640px){.cb-heat{font-size:0.78rem}.cb-heat thead th{font-size:0.68rem}

@@ -5,6 +5,7 @@ dashboard and the command line print."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 IRREGULAR = {"match": "matches", "analysis": "analyses"}
@@ -29,3 +30,16 @@ def told_apart(names: dict[str, str]) -> dict[str, str]:
     where two keys share a name: "Mission report (case-01)"."""
     seen = Counter(names.values())
     return {k: name if seen[name] == 1 else f"{name} ({k})" for k, name in names.items()}
+
+
+# A title that ends with a UN document symbol in brackets: "... (S/2019/563)"
+_TRAILING_SYMBOL = re.compile(r"^(.*\S)\s+\(([A-Z]{1,5}/[A-Za-z0-9./-]*[A-Za-z0-9])\)$")
+
+
+def symbol_first(title: str) -> str:
+    """A report's title for a list of them, its document symbol first, where titles that
+    begin alike ("Report of the Secretary-General on ...") are told apart at a glance and
+    a narrow box still shows it: "S/2019/563 · United Nations Mission ...". Other titles
+    as they are."""
+    found = _TRAILING_SYMBOL.match(title)
+    return f"{found[2]} · {found[1]}" if found else title

@@ -8,7 +8,7 @@ from casebook import comparecharts, coverage, tablemarkup, ui, wording
 content = ui.load()
 codebook = content.codebook
 tables = {case.slug: ui.tables(case).paragraphs for case in content.cases}
-titles = {case.slug: case.title for case in content.cases}
+titles = {case.slug: wording.symbol_first(case.title) for case in content.cases}  # a list of titles
 
 st.title("Compare cases")
 drawn_as = (

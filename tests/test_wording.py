@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.wording import counted, percent, told_apart
+from casebook.wording import counted, percent, symbol_first, told_apart
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,12 @@ def test_two_cases_of_one_title_are_told_apart_by_their_folder():
         "case-07": "Report (case-07)",
     }
     assert told_apart({}) == {}
+
+
+def test_a_reports_symbol_comes_first_in_a_list_of_titles():
+    title = "United Nations Mission for Justice Support in Haiti: Report of the Secretary-General"
+    assert symbol_first(f"{title} (S/2019/563)") == f"S/2019/563 · {title}"
+    assert symbol_first("Report (S/1998/375/Add.1)") == "S/1998/375/Add.1 · Report"
+    for other in ("Analyzing the Impact of the UN Mission in Mali", "Elections (2019)",
+                  "A study (see S/2019/563) of the mission", "(S/2019/563)"):  # fmt: skip
+        assert symbol_first(other) == other

@@ -12,7 +12,7 @@ from casebook.loader import Content
 from casebook.model import Case
 from casebook.problems import Problem
 from casebook.ui.data import render_problems, shared
-from casebook.wording import told_apart
+from casebook.wording import symbol_first, told_apart
 
 CASE_KEY = links.CASE_KEY  # ?case=<folder name>, bound to the sidebar's case selector
 
@@ -90,11 +90,12 @@ def take_pending_case() -> str | None:
 
 
 def case_names(content: Content) -> dict[str, str]:
-    """What the case selector shows for each case folder: its title (two cases of one
-    title told apart by folder), or for a case that does not load, its folder and why."""
+    """What the case selector shows for each case folder: its title, a report's document
+    symbol first (two cases of one title told apart by folder), or for a case that does
+    not load, its folder and why."""
 
     def build() -> dict[str, str]:
-        titles = {case.slug: case.title for case in content.cases}
+        titles = {case.slug: symbol_first(case.title) for case in content.cases}
         names = told_apart({slug: titles.get(slug, slug) for slug in content.slugs})
         return {
             slug: f"{name} (has problems)" if slug in content.broken else name

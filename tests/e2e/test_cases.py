@@ -22,6 +22,15 @@ def test_choose_a_case_compare_and_share(page, two_case_url):
     selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")
     assert selector.locator("input").input_value() == heading(page)  # a title, not "minusma"
     selector.locator("input").click()
+    page.keyboard.press("ArrowDown")  # opens the list
+    options = page.get_by_role("option")
+    options.first.wait_for()
+    # the list opens as wide as the titles need, past the sidebar's edge: none is cut
+    cut = """els => els.map(e => {
+        const text = document.createRange(); text.selectNodeContents(e);
+        const box = e.closest("[role='listbox']").getBoundingClientRect();
+        return text.getBoundingClientRect().right > box.right; })"""
+    assert options.evaluate_all(cut) == [False, False]
     page.keyboard.type("after minusma")  # part of the other's title
     page.get_by_role("option", name=SECOND).wait_for()
     page.keyboard.press("Enter")
