@@ -1,7 +1,12 @@
 """What every page carries once: the app's stylesheet (the classes ``markup.py`` and
-``recordmarkup.py`` use, the phone and print rules) and the script that scrolls to the
-paragraph a link names. Both are constants: nothing from the text or URL is written in.
+``recordmarkup.py`` use, the phone and print rules), the script that keeps the view in the
+page links' addresses, and the one that scrolls to the paragraph a link names. All are
+constants: nothing from the text or URL is written in.
 """
+
+import json
+
+from casebook.links import CASE_KEY, FILTER_KEY, MATCH_KEY
 
 # The keyboard focus ring: the theme's accent (.streamlit/config.toml, primaryColor), which
 # stands 5.2:1 off the light page and 3.5:1 off the dark one (tests/test_deploy.py).
@@ -195,3 +200,36 @@ SCROLL_TO_FRAGMENT = """
 })();
 </script>
 """
+
+# Streamlit's menu and page links point at a page alone ("/iv-transition-planning"): a
+# click keeps the view (the app adds the case and filter), but a link opened in a new tab,
+# copied or shared opened the default case there ("Page not found" when it has no such
+# page). Just before a link is used (pointed at, pressed, focused, its menu opened), its
+# address takes the view's parameters from the page's own URL.
+KEEP_VIEW_IN_LINKS = """
+<script>
+(function () {
+  if (window.__casebookLinks) { return; }
+  window.__casebookLinks = true;
+  var KEYS = VIEW_KEYS;
+  var PLACES = "[data-testid='stSidebarNav'], [data-testid='stPageLink']";
+  function withView(link) {
+    var target;
+    try { target = new URL(link.getAttribute("href"), window.location.href); } catch (e) { return; }
+    if (target.origin !== window.location.origin || !link.closest(PLACES)) { return; }
+    var here = new URLSearchParams(window.location.search), view = new URLSearchParams();
+    KEYS.forEach(function (key) {
+      here.getAll(key).forEach(function (value) { view.append(key, value); });
+    });
+    target.search = view.toString();
+    link.setAttribute("href", target.pathname + target.search + target.hash);
+  }
+  ["mouseover", "mousedown", "contextmenu", "focusin", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (link) { withView(link); }
+    }, true);
+  });
+})();
+</script>
+""".replace("VIEW_KEYS", json.dumps([CASE_KEY, FILTER_KEY, MATCH_KEY]))

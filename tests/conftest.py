@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+from casebook import pagestyle
 from casebook.ingest.source import MAX_INPUT_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,14 +64,20 @@ def open_app(
     return at
 
 
+# The frame's constant script that keeps the view in page links (casebook/pagestyle.py),
+# drawn on every page after the filter's chip colours, as st.html keeps it (stripped)
+LINK_SCRIPT = pagestyle.KEEP_VIEW_IN_LINKS.strip()
+
+
 def drawn(at: AppTest) -> list[str]:
     """The bodies of what a run drew as Markdown or as HTML (ui.render_html), page first,
-    then sidebar, each in order: where the fragments markup.py builds are found."""
+    then sidebar, each in order: where the fragments markup.py builds are found (the
+    frame's constant link script left out)."""
     bodies: list[str] = []
 
     def walk(node) -> None:
         if getattr(node, "type", None) in ("markdown", "html"):
-            bodies.append(node.value)
+            bodies.append(node.value.replace(LINK_SCRIPT, ""))
         for child in getattr(node, "children", {}).values():
             walk(child)
 

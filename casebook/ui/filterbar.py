@@ -30,6 +30,7 @@ import streamlit as st
 from casebook import markup
 from casebook.filtering import MATCH_MODES, clean_selection, themes_phrase
 from casebook.model import Codebook
+from casebook.pagestyle import KEEP_VIEW_IN_LINKS
 from casebook.ui.data import shared
 from casebook.ui.routes import FILTER_KEY, MATCH_KEY, match_mode, selected_themes
 
@@ -104,7 +105,9 @@ def render_filter(codebook: Codebook, applies: bool = True) -> None:
     labels = codebook.labels
     render_left_out(codebook)
     url_box = st.container(key=URL_STATE_KEY)
-    st.html(shared(lambda: markup.chip_style(codebook, PICK_KEY), "chip-style"))
+    # the script that keeps the view in page links rides on the chips' style: one element
+    style = shared(lambda: markup.chip_style(codebook, PICK_KEY) + KEEP_VIEW_IN_LINKS, "chip-style")
+    st.html(style, unsafe_allow_javascript=True)
     bar = st.container(
         horizontal=True, vertical_alignment="bottom",
         key="filter-bar" if applies else f"{URL_STATE_KEY}-filter-bar",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 from tests.e2e.conftest import wait_for_app
 
@@ -46,3 +46,28 @@ def test_choose_a_case_compare_and_share(page, two_case_url):
     chart.locator(".main-svg").first.wait_for()
     legend = chart.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent)")
     assert SECOND in legend and any(t.startswith("Analyzing the Impact") for t in legend)
+
+
+def test_a_menu_or_page_link_opened_in_a_new_tab_keeps_the_case_and_filter(page, two_case_url):
+    # Streamlit's links point at a page alone: a new tab opened the default case there
+    page.goto(f"{two_case_url}/?case=messy-post&theme=security&theme=political&match=all")
+    wait_for_app(page)
+    link = page.get_by_test_id("stSidebarNav").get_by_role("link").nth(1)  # a section
+    title = link.inner_text().split("\n")[-1].strip()  # after its icon's name
+    link.hover()
+    href = link.get_attribute("href")
+    query = "?case=messy-post&theme=security&theme=political&match=all"
+    assert href.endswith(query)
+    fresh = page.context.new_page()
+    fresh.goto(urljoin(two_case_url + "/", href))
+    wait_for_app(fresh)
+    assert heading(fresh) == title
+    assert fresh.get_by_text("Page not found").count() == 0
+    assert parse_qs(urlparse(fresh.url).query) == {
+        "case": ["messy-post"], "theme": ["security", "political"], "match": ["all"],
+    }  # fmt: skip
+    fresh.close()
+    # a page link in the page (the section's "Next") is kept up to date the same way
+    following = page.get_by_test_id("stPageLink").first.get_by_role("link")
+    following.focus()
+    assert following.get_attribute("href").endswith(query)
