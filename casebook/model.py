@@ -6,8 +6,11 @@ a page by accident.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from casebook.wording import told_apart
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,20 @@ class Case:
             chain.insert(0, self.section(parent))
             parent = chain[0].parent
         return tuple(chain)
+
+    @cached_property
+    def distinct_titles(self) -> dict[str, str]:
+        """Each section's menu title, told apart where sections share one (a report's
+        annex may hold seven "Challenges ahead"): "Challenges ahead (in Standard 1)", and
+        the slug after that where it still repeats. For charts, whose bars of one name
+        would merge, and for any list where one title must name one section."""
+        shared = Counter(s.nav_title for s in self.sections)
+        named = {
+            s.slug: f"{s.nav_title} (in {self.section(s.parent).nav_title})"
+            if shared[s.nav_title] > 1 and s.parent else s.nav_title
+            for s in self.sections
+        }  # fmt: skip
+        return told_apart(named)
 
     def depth(self, slug: str) -> int:
         """1 for a top-level section, 2 for a sub-section, and so on."""

@@ -24,7 +24,10 @@ ui.note_view_param("a", first)
 ui.note_view_param("b", second)
 
 coverage = [data.sections[data.sections["section"] == slug] for slug in (first, second)]
-figure = comparecharts.compare_figure(*coverage, (titles[first], titles[second]), codebook)
+names = (titles[first], titles[second])
+if names[0] == names[1]:  # two sections of one name stay two in the chart's legend
+    names = (case.distinct_titles[first], case.distinct_titles[second])
+figure = comparecharts.compare_figure(*coverage, names, codebook)
 ui.render_chart(figure, key="compare", alt="Theme coverage of the two sections side by side")
 
 for column, slug in zip(st.columns(2), (first, second), strict=True):

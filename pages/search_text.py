@@ -38,6 +38,7 @@ elif results.empty:
     st.markdown("Try:\n" + "\n".join(f"- {markup.md_escape(tip)}" for tip in tips))
 else:
     per_section = search.hits_by_section(results)
+    per_section["section_title"] = per_section["section"].map(case.distinct_titles)  # one bar each
     hits = int(per_section["hits"].sum())
     found = f"{counted(len(results), 'paragraph')}, {counted(len(per_section), 'section')}"
     st.markdown(f"**{counted(hits, 'hit')}** in {found}{where}.")

@@ -36,7 +36,7 @@ counts = [
 ui.render_html(tablemarkup.counts(counts), st.container(key="counts"))
 
 st.header("Coverage by section")
-titles = {s.slug: s.nav_title for s in case.sections}
+titles = case.distinct_titles  # bars of one name would merge
 figure = ui.figure(
     lambda: charts.theme_by_section_figure(data.sections, theme.id, titles, codebook),
     "theme-by-section",

@@ -3,6 +3,7 @@ the case's outline (ancestors, children, depth)."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import pytest
 
 from casebook.ingest import pipeline
 from casebook.loader import load_content
-from casebook.model import MAX_DEPTH
+from casebook.model import MAX_DEPTH, Case, Section
 from casebook.problems import ContentError
 from tests import conftest, unreport
 from tests.conftest import ROOT, copy_codebook, drawn
@@ -281,3 +282,32 @@ def test_a_one_paragraph_section_counts_it_in_the_singular(report_content):
     at = conftest.open_app(report_content, "1-voter-registration")
     (bars,) = [body for body in drawn(at) if 'class="cb-bars"' in body]
     assert "<caption>14 words in 1 paragraph. A section carries a theme from 25% coverage." in bars
+
+
+def test_sections_of_one_title_are_told_apart_by_the_section_they_are_in():
+    # a report's annex: "Challenges ahead" under each standard, and twice under one
+    sections = (
+        Section("standard-1", "Standard 1", 1, ()),
+        Section("challenges-ahead", "Challenges ahead", 2, (), parent="standard-1"),
+        Section("standard-2", "Standard 2", 3, ()),
+        Section("challenges-ahead-2", "Challenges ahead", 4, (), parent="standard-2"),
+        Section("challenges-ahead-3", "Challenges ahead", 5, (), parent="standard-2"),
+        Section("observations", "Observations", 6, ()),
+    )
+    titles = Case("report", "A report", sections).distinct_titles
+    assert titles == {
+        "standard-1": "Standard 1",
+        "challenges-ahead": "Challenges ahead (in Standard 1)",
+        "standard-2": "Standard 2",
+        "challenges-ahead-2": "Challenges ahead (in Standard 2) (challenges-ahead-2)",
+        "challenges-ahead-3": "Challenges ahead (in Standard 2) (challenges-ahead-3)",
+        "observations": "Observations",
+    }
+
+
+def test_the_theme_pages_chart_keeps_a_bar_for_each_of_two_sections_of_one_name(tiny_copy):
+    child = tiny_copy / "demo" / "03-child.md"  # "A Child Section", under "The Middle Part"
+    child.write_text(child.read_text("utf-8").replace("A Child Section", "Opening"), "utf-8")
+    at = conftest.open_app(tiny_copy, "theme-political")
+    (figure,) = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert figure["data"][0]["y"] == ["Opening", "Middle", "Opening (in Middle)"]

@@ -121,7 +121,7 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
     query = current_view().query()
     html = shared(
         lambda: codelinemarkup.codeline(
-            rows, {s.slug: s.nav_title for s in case.sections}, codebook, themes,
+            rows, case.distinct_titles, codebook, themes,
             lambda row: paragraph_href(row, codebook),
         ),
         "codeline", case.slug, tuple(themes), query,
