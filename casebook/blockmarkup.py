@@ -7,6 +7,7 @@ drawn by :func:`casebook.markup.paragraph`.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from casebook.blocktext import table_rows
@@ -16,6 +17,8 @@ STYLE = """
 <style>
 .cb-kept{margin:0.3rem 0 0.5rem 1.3rem;font-size:0.9rem}
 .cb-kept table{border-collapse:collapse;font-size:0.85rem}
+.cb-kept figure.cb-wide{margin:0;max-width:100%;overflow-x:auto}  /* a phone scrolls it */
+.cb-kept td.cb-num{white-space:nowrap;text-align:right}  /* "1 353" is one number */
 .cb-kept th,.cb-kept td{border:1px solid rgba(128,128,128,0.4);padding:0.15rem 0.5rem;
   text-align:left;vertical-align:top}
 .cb-kept figcaption,.cb-kept .cb-kind{opacity:0.75;font-size:0.8rem}
@@ -24,14 +27,24 @@ STYLE = """
 LABELS = {"caption": "Caption", "table": "Table", "note": "Note", "reference": "Reference"}
 
 
+_NUMBER = re.compile(r"^[-+–]?[$€£]?\d[\d\s.,]*%?$")  # "1 353", "240.5", "12%"
+
+
+def _cell(text: str) -> str:
+    """A body cell; a number is kept on one line and set right."""
+    number = ' class="cb-num"' if _NUMBER.match(text.strip()) else ""
+    return f"<td{number}>{escape(text)}</td>"
+
+
 def _table(text: str) -> str:
     rows, notes = table_rows(text)
     head, body = (rows[0], rows[1:]) if len(rows) > 1 else ([], rows)
     cells = "".join(f"<th scope='col'>{escape(c)}</th>" for c in head)
     lines = [f"<thead><tr>{cells}</tr></thead>"] if head else []
-    lines += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in body]
+    lines += ["<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in body]
     caption = "".join(f"<figcaption>{escape(n)}</figcaption>" for n in notes)
-    return f"<figure><table>{''.join(lines)}</table>{caption}</figure>"
+    # wider than a phone: it scrolls sideways, and takes the keyboard's focus to do so
+    return f'<figure class="cb-wide" tabindex="0"><table>{"".join(lines)}</table>{caption}</figure>'
 
 
 def kept(extra: Extra) -> str:

@@ -5,6 +5,7 @@ and exported with their kind."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -113,6 +114,17 @@ def test_kept_blocks_are_escaped_and_a_table_is_a_table():
     assert "<i>" not in html
     caption = blockmarkup.kept(Extra("s", "caption", "Photo: <img src=x onerror=alert(1)>", 0))
     assert "<figcaption>Photo: &lt;img" in caption
+
+
+def test_a_table_scrolls_sideways_when_wider_than_the_screen_and_keeps_its_numbers_whole():
+    rows = "| Country | Troops | Share |\n| --- | --- | --- |\n| Total | 1 353 | 12.5% |\n| Peru | n/a | 3 |"
+    html = blockmarkup.kept(Extra("s", "table", rows, 0))
+    assert html.count('<figure class="cb-wide" tabindex="0">') == 1  # a phone scrolls it
+    cells = re.findall(r"<td( class=\"cb-num\")?>([^<]*)</td>", html)
+    assert cells == [("", "Total"), (' class="cb-num"', "1 353"), (' class="cb-num"', "12.5%"),
+                     ("", "Peru"), ("", "n/a"), (' class="cb-num"', "3")]  # fmt: skip
+    assert ".cb-kept figure.cb-wide{margin:0;max-width:100%;overflow-x:auto}" in blockmarkup.STYLE
+    assert ".cb-kept td.cb-num{white-space:nowrap;text-align:right}" in blockmarkup.STYLE
 
 
 def test_the_section_page_shows_kept_blocks_in_place(kinds_content):
