@@ -18,8 +18,11 @@ picked = {
     s.slug: f"{s.title} (in {case.section(s.parent).nav_title})" if s.parent else s.title
     for s in case.sections
 }
-first = ui.labelled_choice(left, "Section", slugs, picked, "a")
-second = ui.labelled_choice(right, "with", slugs, picked, "b", index=min(1, len(slugs) - 1))
+# by default the first two sections with text of their own (a report's "II." may be a
+# heading over its parts alone, with nothing to compare)
+texts = [i for i, s in enumerate(case.sections) if s.paragraphs] or [0]
+first = ui.labelled_choice(left, "Section", slugs, picked, "a", index=texts[0])
+second = ui.labelled_choice(right, "with", slugs, picked, "b", index=(texts[1:] or texts)[0])
 ui.note_view_param("a", first)
 ui.note_view_param("b", second)
 

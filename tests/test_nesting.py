@@ -311,3 +311,15 @@ def test_the_theme_pages_chart_keeps_a_bar_for_each_of_two_sections_of_one_name(
     at = conftest.open_app(tiny_copy, "theme-political")
     (figure,) = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     assert figure["data"][0]["y"] == ["Opening", "Middle", "Opening (in Middle)"]
+
+
+def test_compare_sections_opens_on_two_sections_with_text(tiny_copy):
+    def pair(content):
+        at = conftest.open_app(content, "compare-sections")
+        return at.selectbox(key="a-pick").value, at.selectbox(key="b-pick").value
+
+    assert pair(conftest.TINY) == ("opening", "middle-part")  # the first two, with text
+    # a report's "II." is often a heading over its parts alone: nothing to compare
+    middle = tiny_copy / "demo" / "02-middle-part.md"
+    middle.write_text(middle.read_text("utf-8").split("---\n\n")[0] + "---\n", "utf-8")
+    assert pair(tiny_copy) == ("opening", "child-section")
