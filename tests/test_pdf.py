@@ -178,7 +178,8 @@ def test_every_page_of_a_report_case_renders(report_pdf, content):
                 assert markup.escape(ui.NO_OWN_TEXT) in shown[slug][1], slug
                 assert 'class="cb-bars"' not in shown[slug][1], slug
     assert shown["annex"][0] == "Annex"
-    assert "<td>Argentina</td><td>720</td><td>12</td>" in shown["annex"][1]
+    num = '<td class="cb-num">'
+    assert f"<td>Argentina</td>{num}720</td>{num}12</td>" in shown["annex"][1]
     assert shown["ii-political-and-security-developments"][0].startswith(
         markup.md_escape("II. Political")
     )

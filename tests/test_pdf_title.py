@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from casebook.ingest.blocks import Block
 from casebook.ingest.pdflines import Line
 from casebook.ingest.pdfreader import read_pdf
-from casebook.ingest.pdftitle import cased, title_lines, title_text
+from casebook.ingest.pdftitle import Spellings, case_headings, cased, title_lines, title_text
 from tests import unreport
 
 BODY_SIZE = 10.0
@@ -18,12 +19,12 @@ def test_a_part_in_smaller_type_follows_a_colon_a_wrapped_line_a_space():
     # as S/2019/563 sets it: the mission in 12.5 points, "Report of ..." in 10.7
     parts = [line("United Nations Mission for Justice Support in Haiti", 12.5),
              line("Report of the Secretary-General", 10.7)]  # fmt: skip
-    assert title_text(parts, []) == (
+    assert title_text(parts, Spellings([])) == (
         "United Nations Mission for Justice Support in Haiti: Report of the Secretary-General"
     )
     wrapped = [line("Report of the Secretary-General on the United Nations", 12.5),
                line("Mission for Justice Support in Haiti", 12.5)]  # fmt: skip
-    assert title_text(wrapped, []) == (
+    assert title_text(wrapped, Spellings([])) == (
         "Report of the Secretary-General on the United Nations Mission for Justice Support in Haiti"
     )
 
@@ -32,7 +33,7 @@ def test_a_period_in_smaller_type_stays_in_its_brackets_and_a_footnote_marker_go
     lines = [line("Report of the Secretary-General on the United Nations", 15.5),
              line("Iraq-Kuwait Observation Mission*", 15.5),
              line("(for the period from 16 September 2002 to 21 March 2003)", 13.3)]  # fmt: skip
-    assert title_text(lines, []) == (
+    assert title_text(lines, Spellings([])) == (
         "Report of the Secretary-General on the United Nations Iraq-Kuwait Observation Mission "
         "(for the period from 16 September 2002 to 21 March 2003)"
     )
@@ -63,7 +64,8 @@ def test_a_title_read_by_ocr_with_a_letter_or_two_wrong_is_still_one_in_capitals
                   BODY_SIZE, False)]  # fmt: skip
     found = title_lines(above, BODY_SIZE)
     assert [ln.text for ln in found] == [above[1].text]
-    assert title_text(found, ["the report of the Mission on the situation in the country"]) == (
+    spellings = Spellings(["the report of the Mission on the situation in the country"])
+    assert title_text(found, spellings) == (
         "Report of the Secretary-General on the situation in Tajikintan"
     )
 
@@ -95,3 +97,13 @@ def test_a_sentences_first_word_does_not_vote_for_a_capital():
     body = ["1. The situation in Tajikistan remained tense. The situation in the",
             "south improved, and the situation in the capital was calm."]  # fmt: skip
     assert cased("ON THE SITUATION IN TAJIKISTAN", body) == "On the situation in Tajikistan"
+
+
+def test_headings_in_capitals_take_the_texts_case_and_keep_their_numbers():
+    spellings = Spellings(["the financial aspects of the Mission in El Salvador were", "a", "iv"])
+    blocks = [Block("VII. FINANCIAL ASPECTS", "heading", 1), Block("A. THE MISSION", "heading", 2),
+              Block("ANNEX IV", "heading", 1), Block("Police monitoring", "heading", 4),
+              Block("1999 - 2000", "heading", 3), Block("EL SALVADOR", "paragraph")]  # fmt: skip
+    case_headings(blocks, spellings)
+    assert [b.text for b in blocks] == ["VII. Financial aspects", "A. The Mission", "Annex IV",
+                                        "Police monitoring", "1999 - 2000", "EL SALVADOR"]  # fmt: skip

@@ -59,7 +59,7 @@ from casebook.ingest.pdfheadings import (
 from casebook.ingest.pdflayout import Layout, Vocabulary, notes, pitch
 from casebook.ingest.pdflines import Line, read_lines
 from casebook.ingest.pdfmargins import SYMBOL, furniture, page_notes
-from casebook.ingest.pdftitle import title_lines, title_text
+from casebook.ingest.pdftitle import Spellings, case_headings, title_lines, title_text
 from casebook.ingest.readers import is_caption
 from casebook.ingest.source import IngestError
 
@@ -134,7 +134,7 @@ def _masthead(first_page: list[tuple[int, Line]], size: float) -> tuple[set[int]
     return {index for index, _ in first_page[:start]}, title
 
 
-def _meta(masthead: list[Line], title: list[Line], body: list[Line]) -> dict[str, str]:
+def _meta(masthead: list[Line], title: list[Line], spellings: Spellings) -> dict[str, str]:
     text = " ".join(ln.text.replace("[", "").replace("]", "") for ln in masthead)
     meta = {}
     date, symbol = DATE.search(text), SYMBOL.search(text)
@@ -143,7 +143,7 @@ def _meta(masthead: list[Line], title: list[Line], body: list[Line]) -> dict[str
     if organs:  # who issues it, as a citation names the author of a UN document
         meta["author"] = "United Nations " + " and ".join(organs)
     if title:
-        name = title_text(title, (ln.text for ln in body))
+        name = title_text(title, spellings)
         meta["title"] = f"{name} ({symbol[0]})" if symbol else name
     if date:
         meta["published"] = date[0]
@@ -246,5 +246,8 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
         _read_page(layout, page, size, figures.get(number, []), table, placed, feet[number])
         if figures.get(number) and (not page or page[-1][1].y > figures[number][-1]):
             _figure_after_heading(layout, number)  # below the page's last line
-    meta = _meta([lines[i] for i in sorted(masthead)], title, body)
-    return Reading([*removed, *layout.finish()], meta, where="page")
+    spellings = Spellings(ln.text for ln in body)
+    meta = _meta([lines[i] for i in sorted(masthead)], title, spellings)
+    blocks = layout.finish()
+    case_headings(blocks, spellings)
+    return Reading([*removed, *blocks], meta, where="page")
