@@ -52,7 +52,7 @@ def codeline(
             if theme_id not in row.themes:
                 continue
             found += 1
-            tip = f"{theme.label}: {titles[row.section]} · ¶{row.position}: {first_words(row.text)}"
+            tip = f"{theme.label}: {titles[row.section]} · {row.mark}: {first_words(row.text)}"
             marks.append(
                 f'<a class="cb-cl-mark" href="{escape(href(row))}" tabindex="-1" '
                 f'title="{escape(tip)}" style="grid-area:{line}/{column};background:{colour}"></a>'

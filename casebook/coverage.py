@@ -16,7 +16,7 @@ from casebook.model import Case, Codebook
 from casebook.tagging import code_texts, paragraph_themes
 
 PARAGRAPH_COLUMNS = [
-    "case", "section", "section_title", "position", "anchor", "words", "text",
+    "case", "section", "section_title", "position", "mark", "anchor", "words", "text",
     "themes", "pinned", "scores", "evidence", "examples", "kind",
 ]  # fmt: skip
 
@@ -31,7 +31,8 @@ def _examples(coding) -> list[dict]:
 
 def paragraph_table(cases: Iterable[Case], codebook: Codebook) -> pd.DataFrame:
     """One row per paragraph: its themes (pins applied), scores and evidence (the matched
-    words, and the nearest examples that added to a score)."""
+    words, and the nearest examples that added to a score); ``mark`` names it beside its
+    section ("¶5", or a report's own "para. 22": ``Case.mark``)."""
     rows = []
     for case in cases:
         texts = [paragraph.text for paragraph in case.paragraphs]
@@ -42,6 +43,7 @@ def paragraph_table(cases: Iterable[Case], codebook: Codebook) -> pd.DataFrame:
                 rows.append({
                     "case": case.slug, "section": section.slug,
                     "section_title": section.title, "position": paragraph.position,
+                    "mark": case.mark(paragraph),
                     "anchor": paragraph.anchor, "words": paragraph.words,
                     "text": paragraph.text,
                     "themes": list(paragraph_themes(paragraph, codebook, codings)),

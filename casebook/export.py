@@ -91,7 +91,7 @@ def to_markdown(
             section = row.section
             lines += ["", f"## {plain(row.section_title)}", ""]
         themes = ", ".join(plain(labels.get(t, t)) for t in row.themes) or "no theme"
-        lines += [row.text, "", f"*¶{row.position} · {themes}*", ""]
+        lines += [row.text, "", f"*{row.mark} · {themes}*", ""]
     if section is None:
         lines += ["", "*No paragraph matches this view.*"]
     return "\n".join(lines).rstrip() + "\n"

@@ -6,11 +6,14 @@ a page by accident.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from casebook.wording import told_apart
+
+OWN_NUMBER = re.compile(r"^(\d{1,4})\.\s")  # a paragraph's own number: "22. The mission"
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,23 @@ class Case:
             chain.insert(0, self.section(parent))
             parent = chain[0].parent
         return tuple(chain)
+
+    @cached_property
+    def numbered(self) -> bool:
+        """Whether the paragraphs carry the document's own numbers, as a UN report's do
+        ("22. The mission ..."): at least half of them, three or more, mostly rising."""
+        numbers = [int(m[1]) for p in self.paragraphs if (m := OWN_NUMBER.match(p.text))]
+        rising = sum(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+        return (
+            len(numbers) >= max(3, len(self.paragraphs) / 2)
+            and rising >= 0.8 * (len(numbers) - 1)
+        )  # fmt: skip
+
+    def mark(self, paragraph: Paragraph) -> str:
+        """How a paragraph is named beside its section: by the document's own number where
+        it has them ("para. 22", as readers cite a report), else by its place ("¶5")."""
+        own = OWN_NUMBER.match(paragraph.text) if self.numbered else None
+        return f"para. {own[1]}" if own else f"¶{paragraph.position}"
 
     @cached_property
     def distinct_titles(self) -> dict[str, str]:

@@ -77,7 +77,7 @@ def table() -> pd.DataFrame:
 
 def test_paragraph_table_columns(table):
     assert list(table.columns) == PARAGRAPH_COLUMNS == [
-        "case", "section", "section_title", "position", "anchor", "words", "text",
+        "case", "section", "section_title", "position", "mark", "anchor", "words", "text",
         "themes", "pinned", "scores", "evidence", "examples", "kind",
     ]  # fmt: skip
 
@@ -85,6 +85,7 @@ def test_paragraph_table_columns(table):
 def row(section, title, position, words, text, themes, pinned, scores, evidence):
     return {
         "case": "mission", "section": section, "section_title": title, "position": position,
+        "mark": f"¶{position}",
         "anchor": f"{section}-p{position}", "words": words, "text": text, "themes": themes,
         "pinned": pinned,
         "scores": dict(zip(["security", "political", "humanitarian"], scores, strict=True)),

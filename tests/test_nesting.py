@@ -12,7 +12,7 @@ import pytest
 
 from casebook.ingest import pipeline
 from casebook.loader import load_content
-from casebook.model import MAX_DEPTH, Case, Section
+from casebook.model import MAX_DEPTH, Case, Paragraph, Section
 from casebook.problems import ContentError
 from tests import conftest, unreport
 from tests.conftest import ROOT, copy_codebook, drawn
@@ -323,3 +323,22 @@ def test_compare_sections_opens_on_two_sections_with_text(tiny_copy):
     middle = tiny_copy / "demo" / "02-middle-part.md"
     middle.write_text(middle.read_text("utf-8").split("---\n\n")[0] + "---\n", "utf-8")
     assert pair(tiny_copy) == ("opening", "child-section")
+
+
+def test_a_reports_paragraphs_are_named_by_its_own_numbers_an_articles_by_place():
+    def case_of(*texts):
+        paragraphs = tuple(Paragraph("s", i, text) for i, text in enumerate(texts, 1))
+        return Case("c", "C", (Section("s", "S", 1, paragraphs),))
+
+    report = case_of("21. The mission grew.", "22. Patrols went on.", "(a) an item;",
+                     "23. Elections were held.")  # fmt: skip
+    assert report.numbered
+    assert [report.mark(p) for p in report.paragraphs] == ["para. 21", "para. 22", "¶3", "para. 23"]
+    # an article with a numbered list among its paragraphs: places, not numbers
+    article = case_of("The mission began.", "1. Security first.", "2. Then politics.",
+                      "It ended.", "Lessons remain.", "A last word.", "3. Finally.")  # fmt: skip
+    assert not article.numbered
+    assert article.mark(article.paragraphs[1]) == "¶2"
+    # numbers that do not rise (a list restarting each time) are not a report's
+    restarting = case_of("1. One.", "1. Again.", "1. Once more.", "2. Two.")
+    assert not restarting.numbered

@@ -183,6 +183,9 @@ def test_every_page_of_a_report_case_renders(report_pdf, content):
     assert shown["ii-political-and-security-developments"][0].startswith(
         markup.md_escape("II. Political")
     )
+    # passages away from their section are named by the report's own paragraph numbers
+    passages = re.findall(r" · (para\. \d+|¶\d+)", shown["theme-security"][1])
+    assert passages and all(mark.startswith("para. ") for mark in passages), passages
 
 
 def test_damaged_pdfs_give_a_reading_or_one_clear_error():

@@ -37,7 +37,7 @@ def render_passages(
         for row in rows.itertuples(index=False):
             body = markup.kwic(row.hits) if with_hits else markup.text_block(row.text)
             marks = markup.badges(row.themes, codebook, row.pinned)
-            heading = f"{row.section_title} · ¶{row.position}"
+            heading = f"{row.section_title} · {row.mark}"
             parts.append(markup.passage(heading, body, marks, paragraph_href(row, codebook)))
         return "".join(parts)
 
@@ -133,7 +133,7 @@ def render_codeline(rows: pd.DataFrame, case: Case, codebook: Codebook, themes) 
         # One element for the whole list, built once per view: an element per paragraph
         # made every rerun of the overview send 51 more messages.
         items = lambda: markup.link_list(  # noqa: E731 - built only on a cache miss
-            (paragraph_href(row, codebook), f"{row.section_title} · ¶{row.position}: "
+            (paragraph_href(row, codebook), f"{row.section_title} · {row.mark}: "
              f"{codelinemarkup.first_words(row.text, 10)}")
             for row in rows.itertuples(index=False)
         )  # fmt: skip
