@@ -156,4 +156,4 @@ def hits_figure(per_section: pd.DataFrame) -> go.Figure:
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="hits", dtick=tick_step(max(per_section["hits"], default=0)))
     rows = sum(max(40, 16 * (label.count("<br>") + 1) + 12) for label in labels)
-    return layout(figure, margin_r=VALUE_ROOM, height=60 + rows)
+    return layout(figure, margin_r=VALUE_ROOM, height=80 + rows)

@@ -295,7 +295,7 @@ def test_hits_figure():
     assert bars.hovertemplate == "%{y}: %{x} hits<extra></extra>"
     assert (figure.layout.yaxis.autorange, figure.layout.height) == (
         "reversed",
-        60 + 40 * 2,
+        80 + 40 * 2,
     )  # one line each: 40 px a row
     assert figure.layout.xaxis.dtick == 1
 
@@ -329,7 +329,7 @@ def test_hits_figure_gives_a_wrapped_title_room_for_its_lines():
     )  # fmt: skip
     figure = hits_figure(per_section)
     assert figure.data[0].y[0].count("<br>") == 2
-    assert figure.layout.height == 60 + (16 * 3 + 12) + 40
+    assert figure.layout.height == 80 + (16 * 3 + 12) + 40
 
 
 def test_long_labels_wrap_and_each_line_is_escaped():

@@ -71,3 +71,18 @@ def test_a_menu_or_page_link_opened_in_a_new_tab_keeps_the_case_and_filter(page,
     following = page.get_by_test_id("stPageLink").first.get_by_role("link")
     following.focus()
     assert following.get_attribute("href").endswith(query)
+
+
+def test_a_one_bar_hits_chart_keeps_its_axis_title_clear_of_the_ticks(page, two_case_url):
+    # "vacuum" is only in the second case's "Introduction": one bar, a one-line label
+    page.goto(f"{two_case_url}/search?case=messy-post&q=vacuum")
+    wait_for_app(page)
+    chart = page.locator(".stPlotlyChart").first
+    chart.locator(".xtitle").wait_for()
+    assert chart.locator(".ytick").count() == 1
+    gaps = chart.evaluate(
+        "c => { const t = c.querySelector('.xtitle').getBoundingClientRect();"
+        " return [...c.querySelectorAll('.xtick text')]"
+        ".map(x => t.top - x.getBoundingClientRect().bottom); }"
+    )
+    assert gaps and min(gaps) >= 0, gaps
