@@ -55,7 +55,7 @@ def authors(text: str) -> list[HumanName | str]:
 
 
 def _initials(name: HumanName) -> str:
-    """ "J.-P. M." for Jean-Paul Marie."""
+    """Initials as APA writes them: "J.-P. M." for Jean-Paul Marie."""
     words = f"{name.first} {name.middle}".split()
     return " ".join("-".join(f"{part[0]}." for part in w.split("-") if part) for w in words)
 
