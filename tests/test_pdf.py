@@ -342,3 +342,32 @@ def test_heading_warnings_of_a_pdf_name_its_page(content):
         "page 2: heading 'II. Background' has no text of its own; left out",
         "page 3: duplicate heading 'III. Observations'; slug 'iii-observations-2'",
     ]
+
+
+def test_a_run_in_list_item_at_a_lines_start_runs_on_a_set_off_one_starts_a_paragraph():
+    """A lower-case item after a line that reached the margin runs on ("...; (c)
+    mediation", MINUJUSTH's para. 24); an item after a short line, or one with a capital
+    (UN reports set their subparagraphs so), starts a paragraph."""
+    body = [
+        ("h1", "I. Introduction"),
+        ("p", ["1. Since July the Mission has supported communities in the capital with projects",
+               "agreed with the national authorities, local partners and the community leaders",
+               "in each district, which have benefited many families from marginalized areas:",
+               "(a) vocational training;",
+               "(b) opportunities to generate income through small business incubation and for",
+               "the rehabilitation of drainage canals, access paths and community spaces, and",
+               "the management of waste in the neighbourhoods of the capital and the coast;",
+               "(c) mediation for community leaders and dialogue to promote peace; and (d) the",
+               "reunification of families."]),
+        ("p", ["2. The Security Council decided that the tasks of the Mission would be these ones:",
+               "(a) To ensure the immediate security of the airport and its installations;",
+               "(b) To supervise the operation of the airport."]),
+    ]  # fmt: skip
+    paragraphs = [b.text for b in read_pdf(unreport.build(body=body)).blocks
+                  if b.kind == "paragraph"]  # fmt: skip
+    assert [text[:24] for text in paragraphs] == [
+        "1. Since July the Missio", "(b) opportunities to gen", "2. The Security Council ",
+        "(a) To ensure the immedi", "(b) To supervise the ope",
+    ]  # fmt: skip
+    assert "marginalized areas: (a) vocational training;" in paragraphs[0]  # ran on
+    assert "and the coast; (c) mediation for community leaders" in paragraphs[1]

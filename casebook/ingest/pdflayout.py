@@ -48,10 +48,11 @@ class Vocabulary:
 class Layout:
     """Collects blocks line by line."""
 
-    def __init__(self, vocabulary: Vocabulary, pitch: float):
+    def __init__(self, vocabulary: Vocabulary, pitch: float, margin: float = 0.0):
         self.blocks: list[Block] = []
         self.vocabulary = vocabulary
         self.pitch = pitch  # the usual distance between two lines of a paragraph
+        self.margin = margin  # the right edge running lines reach (0: unknown)
         self.last: Line | None = None
         self.number = 0  # the report's last paragraph number
         self.pending: list[Block] = []  # footnotes read, placed once their paragraph ends
@@ -134,10 +135,19 @@ class Layout:
         ended = previous.text.rstrip().endswith((".", ":", ";", "?", "!", "”", '"'))
         if number and (int(number[1]) == self.number + 1 or ended):
             return True
-        if re.match(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s", line.text) and ended:
-            return True
+        item = re.match(r"^\((?:[a-z]{1,3}|\d{1,2})\)\s+(\w)", line.text)
+        if item and ended:
+            # an item set on its own line ("(a) To ensure ...;", a capital, as UN reports
+            # set them), not one that runs on in the text ("...; (d) mediation", in lower
+            # case where the line before reached the margin)
+            return not (item[1].islower() and self._full(previous))
         gap = previous.y - line.y
         return previous.page == line.page and gap > 1.6 * self.pitch and ended
+
+    def _full(self, line: Line) -> bool:
+        """Whether the line reaches the right edge running lines reach."""
+        right = line.spans[-1][1] if line.spans else None
+        return bool(self.margin and right is not None and right >= self.margin - line.size)
 
     def lone_number(self, line: Line) -> None:
         """A number alone on its line that does not run on a paragraph (a table's grand
@@ -219,6 +229,14 @@ def pitch(lines: list[Line]) -> float:
     running = [gap for a, gap in pairs if len(a.text.split()) >= 8 and not _ends(a.text)]
     gaps = running if len(running) >= 5 else [gap for _, gap in pairs]
     return statistics.median(gaps) if gaps else 14.0
+
+
+def margin(lines: list[Line]) -> float:
+    """The right edge that running lines reach (eight words or more, no closing stop): their
+    median right edge, where there are five or more; else 0 (unknown)."""
+    edges = [ln.spans[-1][1] for ln in lines
+             if ln.spans and len(ln.text.split()) >= 8 and not _ends(ln.text)]  # fmt: skip
+    return statistics.median(edges) if len(edges) >= 5 else 0.0
 
 
 def _ends(text: str) -> bool:

@@ -20,9 +20,10 @@ From the lines of :mod:`casebook.ingest.pdflines`:
   text after it ("Police monitoring", level 4). Each heading's section nests under the
   nearest heading above it of a lower level (up to four levels: ``model.MAX_DEPTH``).
 - **Paragraphs** start at the report's own next number ("12. ", kept in the text so a
-  link can name paragraph 12), at a lettered item after a colon or a full stop
-  ("(a) "), or after a wider gap than the lines' spacing; they run on across page
-  breaks. A line-end hyphen is dropped when the joined word is used elsewhere in the
+  link can name paragraph 12), at a lettered item after a colon, semicolon or full stop
+  ("(a) "; not one in lower case after a line that reached the margin, which runs on in
+  the text: "...; (d) mediation"), or after a wider gap than the lines' spacing; they run
+  on across page breaks. A line-end hyphen is dropped when the joined word is used elsewhere in the
   document and the hyphenated one is not ("imple-" + "mentation"), kept otherwise
   ("search-and-" + "rescue"); a soft hyphen is always dropped.
 - **Footnotes** (below a rule, or smaller type at the foot of a page) are ``note``
@@ -56,7 +57,7 @@ from casebook.ingest.pdfheadings import (
     placed_headings,
     relative_bold,
 )
-from casebook.ingest.pdflayout import Layout, Vocabulary, notes, pitch
+from casebook.ingest.pdflayout import Layout, Vocabulary, margin, notes, pitch
 from casebook.ingest.pdflines import Line, read_lines
 from casebook.ingest.pdfmargins import SYMBOL, furniture, page_notes
 from casebook.ingest.pdftitle import Spellings, case_headings, title_lines, title_text
@@ -233,7 +234,7 @@ def read_pdf(data: bytes, name: str = "the PDF") -> Reading:
     vocabulary = Vocabulary(lines)
     for line in body:
         line.text, line.cells = vocabulary.mend(line.text), [vocabulary.mend(c) for c in line.cells]
-    layout = Layout(vocabulary, pitch(body))
+    layout = Layout(vocabulary, pitch(body), margin(body))
     skipped = dropped | masthead
     pages = [(n, [(i, ln) for i, ln in p if i not in skipped]) for n, p in pages]
     feet = {number: page_notes(page, size) for number, page in pages}
