@@ -83,7 +83,7 @@ if added and added[0] in {case.slug for case in content.cases}:
     # a plain link: the whole page loads at the case's address (a page link switched
     # pages but left ?case= out of the address bar)
     ui.render_html(markup.link(f"./?case={added_slug}", f"Open the overview of “{title}” →"))
-    st.code(f"?case={added_slug}", language=None)
+    st.code(ui.absolute(f"?case={added_slug}"), language=None)  # the full address, to share
     for warning in warnings:
         st.warning(markup.md_escape(warning))
 

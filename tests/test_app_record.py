@@ -135,8 +135,8 @@ def test_claims_page_states_its_method_reviewer_corrections_and_offers_claimrevi
 
 
 @pytest.mark.parametrize(
-    ("path", "params"), [("claims", {}), ("", {}), ("search", {"q": "mission"}), ("add", {})]
-)
+    ("path", "params"), [("claims", {}), ("", {}), ("search", {"q": "mission"})]
+)  # the Add page's zip: tests/test_app_upload.py
 def test_every_download_button_carries_its_file(path, params):
     # A file made on the click (a callable ``data``) is fetched by a request that a click
     # landing as a rerun ends can leave unanswered: the button then stays disabled.
