@@ -92,7 +92,8 @@ def theme_by_section_figure(
 def cooccurrence_figure(
     matrix: pd.DataFrame, codebook: Codebook, themes: Sequence[str]
 ) -> go.Figure:
-    """Theme × theme: paragraphs coded with both (cell text), shaded by Jaccard. The
+    """Theme × theme: paragraphs coded with both (cell text), with their overlap (the
+    Jaccard index, as a percentage) in the text and the shade. The
     diagonal (a theme with itself, always 1) is left unshaded and says how many paragraphs
     carry the theme, so the scale spreads over the pairs. Each shaded cell's text is black
     or white, whichever stands further off its shade (Plotly's own choice put white on
@@ -102,7 +103,7 @@ def cooccurrence_figure(
 
     def cell(a: str, b: str) -> tuple[float | None, str]:
         both, jaccard = int(grid.loc[(a, b), "both"]), float(grid.loc[(a, b), "jaccard"])
-        return (None, f"{both} coded") if a == b else (jaccard, f"{both} · J {jaccard:.2f}")
+        return (None, f"{both} coded") if a == b else (jaccard, f"{both} · {percent([jaccard])[0]}")
 
     cells = [[cell(a, b) for b in themes] for a in themes]
     pairs = [z for row in cells for z, _ in row if z is not None]
@@ -116,7 +117,7 @@ def cooccurrence_figure(
         colorscale=COOCCURRENCE_SCALE,
         text=[[text for _, text in row] for row in cells],
         hovertemplate="%{y} and %{x}: %{text}<extra></extra>",
-        colorbar={"title": {"text": "Jaccard"}},
+        colorbar={"title": {"text": "overlap"}, "tickformat": ".0%"},
         hoverongaps=False,
     )
     figure = go.Figure(heat)

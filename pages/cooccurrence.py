@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from casebook import chartdata, charts, markup, relations, tablemarkup, ui
+from casebook import chartdata, charts, markup, relations, tablemarkup, ui, wording
 from casebook.wording import counted
 
 content = ui.load()
@@ -14,9 +14,10 @@ labels = codebook.labels
 
 st.title("Themes together")
 st.markdown(
-    "Each cell counts the paragraphs coded with both themes; the shade and **J** give the "
-    "Jaccard index (paragraphs with both ÷ paragraphs with either), so pairs of common and "
-    "rare themes compare fairly. The diagonal is each theme's own paragraph count."
+    "Each cell counts the paragraphs coded with both themes, then their **overlap**: the "
+    "paragraphs with both as a share of those with either (the Jaccard index), also shown "
+    "by the shade, so that pairs of common and rare themes compare fairly. The diagonal "
+    "is each theme's own paragraph count."
 )
 figure = ui.figure(
     lambda: charts.cooccurrence_figure(relations.cooccurrence(data.paragraphs, ids), codebook, ids),
@@ -46,6 +47,6 @@ narrowed = f"; {len(passages)} shown with the theme filter" if ui.current_view()
 st.caption(
     f"{counted(both, 'paragraph')} {'carries' if both == 1 else 'carry'} both "
     f"{markup.md_escape(labels[first])} and {markup.md_escape(labels[second])} "
-    f"(Jaccard {pair['jaccard']:.2f}){narrowed}."
+    f"(overlap {wording.percent(pair['jaccard'])}){narrowed}."
 )
 ui.render_passages(passages, codebook)

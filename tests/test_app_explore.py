@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from casebook import cite, coverage, relations, search
+from casebook import cite, coverage, relations, search, wording
 from casebook.loader import load_content
 from casebook.ui.explore import CITE_KEY
 from tests.conftest import CONTENT, LINK_SCRIPT, drawn
@@ -105,11 +105,13 @@ def test_cooccurrence_matrix_and_the_passages_of_a_pair():
     (figure,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     matrix = relations.cooccurrence(TABLE, list(CODEBOOK.ids))
     pair = matrix[(matrix.theme == "security") & (matrix.other == "partnerships")].iloc[0]
-    assert figure["data"][0]["text"][0][3] == f"{pair.both} · J {pair.jaccard:.2f}"
+    assert figure["data"][0]["text"][0][3] == f"{pair.both} · {wording.percent(pair.jaccard)}"
     assert markdown(at).count("Open in context →") == pair.both
     captions = " ".join(c.value for c in at.caption)
     assert f"{pair.both} paragraphs carry both Security and Partnerships" in captions
+    assert f"(overlap {wording.percent(pair.jaccard)})" in captions  # a share, not "J 0.30"
     assert "theme filter" not in captions  # none set: nothing to say about it
+    assert figure["data"][0]["colorbar"]["title"]["text"] == "overlap"
 
 
 def test_the_pair_says_how_many_passages_the_filter_leaves():

@@ -202,7 +202,7 @@ def test_cooccurrence_figure_cells():
     assert heat.type == "heatmap"
     assert heat.x == heat.y == ("Security", "Political")
     assert heat.z == ([None, 0.25], [0.25, None])  # a theme with itself is no pair
-    assert heat.text == (["3 coded", "1 · J 0.25"], ["1 · J 0.25", "2 coded"])
+    assert heat.text == (["3 coded", "1 · 25%"], ["1 · 25%", "2 coded"])
     # the scale spans the pairs, not the diagonal's constant 1
     assert (heat.zmin, heat.zmax) == (0, 0.25)
 
@@ -234,7 +234,7 @@ def test_cooccurrence_figure_follows_the_themes_asked_and_escapes_labels():
     figure = cooccurrence_figure(MATRIX, CODEBOOK, ["humanitarian", "political"])
     (heat,) = figure.data
     assert heat.x == ("Aid &lt;b&gt;&amp; relief&lt;/b&gt;", "Political")
-    assert heat.text == (["2 coded", "0 · J 0.00"], ["0 · J 0.00", "2 coded"])
+    assert heat.text == (["2 coded", "0 · 0%"], ["0 · 0%", "2 coded"])
     assert heat.zmax == 1  # no pair shares a paragraph: the scale falls back to 0-1
     assert (figure.layout.yaxis.autorange, figure.layout.height) == ("reversed", 120 + 60 * 2)
 
@@ -246,7 +246,7 @@ def test_cooccurrence_figure_rounds_jaccard_to_two_places():
         columns=["theme", "other", "both", "either", "jaccard"],
     )  # fmt: skip
     (heat,) = cooccurrence_figure(third, CODEBOOK, ["security", "political"]).data
-    assert heat.text[0][1] == "1 · J 0.33"
+    assert heat.text[0][1] == "1 · 33%"
 
 
 # --- compare_figure ---------------------------------------------------------------------
