@@ -90,6 +90,8 @@ a[href]:focus-visible,summary:focus-visible{outline:2px solid FOCUS_COLOUR;
   print-color-adjust:exact}
 .cb-heat .cb-level-2{padding-left:0.9rem}.cb-heat .cb-level-3{padding-left:1.8rem}
 .cb-heat .cb-level-4{padding-left:2.7rem}
+/* an element that only carries a script (and style) takes no room between the others */
+[data-testid='stElementContainer']:has(> .stHtml > script){display:none}
 /* the case list opens as wide as its titles need (a report's runs past the sidebar) */
 [data-testid='stSelectboxVirtualDropdown']:has([role='listbox'][aria-label='Case']){
   width:min(44rem,calc(100vw - 2rem))!important}

@@ -67,6 +67,13 @@ def test_a_menu_or_page_link_opened_in_a_new_tab_keeps_the_case_and_filter(page,
         "case": ["messy-post"], "theme": ["security", "political"], "match": ["all"],
     }  # fmt: skip
     fresh.close()
+    # the element carrying the script takes no room on the page (no gap above the filter)
+    hidden = page.evaluate(
+        "() => [...document.querySelectorAll('script')]"
+        ".filter(s => s.textContent.includes('__casebookLinks'))"
+        ".map(s => getComputedStyle(s.closest('[data-testid=stElementContainer]')).display)"
+    )
+    assert hidden == ["none"]
     # a page link in the page (the section's "Next") is kept up to date the same way
     following = page.get_by_test_id("stPageLink").first.get_by_role("link")
     following.focus()
