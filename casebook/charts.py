@@ -25,6 +25,7 @@ from casebook.chartstyle import (
 )
 from casebook.contrast import NEUTRAL, text_on
 from casebook.model import Codebook
+from casebook.wording import percent as share
 
 
 def coverage_heatmap_figure(
@@ -103,7 +104,7 @@ def cooccurrence_figure(
 
     def cell(a: str, b: str) -> tuple[float | None, str]:
         both, jaccard = int(grid.loc[(a, b), "both"]), float(grid.loc[(a, b), "jaccard"])
-        return (None, f"{both} coded") if a == b else (jaccard, f"{both} · {percent([jaccard])[0]}")
+        return (None, f"{both} coded") if a == b else (jaccard, f"{both} · {share(jaccard)}")
 
     cells = [[cell(a, b) for b in themes] for a in themes]
     pairs = [z for row in cells for z, _ in row if z is not None]

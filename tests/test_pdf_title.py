@@ -5,10 +5,14 @@ from __future__ import annotations
 from casebook.ingest.blocks import Block
 from casebook.ingest.pdflines import Line
 from casebook.ingest.pdfreader import read_pdf
-from casebook.ingest.pdftitle import Spellings, case_headings, cased, title_lines, title_text
+from casebook.ingest.pdftitle import Spellings, case_headings, title_lines, title_text
 from tests import unreport
 
 BODY_SIZE = 10.0
+
+
+def cased(title: str, body: list[str]) -> str:
+    return Spellings(body).cased(title)
 
 
 def line(text: str, size: float = 14.0, bold: bool = True) -> Line:

@@ -23,9 +23,9 @@ From the lines of :mod:`casebook.ingest.pdflines`:
   link can name paragraph 12), at a lettered item after a colon, semicolon or full stop
   ("(a) "; not one in lower case after a line that reached the margin, which runs on in
   the text: "...; (d) mediation"), or after a wider gap than the lines' spacing; they run
-  on across page breaks. A line-end hyphen is dropped when the joined word is used elsewhere in the
-  document and the hyphenated one is not ("imple-" + "mentation"), kept otherwise
-  ("search-and-" + "rescue"); a soft hyphen is always dropped.
+  on across page breaks. A line-end hyphen is dropped when the joined word is used
+  elsewhere in the document and the hyphenated one is not ("imple-" + "mentation"), kept
+  otherwise ("search-and-" + "rescue"); a soft hyphen is always dropped.
 - **Footnotes** (below a rule, or smaller type at the foot of a page) are ``note``
   blocks, ``[1] …``; body markers read ``[1]``.
 - **Tables**: two or more lines in a row split into cells by wide gaps are one

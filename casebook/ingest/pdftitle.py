@@ -140,11 +140,6 @@ class Spellings:
         return head + text[:1].upper() + text[1:]
 
 
-def cased(title: str, body: Iterable[str]) -> str:
-    """A title in capitals written as ``body`` writes its words (see :class:`Spellings`)."""
-    return Spellings(body).cased(title)
-
-
 def case_headings(blocks: Iterable[Block], spellings: Spellings) -> None:
     """Headings typed in capitals ("VII. FINANCIAL ASPECTS", a 1990s report's) written as
     the body writes their words, like the mixed-case headings around them."""
